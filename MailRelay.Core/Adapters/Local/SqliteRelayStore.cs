@@ -1,0 +1,31 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace MailRelay.Core.Adapters.Local;
+
+/// <summary>The embedded default store: one SQLite file, one short-lived connection per call.</summary>
+public sealed partial class SqliteRelayStore(SqliteDatabase database) : IRelayStore
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+    }
+
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+}

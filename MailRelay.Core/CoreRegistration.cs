@@ -1,0 +1,56 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Hosting;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>Options of every port, the chosen adapters and the use-case services.</summary>
+    public static IHostApplicationBuilder AddMailRelayCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
+
+        services.AddPortOptions<StoreOptions, StoreOptionsValidator>(StoreOptions.SectionName);
+        services.AddPortOptions<BlobStoreOptions, BlobStoreOptionsValidator>(BlobStoreOptions.SectionName);
+        services.AddPortOptions<InboundOptions, InboundOptionsValidator>(InboundOptions.SectionName);
+        services.AddPortOptions<SecretProtectionOptions, SecretProtectionOptionsValidator>(SecretProtectionOptions.SectionName);
+        services.AddPortOptions<SmtpIdentityOptions, SmtpIdentityOptionsValidator>(SmtpIdentityOptions.SectionName);
+        services.AddPortOptions<MailboxDeliveryOptions, MailboxDeliveryOptionsValidator>(MailboxDeliveryOptions.SectionName);
+        services.AddPortOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.SectionName);
+        services.AddPortOptions<DnsOptions, DnsOptionsValidator>(DnsOptions.SectionName);
+
+        services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
+        services.AddSingleton<IRelayStore, SqliteRelayStore>();
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserSignIn>();
+
+        services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<AdapterChoiceLogger>();
+        return builder;
+    }
+
+    /// <summary>Binds, validates at start, and exposes the options as <see cref="IPortOptions"/> for the start-up log.</summary>
+    public static IServiceCollection AddPortOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class, IPortOptions
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddSingleton<IPortOptions>(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
+        return services;
+    }
+
+    /// <summary>A local adapter's path, resolved under <c>LocalData:Directory</c> in the content root.</summary>
+    public static string LocalPath(this IServiceProvider services, string relativeOrAbsolute) =>
+        services.GetRequiredService<IOptions<LocalDataOptions>>().Value
+            .Resolve(services.GetRequiredService<IHostEnvironment>().ContentRootPath, relativeOrAbsolute);
+}

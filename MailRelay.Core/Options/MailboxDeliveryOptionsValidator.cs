@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Options;
+
+public sealed class MailboxDeliveryOptionsValidator : IValidateOptions<MailboxDeliveryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailboxDeliveryOptions options) =>
+        ProviderChoice.ToResult(
+            ProviderChoice.UnknownProvider(MailboxDeliveryOptions.SectionName, options.Provider, MailboxDeliveryOptions.LocalMailbox),
+            ProviderChoice.Required("MailboxDelivery:FolderPath", options.FolderPath));
+}

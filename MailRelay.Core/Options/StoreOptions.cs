@@ -1,0 +1,16 @@
+namespace MailRelay.Core.Options;
+
+/// <summary>Where users, deliveries and the audit log live (<c>Store</c> section).</summary>
+public sealed class StoreOptions : IPortOptions
+{
+    public const string SectionName = "Store";
+    public const string Sqlite = "Sqlite";
+
+    public string PortName => SectionName;
+
+    /// <summary>Sqlite (default).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The SQLite file, relative to <c>LocalData:Directory</c>.</summary>
+    public string SqlitePath { get; set; } = "mailrelay.db";
+}

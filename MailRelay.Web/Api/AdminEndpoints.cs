@@ -1,0 +1,17 @@
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>Admin-only endpoints; the group requires the admin policy, checked on the server.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/users", (IRelayStore store, HttpContext http, int skip = 0, int take = 50) =>
+            store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
+        admin.MapGet("/audit", (AuditLog audit, HttpContext http, int skip = 0, int take = 50) =>
+            audit.ListAsync(Math.Max(0, skip), take, http.RequestAborted));
+        return admin;
+    }
+}

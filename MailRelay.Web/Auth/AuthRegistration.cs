@@ -1,0 +1,90 @@
+using MailRelay.Core;
+using MailRelay.Core.Domain;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Web.Auth;
+
+public static class AuthRegistration
+{
+    /// <summary>Cookie sessions for the browser, plus the OIDC handler when SignIn:Provider is Oidc.</summary>
+    public static IServiceCollection AddMailRelayAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortOptions<SignInOptions, SignInOptionsValidator>(SignInOptions.SectionName);
+        // Read now because the set of authentication schemes is fixed when the host is built;
+        // the same values are validated at start by SignInOptionsValidator.
+        var signIn = configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
+
+        var authentication = services.AddAuthentication(AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, ConfigureCookie);
+        if (signIn.IsOidc)
+        {
+            services.AddSingleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>();
+            authentication.AddOAuth<OidcOptions, OidcHandler>(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthSchemes.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Admin));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "MailRelay.Session";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = "/account/signin";
+        cookie.AccessDeniedPath = "/account/denied";
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        cookie.SlidingExpiration = true;
+        cookie.Events = new CookieAuthenticationEvents
+        {
+            // API clients get status codes, browsers get the sign-in page; a signed-in user without
+            // the right role gets 403 on pages and API alike (never a redirect that hides it).
+            OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized),
+            OnRedirectToAccessDenied = ForbiddenPage.WriteAsync,
+        };
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigureOidc(OidcOptions o, OidcSignInOptions settings)
+    {
+        o.Authority = settings.Authority ?? "";
+        o.ClientId = settings.ClientId ?? "";
+        o.ClientSecret = settings.ClientSecret ?? "";
+        o.AdminGroup = settings.AdminGroup;
+        o.GroupsClaim = settings.GroupsClaim;
+        o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        // Not used: OidcHandler takes both endpoints from discovery. The OAuth base class insists on values.
+        o.AuthorizationEndpoint = o.Authority;
+        o.TokenEndpoint = o.Authority;
+        o.CallbackPath = "/signin-oidc";
+        o.UsePkce = true;
+        o.SignInScheme = AuthSchemes.Cookie;
+        o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Scope.Clear();
+        foreach (var scope in settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(scope);
+        o.Events.OnRemoteFailure = context =>
+        {
+            var reason = context.Failure as OidcSignInException ?? context.Failure?.InnerException as OidcSignInException;
+            var error = context.Request.Query["error"].ToString();
+            var code = reason?.Reason ?? (error.Length > 0 ? "denied" : "failed");
+            context.Response.Redirect($"/account/error?reason={Uri.EscapeDataString(code)}");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
+    }
+}

@@ -1,0 +1,9 @@
+namespace MailRelay.Web.Auth;
+
+/// <summary>Names of the authentication schemes and authorization policies.</summary>
+public static class AuthSchemes
+{
+    public const string Cookie = "Cookies";
+    public const string Oidc = "oidc";
+    public const string AdminPolicy = "admin";
+}

@@ -1,0 +1,13 @@
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MailRelay.Web.Hosting;
+
+/// <summary>Ready means the store answers; used by <c>/readyz</c>.</summary>
+public sealed class StoreHealthCheck(IRelayStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await store.IsReachableAsync(cancellationToken)
+            ? HealthCheckResult.Healthy("The store answers.")
+            : HealthCheckResult.Unhealthy("The store cannot be reached.");
+}

@@ -1,0 +1,55 @@
+using MailRelay.Web.Api;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components;
+using MailRelay.Web.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Radzen;
+
+namespace MailRelay.Web;
+
+public static class WebRegistration
+{
+    /// <summary>Blazor Server with Radzen, sign-in, the API, health checks and logging.</summary>
+    public static IHostApplicationBuilder AddMailRelayWeb(this IHostApplicationBuilder builder)
+    {
+        builder.AddMailRelayLogging();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddMailRelayAuth(builder.Configuration);
+        services.AddAntiforgery();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        // App Runner terminates TLS in front of us: trust its X-Forwarded-Proto so redirects stay https.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication MapMailRelay(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Static files before routing, so the not-found page (a catch-all route) never shadows them.
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapMailRelayApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Quartz.Impl;
+using Quartz.Spi;
+
+namespace MailRelay.Workers.Hosting;
+
+/// <summary>
+/// Runs one in-memory Quartz scheduler for the lifetime of the host. Written here because
+/// Quartz.Extensions.Hosting is not in our registry (DEPENDENCIES.md). Several instances may run
+/// at once in production; jobs claim their work with leases in the store, not through Quartz.
+/// </summary>
+public sealed partial class QuartzHostedService(
+    IJobFactory jobFactory,
+    IEnumerable<JobSchedule> schedules,
+    ILogger<QuartzHostedService> logger) : IHostedService
+{
+    private IScheduler? _scheduler;
+
+    /// <summary>The running scheduler, for services that trigger a job at once (e.g. "Deliver now").</summary>
+    public IScheduler Scheduler => _scheduler ?? throw new InvalidOperationException("The scheduler has not started yet.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
+        {
+            ["quartz.scheduler.instanceName"] = "MailRelay",
+            ["quartz.threadPool.maxConcurrency"] = "4",
+            ["quartz.serializer.type"] = "binary",
+        });
+        _scheduler = await factory.GetScheduler(cancellationToken);
+        _scheduler.JobFactory = jobFactory;
+        foreach (var schedule in schedules)
+        {
+            var job = JobBuilder.Create(schedule.JobType).WithIdentity(schedule.JobType.Name).StoreDurably().Build();
+            var trigger = schedule.Trigger(TriggerBuilder.Create().WithIdentity($"{schedule.JobType.Name}.trigger").ForJob(job)).Build();
+            await _scheduler.ScheduleJob(job, trigger, cancellationToken);
+        }
+        await _scheduler.Start(cancellationToken);
+        LogStarted(logger, schedules.Count());
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is null) return;
+        await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        LogStopped(logger);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Scheduler started with {JobCount} scheduled jobs")]
+    private static partial void LogStarted(ILogger logger, int jobCount);
+
+    [LoggerMessage(LogLevel.Information, "Scheduler stopped")]
+    private static partial void LogStopped(ILogger logger);
+}
