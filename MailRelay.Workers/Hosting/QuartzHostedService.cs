@@ -25,9 +25,10 @@ public sealed partial class QuartzHostedService(
     {
         var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = "MailRelay",
+            // Quartz keeps schedulers in a process-wide repository by name: a unique name per host
+            // keeps two hosts in one process (tests, or a future worker split) from sharing one.
+            ["quartz.scheduler.instanceName"] = $"MailRelay-{Guid.NewGuid():N}",
             ["quartz.threadPool.maxConcurrency"] = "4",
-            ["quartz.serializer.type"] = "binary",
         });
         _scheduler = await factory.GetScheduler(cancellationToken);
         _scheduler.JobFactory = jobFactory;

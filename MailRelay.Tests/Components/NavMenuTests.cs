@@ -1,0 +1,54 @@
+using Bunit;
+using Bunit.TestDoubles;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+
+namespace MailRelay.Tests.Components;
+
+public sealed class NavMenuTests : TestContext
+{
+    private static readonly string[] UserItems = ["Dashboard", "My Gmail", "My queue"];
+    private static readonly string[] AdminItems = ["SMTP users", "Routes", "Queues", "DNS", "Audit"];
+
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+    }
+
+    [Fact]
+    public void NavMenu_User_ShowsOnlyUserItems()
+    {
+        this.AddTestAuthorization().SetAuthorized("alice");
+
+        var items = ItemTexts(RenderComponent<NavMenu>());
+
+        items.ShouldBe(UserItems);
+    }
+
+    [Fact]
+    public void NavMenu_Admin_ShowsUserAndAdminItems()
+    {
+        var auth = this.AddTestAuthorization();
+        auth.SetAuthorized("admin");
+        auth.SetRoles(MailRelay.Core.Domain.RoleNames.Admin);
+        auth.SetPolicies(AuthSchemes.AdminPolicy);
+
+        var items = ItemTexts(RenderComponent<NavMenu>());
+
+        items.ShouldBe([.. UserItems, .. AdminItems]);
+    }
+
+    [Fact]
+    public void NavMenu_Anonymous_ShowsNothing()
+    {
+        this.AddTestAuthorization();
+
+        ItemTexts(RenderComponent<NavMenu>()).ShouldBeEmpty();
+    }
+
+    private static string[] ItemTexts(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll(".rz-navigation-item-text").Select(e => e.TextContent.Trim()).ToArray();
+}

@@ -1,0 +1,98 @@
+using MailRelay.Core;
+using MailRelay.Core.Options;
+using MailRelay.Web.Auth;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Tests.Unit;
+
+public class OptionsValidationTests
+{
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite." },
+        { "Store:SqlitePath", "", "Store:SqlitePath is required." },
+        { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder." },
+        { "Blobs:FolderPath", " ", "Blobs:FolderPath is required." },
+        { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder." },
+        { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection." },
+        { "Secrets:KeysPath", "", "Secrets:KeysPath is required." },
+        { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local." },
+        { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
+        { "MailboxDelivery:Provider", "Imap", "MailboxDelivery:Provider 'Imap' is not known; use one of: LocalMailbox." },
+        { "Notifications:Provider", "Sms", "Notifications:Provider 'Sms' is not known; use one of: Pickup." },
+        { "Notifications:From", "", "Notifications:From is required." },
+        { "Dns:Provider", "Udp", "Dns:Provider 'Udp' is not known; use one of: DnsOverHttps." },
+        { "Dns:ResolverUrl", "not a url", "Dns:ResolverUrl must be an absolute http(s) URL, but is 'not a url'." },
+        { "SignIn:Provider", "Magic", "SignIn:Provider 'Magic' is not known; use one of: Development, Oidc." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void Start_BadSetting_FailsWithSentenceNamingTheKey(string key, string value, string expected)
+    {
+        var failures = StartupFailures(Environments.Development, new() { [key] = value });
+        failures.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Start_DefaultSettings_AreValid() =>
+        StartupFailures(Environments.Development, []).ShouldBeEmpty();
+
+    [Fact]
+    public void Start_DevelopmentSignInInProduction_IsRefused()
+    {
+        var failures = StartupFailures(Environments.Production, []);
+        failures.ShouldHaveSingleItem().ShouldStartWith("SignIn:Provider is Development, which anyone could use to sign in as an admin, so it is refused when ASPNETCORE_ENVIRONMENT is Production");
+    }
+
+    [Fact]
+    public void Start_OidcWithoutIssuerOrClient_NamesBothKeys()
+    {
+        var failures = StartupFailures(Environments.Production, new() { ["SignIn:Provider"] = "Oidc" });
+        failures.ShouldBe([
+            "SignIn:Oidc:Authority is required when SignIn:Provider is Oidc.",
+            "SignIn:Oidc:ClientId is required when SignIn:Provider is Oidc.",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Start_OidcFullyConfiguredInProduction_IsValid() =>
+        StartupFailures(Environments.Production, new()
+        {
+            ["SignIn:Provider"] = "oidc",
+            ["SignIn:Oidc:Authority"] = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc",
+            ["SignIn:Oidc:ClientId"] = "client",
+        }).ShouldBeEmpty();
+
+    [Fact]
+    public void Start_OidcLogoutUrlNotAUrl_IsRefused() =>
+        StartupFailures(Environments.Production, new()
+        {
+            ["SignIn:Provider"] = "Oidc",
+            ["SignIn:Oidc:Authority"] = "https://issuer.example",
+            ["SignIn:Oidc:ClientId"] = "client",
+            ["SignIn:Oidc:LogoutUrl"] = "logout",
+        }).ShouldBe(["SignIn:Oidc:LogoutUrl must be an absolute http(s) URL, but is 'logout'."]);
+
+    /// <summary>Resolves every port's options the way start-up does and collects the validators' sentences.</summary>
+    private static List<string> StartupFailures(string environment, Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddMailRelayCore();
+        builder.Services.AddMailRelayAuth(builder.Configuration);
+        using var services = builder.Services.BuildServiceProvider();
+        var failures = new List<string>();
+        foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SecretProtectionOptions),
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions) })
+        {
+            var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
+            try { options.GetType().GetProperty("Value")!.GetValue(options); }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is OptionsValidationException invalid) { failures.AddRange(invalid.Failures); }
+        }
+        return failures;
+    }
+}
