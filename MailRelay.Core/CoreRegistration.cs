@@ -3,7 +3,11 @@ using MailRelay.Core.Hosting;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +33,14 @@ public static class CoreRegistration
 
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
         services.AddSingleton<IRelayStore, SqliteRelayStore>();
+        services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
+        services.AddDataProtection().SetApplicationName("MailRelay");
+        // The key ring lives with the other local data (resolved lazily, like every local path).
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(sp.LocalPath(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value.KeysPath)),
+                NullLoggerFactory.Instance)));
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserSignIn>();

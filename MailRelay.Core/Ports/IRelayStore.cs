@@ -6,7 +6,7 @@ namespace MailRelay.Core.Ports;
 /// Everything MailRelay remembers: users, their roles and the audit log (later: Gmail
 /// connections, routes, messages, deliveries, SMTP users). Local: SQLite; AWS: DynamoDB.
 /// </summary>
-public interface IRelayStore
+public partial interface IRelayStore
 {
     /// <summary>Brings the schema up to date. Called once at start; safe to call again.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -11,4 +11,9 @@ internal static class SqliteValues
 
     public static DateTimeOffset ReadTime(SqliteDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    public static object OptionalTime(DateTimeOffset? value) => value is { } v ? Time(v) : DBNull.Value;
+
+    public static DateTimeOffset? ReadOptionalTime(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : ReadTime(reader, ordinal);
 }

@@ -1,0 +1,52 @@
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Adapters.Local;
+
+/// <summary>The embedded default: one file per blob under a folder. Writes go to a temporary file
+/// first and are renamed into place, so a crash never leaves a half-written blob under its key.</summary>
+public sealed class FolderBlobStore(string root) : IBlobStore
+{
+    public async Task<long> PutAsync(string key, Stream content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            File.Move(temporary, path, overwrite: true);
+            return new FileInfo(path).Length;
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (!File.Exists(path)) throw new BlobNotFoundException(key);
+        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan));
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keys are relative paths with '/' separators; anything that would leave the root is refused.</summary>
+    private string PathOf(string key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key) || key.Contains('\\'))
+            throw new ArgumentException($"'{key}' is not a valid blob key.", nameof(key));
+        return Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

@@ -1,0 +1,9 @@
+namespace MailRelay.Core.Domain;
+
+public enum RouteActionKind
+{
+    Gmail,
+    LocalMailbox,
+    Drop,
+    Hold,
+}

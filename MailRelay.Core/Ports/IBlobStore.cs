@@ -1,0 +1,16 @@
+namespace MailRelay.Core.Ports;
+
+/// <summary>Raw messages by key, streamed both ways (never held whole in memory). Local: a folder; AWS: S3.</summary>
+public interface IBlobStore
+{
+    /// <summary>Writes the stream under the key (replacing any blob there) and returns its size in bytes.</summary>
+    Task<long> PutAsync(string key, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>Opens the blob for reading. Throws <see cref="BlobNotFoundException"/> when it is not there.</summary>
+    Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the blob; deleting a missing blob is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace MailRelay.Core.Ports;
+
+public sealed record MailboxDeliveryResult(MailboxDeliveryOutcome Outcome, string? ExternalId = null, string? Error = null, TimeSpan? RetryAfter = null)
+{
+    public static MailboxDeliveryResult Delivered(string externalId) => new(MailboxDeliveryOutcome.Delivered, externalId);
+    public static MailboxDeliveryResult TokenError(string error) => new(MailboxDeliveryOutcome.PermanentTokenError, Error: error);
+    public static MailboxDeliveryResult Transient(string error, TimeSpan? retryAfter = null) => new(MailboxDeliveryOutcome.Transient, Error: error, RetryAfter: retryAfter);
+    public static MailboxDeliveryResult Refused(string error) => new(MailboxDeliveryOutcome.MessageError, Error: error);
+}
