@@ -9,6 +9,17 @@ public static class RepositoryPaths
 
     public static string CoreSources => Path.Combine(Root, "MailRelay.Core");
 
+    /// <summary>The web project's folder: the app's content root (appsettings.json, wwwroot).</summary>
+    public static string WebProject => Path.Combine(Root, "MailRelay.Web");
+
+    /// <summary>
+    /// The web project's output folder for the build these tests come from: the test project's
+    /// output path (bin/{Configuration}/{tfm}/{rid}) taken over to the web project, which the
+    /// project reference has just built.
+    /// </summary>
+    public static string WebOutput =>
+        Path.Combine(WebProject, Path.GetRelativePath(Path.Combine(Root, "MailRelay.Tests"), AppContext.BaseDirectory));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

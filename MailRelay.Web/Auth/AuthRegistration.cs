@@ -19,8 +19,10 @@ public static class AuthRegistration
             .AddCookie(AuthSchemes.Cookie, ConfigureCookie);
         if (signIn.IsOidc)
         {
-            services.AddSingleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>();
             authentication.AddOAuth<OidcOptions, OidcHandler>(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
+            // Post-configures run in registration order: this one needs the back-channel HttpClient
+            // that AddOAuth's own post-configure creates, so it must be registered after AddOAuth.
+            services.AddSingleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>();
         }
 
         services.AddAuthorizationBuilder()

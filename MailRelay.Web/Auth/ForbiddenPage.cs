@@ -7,7 +7,7 @@ namespace MailRelay.Web.Auth;
 public static class ForbiddenPage
 {
     private const string Html = """
-        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not allowed · MailRelay</title></head>
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" type="image/svg+xml" href="/favicon.svg"><title>Not allowed · MailRelay</title></head>
         <body style="font-family:sans-serif;margin:3rem"><h1>You do not have access to this page</h1>
         <p>It is for MailRelay administrators. If you need access, ask an admin to add you to the admin group.</p>
         <p><a href="/">Back to your dashboard</a></p></body></html>

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MailRelay.Tests.Support;
+
+namespace MailRelay.Tests.E2E;
+
+/// <summary>
+/// The real MailRelay.Web, started as its own process from the self-contained apphost that the
+/// project reference builds, on a free loopback port and with a data folder of its own.
+/// </summary>
+public sealed partial class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ChildProcess _process;
+    private readonly TempDirectory _data;
+
+    private AppProcess(ChildProcess process, TempDirectory data, string baseUrl)
+    {
+        _process = process;
+        _data = data;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where the app listens, without a trailing slash: <c>http://127.0.0.1:PORT</c>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>How many stdout lines the app has written so far; pass it to <see cref="ErrorsLoggedSince"/>.</summary>
+    public int OutputMark => _process.StandardOutput.Count;
+
+    /// <summary>
+    /// Starts the app in the Development environment with <paramref name="settings"/> as
+    /// <c>--Key=Value</c> arguments (they win over appsettings.json), and waits for its
+    /// "MailRelay is running at" line.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"The MailRelay.Web apphost is not at {executable}. The test project's reference builds it there; " +
+                "build the solution (dotnet build MailRelay.sln) with the same configuration as the tests.");
+        }
+
+        var data = new TempDirectory();
+        // The content root is the project folder: appsettings.json and wwwroot come from there, and
+        // in Development the static web assets manifest next to the apphost serves _content/...
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = RepositoryPaths.WebProject };
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
+        foreach (var (key, value) in settings.Append(new("LocalData:Directory", data.Path)))
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+        // ASPNETCORE_ENVIRONMENT wins over DOTNET_ENVIRONMENT in this app (MailRelayHostOptions):
+        // a stray one in the test runner's environment must not turn these runs into Production.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+
+        try
+        {
+            var (process, ready) = await ChildProcess.StartAsync("MailRelay.Web", start, RunningAt(), StartTimeout, cancellationToken);
+            return new AppProcess(process, data, ready.Groups["url"].Value.TrimEnd('/'));
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Error and Fatal log events (Serilog JSON lines on stdout) and any stderr line written since
+    /// <paramref name="outputMark"/>: a page that looks fine in the browser may still have failed on the server.
+    /// </summary>
+    public IReadOnlyList<string> ErrorsLoggedSince(int outputMark) =>
+    [
+        .. _process.StandardOutput.Skip(outputMark).Where(line => ErrorLevel().IsMatch(line)),
+        .. _process.StandardError,
+    ];
+
+    /// <summary>Warnings and errors logged since <paramref name="outputMark"/>, for a test's output.</summary>
+    public IEnumerable<string> WarningsLoggedSince(int outputMark) =>
+        _process.StandardOutput.Skip(outputMark).Where(line => WarningOrWorse().IsMatch(line)).Concat(_process.StandardError);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [GeneratedRegex(@"^MailRelay is running at (?<url>https?://\S+)$")]
+    private static partial Regex RunningAt();
+
+    [GeneratedRegex("\"Level\":\"(Error|Fatal)\"")]
+    private static partial Regex ErrorLevel();
+
+    [GeneratedRegex("\"Level\":\"(Warning|Error|Fatal)\"")]
+    private static partial Regex WarningOrWorse();
+}
