@@ -3,6 +3,11 @@ using MailRelay.Core.Hosting;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
+using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Routing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -44,10 +49,36 @@ public static class CoreRegistration
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserSignIn>();
+        services.AddForwarding();
 
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<AdapterChoiceLogger>();
         return builder;
+    }
+
+    /// <summary>Intake, routing, delivery and the queue services, with the local adapters chosen by default.</summary>
+    private static IServiceCollection AddForwarding(this IServiceCollection services)
+    {
+        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName);
+        services.AddSingleton<RelayEvents>();
+        services.AddSingleton<MessageIntake>();
+        services.AddSingleton<MessageUpload>();
+        services.AddSingleton<RouteAdmin>();
+        services.AddSingleton<QueueAdmin>();
+        services.AddSingleton<UserRateLimiters>();
+        services.AddSingleton<ForwardingService>();
+        services.AddSingleton<QueueSweep>();
+        services.AddSingleton<DeliverNow>();
+        services.AddSingleton<GmailConnections>();
+        services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
+        services.AddSingleton(sp => new MailboxDeliveries(
+            gmail: sp.GetRequiredService<LocalMailboxDelivery>(),
+            localMailbox: sp.GetRequiredService<LocalMailboxDelivery>()));
+        services.AddSingleton<IInboundSource>(sp => new FolderInboundSource(
+            sp.LocalPath(sp.GetRequiredService<IOptions<InboundOptions>>().Value.FolderPath),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FolderInboundSource>>()));
+        return services;
     }
 
     /// <summary>Binds, validates at start, and exposes the options as <see cref="IPortOptions"/> for the start-up log.</summary>

@@ -1,4 +1,8 @@
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
 using MailRelay.Workers.Hosting;
+using MailRelay.Workers.Jobs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -8,13 +12,28 @@ namespace MailRelay.Workers;
 
 public static class WorkersRegistration
 {
-    /// <summary>The Quartz scheduler, hosted in this process and started and stopped with it.</summary>
+    /// <summary>The Quartz scheduler, hosted in this process and started and stopped with it, and MailRelay's jobs.</summary>
     public static IHostApplicationBuilder AddMailRelayWorkers(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IJobFactory, ServiceProviderJobFactory>();
-        builder.Services.AddSingleton<QuartzHostedService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuartzHostedService>());
+        var services = builder.Services;
+        services.AddQuartzScheduler();
+        services.AddSingleton<IForwardingScheduler, QuartzForwardingScheduler>();
+
+        // Intervals are read now because triggers are fixed when the scheduler starts.
+        var forwarding = builder.Configuration.GetSection(ForwardingOptions.SectionName).Get<ForwardingOptions>() ?? new ForwardingOptions();
+        services.AddJob<ReceiveInboundJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.IntakeInterval).RepeatForever()));
+        services.AddJob<ForwardMailJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ForwardInterval).RepeatForever()));
+        services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
         return builder;
+    }
+
+    /// <summary>The scheduler alone, without MailRelay's jobs.</summary>
+    public static IServiceCollection AddQuartzScheduler(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobFactory, ServiceProviderJobFactory>();
+        services.AddSingleton<QuartzHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuartzHostedService>());
+        return services;
     }
 
     /// <summary>Registers a job in DI and schedules it with the given trigger when the host starts.</summary>

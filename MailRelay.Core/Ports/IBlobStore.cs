@@ -11,6 +11,9 @@ public interface IBlobStore
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>The blob's size in bytes. Throws <see cref="BlobNotFoundException"/> when it is not there.</summary>
+    Task<long> SizeAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Deletes the blob; deleting a missing blob is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

@@ -95,6 +95,32 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_IsRejectedAndSessionStays()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        await client.SignInAsync("alice");
+
+        using var forged = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/users/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SignOut_WithToken_EndsTheSession()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        await client.SignInAsync("alice");
+        var token = await DevelopmentSignIn.AntiforgeryTokenAsync(client, "/");
+
+        using var response = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/account/signed-out");
+        (await client.GetAsync("/api/users/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task UsersMe_SignedIn_ReturnsOnlyTheCaller()
     {
         var client = _factory.CreateBrowserLikeClient();

@@ -11,7 +11,7 @@ public sealed class SchedulerHostingTests
     public async Task HostedScheduler_RunsJobFromDiInItsOwnScope_AndStopsWithTheHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddMailRelayWorkers();
+        builder.Services.AddQuartzScheduler();
         builder.Services.AddSingleton<RunLog>();
         builder.Services.AddScoped<ScopedDependency>();
         builder.Services.AddJob<RecordingJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMilliseconds(200)).WithRepeatCount(1)));

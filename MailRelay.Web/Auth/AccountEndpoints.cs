@@ -1,4 +1,5 @@
 using MailRelay.Core.Services;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -37,8 +38,10 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LocalOnly(returnUrl));
     }
 
-    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IServiceProvider services)
+    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IServiceProvider services, IAntiforgery antiforgery)
     {
+        // Minimal APIs check antiforgery only when they bind form values; this form has none to bind.
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
         await audit.RecordAsync(http.User.UserId(), AuditActions.SignOut, http.User.UserId(), null, http.RequestAborted);
         await http.SignOutAsync(AuthSchemes.Cookie);
         var signedOut = $"{http.Request.Scheme}://{http.Request.Host}/account/signed-out";

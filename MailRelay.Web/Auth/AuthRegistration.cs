@@ -28,6 +28,7 @@ public static class AuthRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddHostedService<DevelopmentUserSeeder>();
         return services;
     }
 

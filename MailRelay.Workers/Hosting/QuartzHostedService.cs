@@ -21,6 +21,8 @@ public sealed partial class QuartzHostedService(
     /// <summary>The running scheduler, for services that trigger a job at once (e.g. "Deliver now").</summary>
     public IScheduler Scheduler => _scheduler ?? throw new InvalidOperationException("The scheduler has not started yet.");
 
+    public bool IsStarted => _scheduler is { IsStarted: true, IsShutdown: false };
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
@@ -45,6 +47,10 @@ public sealed partial class QuartzHostedService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_scheduler is null) return;
+        await _scheduler.Standby(cancellationToken);
+        // Running jobs see their cancellation token fire and stop between deliveries.
+        foreach (var running in await _scheduler.GetCurrentlyExecutingJobs(cancellationToken))
+            await _scheduler.Interrupt(running.FireInstanceId, cancellationToken);
         await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
         LogStopped(logger);
     }

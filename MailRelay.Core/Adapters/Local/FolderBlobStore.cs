@@ -34,6 +34,12 @@ public sealed class FolderBlobStore(string root) : IBlobStore
         return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan));
     }
 
+    public Task<long> SizeAsync(string key, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(key));
+        return file.Exists ? Task.FromResult(file.Length) : throw new BlobNotFoundException(key);
+    }
+
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)

@@ -42,6 +42,11 @@ public sealed partial class SqliteRelayStore
         return (await FindUserAsync(id, cancellationToken))!;
     }
 
+    public async Task EnsureUserAsync(string id, string email, string displayName, IReadOnlyList<string> roles, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await FindUserAsync(id, cancellationToken) is null) await UpsertUserAsync(id, email, displayName, roles, now, cancellationToken);
+    }
+
     public async Task<AppUser?> FindUserAsync(string id, CancellationToken cancellationToken)
     {
         var users = await QueryUsers("WHERE u.id = $id", cmd => cmd.Parameters.AddWithValue("$id", id), cancellationToken);

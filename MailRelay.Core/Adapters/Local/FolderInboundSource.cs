@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Mime;
+using Microsoft.Extensions.Logging;
+
+namespace MailRelay.Core.Adapters.Local;
+
+/// <summary>
+/// The embedded default intake: <c>.eml</c> files dropped into <c>App_Data/inbox/</c>. Envelope
+/// recipients come from a sidecar <c>name.eml.json</c> (<c>{"recipients": [...]}</c>) when there is
+/// one, else from the To header (a dropped file has no envelope). A file is removed only once its
+/// message is stored; one still being written (changed in the last half second) is left for the next read.
+/// </summary>
+public sealed partial class FolderInboundSource(string folder, TimeProvider time, ILogger<FolderInboundSource> logger) : IInboundSource
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<InboundItem>> ReceiveAsync(int maxItems, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var now = time.GetUtcNow();
+        var items = new List<InboundItem>();
+        foreach (var file in new DirectoryInfo(folder).GetFiles("*.eml").OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal))
+        {
+            if (items.Count == maxItems) break;
+            if (now - file.LastWriteTimeUtc < QuietPeriod) continue;
+            if (_notBefore.TryGetValue(file.FullName, out var notBefore) && now < notBefore) continue;
+            try
+            {
+                items.Add(await ReadAsync(file, cancellationToken));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+            {
+                LogUnreadable(logger, e, file.Name);
+                _notBefore[file.FullName] = now.AddSeconds(30);
+            }
+        }
+        return items;
+    }
+
+    public Task AcknowledgeAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        File.Delete(item.Handle);
+        File.Delete(SidecarOf(item.Handle));
+        _notBefore.TryRemove(item.Handle, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task AbandonAsync(InboundItem item, TimeSpan retryAfter, CancellationToken cancellationToken)
+    {
+        _notBefore[item.Handle] = time.GetUtcNow() + retryAfter;
+        return Task.CompletedTask;
+    }
+
+    public Task<int> CountWaitingAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.eml").Count() : 0);
+
+    private static async Task<InboundItem> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        string id;
+        await using (var stream = file.OpenRead()) id = await ContentId.ComputeAsync(stream, cancellationToken);
+        var recipients = await SidecarRecipientsAsync(file.FullName, cancellationToken);
+        if (recipients is null)
+        {
+            await using var stream = file.OpenRead();
+            recipients = AddressList.Parse((await HeaderBlockParser.ParseAsync(stream, file.Length, cancellationToken)).To);
+        }
+        var path = file.FullName;
+        return new InboundItem(path, id, "folder", recipients, Verdicts.Unknown, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), null,
+            _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan)));
+    }
+
+    private static async Task<IReadOnlyList<string>?> SidecarRecipientsAsync(string path, CancellationToken cancellationToken)
+    {
+        var sidecar = SidecarOf(path);
+        if (!File.Exists(sidecar)) return null;
+        await using var stream = File.OpenRead(sidecar);
+        var envelope = await JsonSerializer.DeserializeAsync<Envelope>(stream, JsonOptions, cancellationToken);
+        return envelope?.Recipients ?? [];
+    }
+
+    private static string SidecarOf(string path) => path + ".json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private sealed record Envelope(List<string>? Recipients);
+
+    [LoggerMessage(LogLevel.Warning, "Dropped file {FileName} could not be read; it stays in the inbox and is tried again later")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, string fileName);
+}

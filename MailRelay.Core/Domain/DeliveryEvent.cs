@@ -1,0 +1,4 @@
+namespace MailRelay.Core.Domain;
+
+/// <summary>One step of a delivery's timeline: an attempt's outcome or an admin action.</summary>
+public sealed record DeliveryEvent(long DeliveryId, DateTimeOffset At, DeliveryStatus Status, string? Detail);

@@ -1,0 +1,24 @@
+using MailRelay.Core.Domain;
+
+namespace MailRelay.Core.Ports;
+
+public partial interface IRelayStore
+{
+    /// <summary>
+    /// Stores a message and its deliveries together. A message id that is already stored changes
+    /// nothing and returns false (intake is idempotent).
+    /// </summary>
+    Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, with each message's deliveries.</summary>
+    Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken);
+
+    Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Messages whose every delivery is Delivered or Dropped and whose blob is still kept, received before the cutoff.</summary>
+    Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken);
+
+    Task<bool> IsMessageFinishedAsync(string messageId, CancellationToken cancellationToken);
+}

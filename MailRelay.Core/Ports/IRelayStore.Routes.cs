@@ -1,0 +1,13 @@
+using MailRelay.Core.Domain;
+
+namespace MailRelay.Core.Ports;
+
+public partial interface IRelayStore
+{
+    Task<IReadOnlyList<MailRoute>> ListRoutesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates (Id 0) or updates a route. Throws <see cref="DuplicateRouteException"/> for a pattern that exists.</summary>
+    Task<MailRoute> SaveRouteAsync(MailRoute route, CancellationToken cancellationToken);
+
+    Task<bool> DeleteRouteAsync(long routeId, CancellationToken cancellationToken);
+}

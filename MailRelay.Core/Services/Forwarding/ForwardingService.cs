@@ -1,0 +1,145 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Services.Forwarding;
+
+/// <summary>
+/// Delivers due deliveries: claims a batch with a lease, serves users in parallel and each user's
+/// mail one at a time in received order, and applies the error classes of ARCHITECTURE.md.
+/// </summary>
+public sealed partial class ForwardingService(
+    IRelayStore store,
+    IBlobStore blobs,
+    MailboxDeliveries mailboxes,
+    UserRateLimiters rateLimiters,
+    RelayEvents events,
+    IOptions<ForwardingOptions> options,
+    TimeProvider time,
+    ILogger<ForwardingService> logger)
+{
+    /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+
+    private readonly DeliveryAttempt _attempt = new(options.Value, time);
+
+    /// <summary>Runs one batch; returns how many deliveries it claimed (0 = nothing was due).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var claimed = await store.ClaimDueDeliveriesAsync(InstanceId, now, now + settings.LeaseDuration, settings.BatchSize, cancellationToken);
+        if (claimed.Count == 0) return 0;
+        var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
+            async (lane, token) => await DeliverLaneAsync(lane, token));
+        return claimed.Count;
+    }
+
+    private async Task DeliverLaneAsync(List<Delivery> lane, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < lane.Count; i++)
+        {
+            if (cancellationToken.IsCancellationRequested || !await DeliverOneAsync(lane[i], cancellationToken))
+            {
+                // The rest of the lane waits behind this one to keep received order; free it untouched.
+                await store.ReleaseLeasesAsync(InstanceId, lane.Skip(i + 1).Select(d => d.Id).ToList(), CancellationToken.None);
+                break;
+            }
+        }
+        events.Publish(new RelayChange("deliveries.changed", lane[0].UserId, null));
+    }
+
+    /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
+    private async Task<bool> DeliverOneAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var message = await store.FindMessageAsync(delivery.MessageId, cancellationToken)
+            ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
+        if (delivery.UserId is null || delivery.Target == DeliveryTarget.None)
+        {
+            await CompleteAsync(delivery, DeliveryStatus.Held, false, null, "There is no mailbox to deliver to; held for an admin.", null);
+            return true;
+        }
+        await rateLimiters.WaitAsync(delivery.UserId, cancellationToken);
+        var request = new MailboxDeliveryRequest(delivery.UserId, delivery.MessageId, message.Summary.SizeBytes, delivery.MarkAsSpam,
+            token => blobs.OpenReadAsync(message.BlobKey, token));
+        MailboxDeliveryResult result;
+        try
+        {
+            result = await _attempt.RunAsync(mailboxes.For(delivery.Target), request, cancellationToken);
+        }
+        catch (BlobNotFoundException e)
+        {
+            result = MailboxDeliveryResult.Refused(e.Message);
+        }
+        return await RecordAsync(delivery, message, result);
+    }
+
+    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result)
+    {
+        switch (result.Outcome)
+        {
+            case MailboxDeliveryOutcome.Delivered:
+                await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
+                LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
+                await DeleteBlobWhenFinishedAsync(message);
+                return true;
+            case MailboxDeliveryOutcome.PermanentTokenError:
+                await CompleteAsync(delivery, DeliveryStatus.Queued, false, null, result.Error, null);
+                await QueueUserAsync(delivery, result.Error ?? "The Gmail connection cannot be used.");
+                return false;
+            case MailboxDeliveryOutcome.MessageError:
+                await CompleteAsync(delivery, DeliveryStatus.Failed, true, null, result.Error, null);
+                LogFailed(logger, delivery.MessageId, delivery.UserId!, result.Error);
+                return true;
+            default:
+                var next = RetrySchedule.Next(time.GetUtcNow(), delivery.Attempts + 1, result.RetryAfter, options.Value, Random.Shared);
+                await CompleteAsync(delivery, DeliveryStatus.Retrying, true, next, result.Error, null);
+                LogRetrying(logger, delivery.MessageId, delivery.UserId!, next, result.Error);
+                return false;
+        }
+    }
+
+    private async Task QueueUserAsync(Delivery delivery, string reason)
+    {
+        var now = time.GetUtcNow();
+        var queued = await store.QueueUserDeliveriesAsync(delivery.UserId!, delivery.Target, reason, now, CancellationToken.None);
+        if (delivery.Target == DeliveryTarget.Gmail && await store.FindGmailConnectionAsync(delivery.UserId!, CancellationToken.None) is { } connection)
+        {
+            var status = reason.Contains("revoked", StringComparison.OrdinalIgnoreCase) ? GmailConnectionStatus.Revoked : GmailConnectionStatus.Expired;
+            await store.UpdateGmailConnectionStatusAsync(connection.UserId, status, connection.FailureCount + 1, reason, now, CancellationToken.None);
+        }
+        LogQueued(logger, delivery.UserId!, queued + 1, reason);
+    }
+
+    private async Task CompleteAsync(Delivery delivery, DeliveryStatus status, bool attempt, DateTimeOffset? next, string? error, string? externalId)
+    {
+        // Written even when the job is being cancelled: the import may already have happened.
+        var update = new DeliveryUpdate(delivery.Id, status, attempt, next, error, externalId, time.GetUtcNow());
+        if (!await store.CompleteDeliveryAsync(InstanceId, update, CancellationToken.None)) LogLeaseLost(logger, delivery.Id);
+    }
+
+    private async Task DeleteBlobWhenFinishedAsync(StoredMessage message)
+    {
+        if (options.Value.BlobRetentionDays > 0 || !await store.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
+        await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
+        await store.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} delivered to {UserId} ({Target})")]
+    private static partial void LogDelivered(ILogger logger, string messageId, string userId, DeliveryTarget target);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} failed for good: {Error}")]
+    private static partial void LogFailed(ILogger logger, string messageId, string userId, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} will be retried at {NextAttempt}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, string messageId, string userId, DateTimeOffset nextAttempt, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Gmail connection of {UserId} cannot be used; {Count} deliveries queued until it is renewed: {Reason}")]
+    private static partial void LogQueued(ILogger logger, string userId, int count, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Lease of delivery {DeliveryId} was lost before its result was recorded")]
+    private static partial void LogLeaseLost(ILogger logger, long deliveryId);
+}

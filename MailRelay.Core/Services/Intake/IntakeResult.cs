@@ -1,0 +1,9 @@
+namespace MailRelay.Core.Services.Intake;
+
+public enum IntakeResult
+{
+    /// <summary>Stored with its deliveries: the source may acknowledge it.</summary>
+    Accepted,
+    /// <summary>Already stored earlier (a redelivered notification): acknowledge it, nothing changed.</summary>
+    Duplicate,
+}
