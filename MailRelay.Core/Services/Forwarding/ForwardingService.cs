@@ -21,7 +21,7 @@ public sealed partial class ForwardingService(
     ILogger<ForwardingService> logger)
 {
     /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48];
+    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     private readonly DeliveryAttempt _attempt = new(options.Value, time);
 
