@@ -1,3 +1,5 @@
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Hosting;
 using MailRelay.Core.Options;
@@ -11,6 +13,7 @@ using MailRelay.Core.Services.Routing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +53,9 @@ public static class CoreRegistration
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserSignIn>();
         services.AddForwarding();
+        // The inbound source is fixed when the host is built; the choice is validated at start like every port.
+        var inbound = builder.Configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions();
+        if (inbound.Provider.Equals(InboundOptions.Sqs, StringComparison.OrdinalIgnoreCase)) services.AddSqsInbound();
 
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<AdapterChoiceLogger>();
@@ -59,7 +65,8 @@ public static class CoreRegistration
     /// <summary>Intake, routing, delivery and the queue services, with the local adapters chosen by default.</summary>
     private static IServiceCollection AddForwarding(this IServiceCollection services)
     {
-        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName);
+        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForwardingOptions>, ForwardingOptionsValidator>();
         services.AddSingleton<RelayEvents>();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<MessageUpload>();
@@ -71,8 +78,13 @@ public static class CoreRegistration
         services.AddSingleton<DeliverNow>();
         services.AddSingleton<GmailConnections>();
         services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
+        // "Gmail" deliveries go to the Gmail API when MailboxDelivery:Provider is Gmail; on the
+        // embedded defaults the local mailbox stands in for Gmail, so mail is visible without Google.
+        services.AddGmailDelivery();
         services.AddSingleton(sp => new MailboxDeliveries(
-            gmail: sp.GetRequiredService<LocalMailboxDelivery>(),
+            gmail: sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.Provider.Equals(MailboxDeliveryOptions.Gmail, StringComparison.OrdinalIgnoreCase)
+                ? sp.GetRequiredService<GmailMailboxDelivery>()
+                : sp.GetRequiredService<LocalMailboxDelivery>(),
             localMailbox: sp.GetRequiredService<LocalMailboxDelivery>()));
         services.AddSingleton<IInboundSource>(sp => new FolderInboundSource(
             sp.LocalPath(sp.GetRequiredService<IOptions<InboundOptions>>().Value.FolderPath),

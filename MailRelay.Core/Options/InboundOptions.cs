@@ -5,10 +5,11 @@ public sealed class InboundOptions : IPortOptions
 {
     public const string SectionName = "Inbound";
     public const string Folder = "Folder";
+    public const string Sqs = "Sqs";
 
     public string PortName => SectionName;
 
-    /// <summary>Folder (default).</summary>
+    /// <summary>Folder (default): .eml files dropped into a folder. Sqs: SES notifications through SNS and SQS (section <c>Inbound:Sqs</c>).</summary>
     public string Provider { get; set; } = Folder;
 
     /// <summary>Folder of the Folder adapter, relative to <c>LocalData:Directory</c>.</summary>

@@ -6,6 +6,6 @@ public sealed class MailboxDeliveryOptionsValidator : IValidateOptions<MailboxDe
 {
     public ValidateOptionsResult Validate(string? name, MailboxDeliveryOptions options) =>
         ProviderChoice.ToResult(
-            ProviderChoice.UnknownProvider(MailboxDeliveryOptions.SectionName, options.Provider, MailboxDeliveryOptions.LocalMailbox),
+            ProviderChoice.UnknownProvider(MailboxDeliveryOptions.SectionName, options.Provider, MailboxDeliveryOptions.LocalMailbox, MailboxDeliveryOptions.Gmail),
             ProviderChoice.Required("MailboxDelivery:FolderPath", options.FolderPath));
 }

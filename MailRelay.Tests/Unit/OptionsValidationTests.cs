@@ -16,16 +16,19 @@ public class OptionsValidationTests
         { "Store:SqlitePath", "", "Store:SqlitePath is required." },
         { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder." },
         { "Blobs:FolderPath", " ", "Blobs:FolderPath is required." },
-        { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder." },
+        { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder, Sqs." },
         { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection." },
         { "Secrets:KeysPath", "", "Secrets:KeysPath is required." },
         { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
-        { "MailboxDelivery:Provider", "Imap", "MailboxDelivery:Provider 'Imap' is not known; use one of: LocalMailbox." },
+        { "MailboxDelivery:Provider", "Imap", "MailboxDelivery:Provider 'Imap' is not known; use one of: LocalMailbox, Gmail." },
         { "Notifications:Provider", "Sms", "Notifications:Provider 'Sms' is not known; use one of: Pickup." },
         { "Notifications:From", "", "Notifications:From is required." },
         { "Dns:Provider", "Udp", "Dns:Provider 'Udp' is not known; use one of: DnsOverHttps." },
         { "Dns:ResolverUrl", "not a url", "Dns:ResolverUrl must be an absolute http(s) URL, but is 'not a url'." },
+        { "Inbound:Provider", "Sqs", "Inbound:Provider Sqs needs Blobs:Provider S3 (the bucket of the SES receipt rule), because SES stores the raw message there." },
+        { "MailboxDelivery:Provider", "Gmail", "Google:ClientId is required when MailboxDelivery:Provider is Gmail." },
+        { "Forwarding:BatchSize", "0", "Forwarding:BatchSize must be at least 1." },
         { "SignIn:Provider", "Magic", "SignIn:Provider 'Magic' is not known; use one of: Development, Oidc." },
     };
 
@@ -87,7 +90,7 @@ public class OptionsValidationTests
         using var services = builder.Services.BuildServiceProvider();
         var failures = new List<string>();
         foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SecretProtectionOptions),
-                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions) })
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions) })
         {
             var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
             try { options.GetType().GetProperty("Value")!.GetValue(options); }

@@ -14,7 +14,6 @@ namespace MailRelay.Workers.Hosting;
 public sealed partial class QuartzHostedService(
     IJobFactory jobFactory,
     IEnumerable<JobSchedule> schedules,
-    ILoggerFactory loggerFactory,
     ILogger<QuartzHostedService> logger) : IHostedService
 {
     private IScheduler? _scheduler;
@@ -26,8 +25,6 @@ public sealed partial class QuartzHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Without this, Quartz swallows a job that cannot even be created (a DI error) without a trace.
-        Quartz.Logging.LogContext.SetCurrentLogProvider(loggerFactory);
         var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
         {
             // Quartz keeps schedulers in a process-wide repository by name: a unique name per host

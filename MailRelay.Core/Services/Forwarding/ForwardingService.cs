@@ -87,7 +87,7 @@ public sealed partial class ForwardingService(
                 await DeleteBlobWhenFinishedAsync(message);
                 return true;
             case MailboxDeliveryOutcome.PermanentTokenError:
-                await CompleteAsync(delivery, DeliveryStatus.Queued, false, null, result.Error, null);
+                // Queues this delivery and every other waiting one of the user, and frees their leases.
                 await QueueUserAsync(delivery, result.Error ?? "The Gmail connection cannot be used.");
                 return false;
             case MailboxDeliveryOutcome.MessageError:
@@ -105,13 +105,14 @@ public sealed partial class ForwardingService(
     private async Task QueueUserAsync(Delivery delivery, string reason)
     {
         var now = time.GetUtcNow();
-        var queued = await store.QueueUserDeliveriesAsync(delivery.UserId!, delivery.Target, reason, now, CancellationToken.None);
+        // The connection is marked first, so whoever sees queued mail also sees why.
         if (delivery.Target == DeliveryTarget.Gmail && await store.FindGmailConnectionAsync(delivery.UserId!, CancellationToken.None) is { } connection)
         {
             var status = reason.Contains("revoked", StringComparison.OrdinalIgnoreCase) ? GmailConnectionStatus.Revoked : GmailConnectionStatus.Expired;
             await store.UpdateGmailConnectionStatusAsync(connection.UserId, status, connection.FailureCount + 1, reason, now, CancellationToken.None);
         }
-        LogQueued(logger, delivery.UserId!, queued + 1, reason);
+        var queued = await store.QueueUserDeliveriesAsync(delivery.UserId!, delivery.Target, reason, now, CancellationToken.None);
+        LogQueued(logger, delivery.UserId!, queued, reason);
     }
 
     private async Task CompleteAsync(Delivery delivery, DeliveryStatus status, bool attempt, DateTimeOffset? next, string? error, string? externalId)
