@@ -71,6 +71,7 @@ public static class CoreRegistration
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<MessageUpload>();
         services.AddSingleton<RouteAdmin>();
+        services.AddSingleton<RouteCache>();
         services.AddSingleton<QueueAdmin>();
         services.AddSingleton<UserRateLimiters>();
         services.AddSingleton<ForwardingService>();

@@ -7,4 +7,5 @@ public sealed record FakeGmailMessage(
     IReadOnlyList<string> LabelIds,
     DateTimeOffset ReceivedAt,
     string UploadType,
-    string? InternalDateSource);
+    string? InternalDateSource,
+    long Size);

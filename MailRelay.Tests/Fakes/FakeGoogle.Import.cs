@@ -49,7 +49,7 @@ public sealed partial class FakeGoogle
         {
             case "media":
                 if (!IsMessageType(context.Request.ContentType, out var refusal)) { await WriteAsync(context, refusal); return; }
-                await StoreAsync(context, account, await ReadAllAsync(Counted(context.Request.Body), context.RequestAborted), [], "media");
+                await StoreAsync(context, account, await ReadMessageAsync(Counted(context.Request.Body), context.RequestAborted), [], "media");
                 break;
             case "multipart":
                 await MultipartAsync(context, account);
@@ -89,7 +89,7 @@ public sealed partial class FakeGoogle
             await WriteAsync(context, refusal);
             return;
         }
-        await StoreAsync(context, account, await ReadAllAsync(media.Body, context.RequestAborted), LabelIds(json), "multipart");
+        await StoreAsync(context, account, await ReadMessageAsync(media.Body, context.RequestAborted), LabelIds(json), "multipart");
     }
 
     private async Task StartSessionAsync(HttpContext context, Account account)
@@ -125,7 +125,7 @@ public sealed partial class FakeGoogle
         }
         // As at Google, the session URI itself is the credential: the PUT needs no bearer token.
         await Task.Delay(Scripts(session.Account).Select(s => s.ImportLatency).Max(), context.RequestAborted);
-        var raw = await ReadAllAsync(Counted(context.Request.Body), context.RequestAborted);
+        var raw = await ReadMessageAsync(Counted(context.Request.Body), context.RequestAborted);
         if (raw.Length != session.Length)
         {
             await WriteAsync(context, FakeResponse.GmailError(400, $"Received {raw.Length} bytes, but the session announced {session.Length}", "badContent"));
@@ -135,7 +135,7 @@ public sealed partial class FakeGoogle
         await StoreAsync(context, session.Account, raw, session.Labels, "resumable", session.InternalDateSource);
     }
 
-    private async Task StoreAsync(HttpContext context, Account account, byte[] raw, IReadOnlyList<string> labels, string uploadType, string? internalDateSource = null)
+    private async Task StoreAsync(HttpContext context, Account account, ReceivedBody raw, IReadOnlyList<string> labels, string uploadType, string? internalDateSource = null)
     {
         if (raw.Length == 0)
         {
@@ -152,8 +152,8 @@ public sealed partial class FakeGoogle
             await WriteAsync(context, FakeResponse.GmailError(400, "Can only add one of: INBOX, SPAM, TRASH", "invalidArgument"));
             return;
         }
-        var message = new FakeGmailMessage(Convert.ToHexString(Guid.NewGuid().ToByteArray()[..8]).ToLowerInvariant(), raw, labels,
-            DateTimeOffset.UtcNow, uploadType, internalDateSource ?? context.Request.Query["internalDateSource"]);
+        var message = new FakeGmailMessage(Convert.ToHexString(Guid.NewGuid().ToByteArray()[..8]).ToLowerInvariant(), raw.Kept, labels,
+            DateTimeOffset.UtcNow, uploadType, internalDateSource ?? context.Request.Query["internalDateSource"], raw.Length);
         lock (_gate) account.Messages.Add(message);
         await WriteJsonAsync(context, 200, new { id = message.Id, threadId = message.Id, labelIds = labels });
     }
@@ -202,6 +202,27 @@ public sealed partial class FakeGoogle
         "authError");
 
     private Stream Counted(Stream body) => new CountingStream(body, n => Interlocked.Add(ref _uploadBytes, n));
+
+    /// <summary>Reads an uploaded message, keeping all of it or, for the benchmark, only its first bytes.</summary>
+    private async Task<ReceivedBody> ReadMessageAsync(Stream body, CancellationToken cancellationToken)
+    {
+        if (KeepBytesPerMessage is not { } keep) return new ReceivedBody(await ReadAllAsync(body, cancellationToken), -1);
+        var kept = new MemoryStream();
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (kept.Length < keep) kept.Write(buffer, 0, (int)Math.Min(read, keep - kept.Length));
+            length += read;
+        }
+        return new ReceivedBody(kept.ToArray(), length);
+    }
+
+    private sealed record ReceivedBody(byte[] Kept, long ReadLength)
+    {
+        public long Length => ReadLength < 0 ? Kept.Length : ReadLength;
+    }
 
     private static async Task<byte[]> ReadAllAsync(Stream body, CancellationToken cancellationToken)
     {

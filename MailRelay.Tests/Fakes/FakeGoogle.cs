@@ -48,6 +48,9 @@ public sealed partial class FakeGoogle : IAsyncDisposable
     /// <summary>Every request to an import upload endpoint, answered or refused.</summary>
     public int ImportRequests => Volatile.Read(ref _importRequests);
 
+    /// <summary>When set, only this many leading bytes of each message are kept (the benchmark measures memory).</summary>
+    public int? KeepBytesPerMessage { get; set; }
+
     public static async Task<FakeGoogle> StartAsync()
     {
         var fake = new FakeGoogle();

@@ -10,6 +10,12 @@ public sealed partial class SqliteRelayStore(SqliteDatabase database) : IRelaySt
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            // WAL lets the UI read while a job writes; the setting stays with the database file.
+            wal.CommandText = "PRAGMA journal_mode = WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
         await SqliteMigrator.MigrateAsync(connection, cancellationToken);
     }
 

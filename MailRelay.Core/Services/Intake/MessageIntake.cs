@@ -11,7 +11,7 @@ namespace MailRelay.Core.Services.Intake;
 /// The caller acknowledges the notification only after this returns, so a crash at any point
 /// leaves the notification in its source to be tried again.
 /// </summary>
-public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, RelayEvents events, TimeProvider time, ILogger<MessageIntake> logger)
+public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, RouteCache routes, RelayEvents events, TimeProvider time, ILogger<MessageIntake> logger)
 {
     public async Task<IntakeResult> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, R
         var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var deliveries = recipients.Count == 0
             ? [new NewDelivery("(no recipient)", null, DeliveryTarget.None, DeliveryStatus.Held, false, "The message has no envelope recipients; held for an admin.")]
-            : DeliveryPlanner.Plan(new RouteTable(await store.ListRoutesAsync(cancellationToken)), recipients, item.Verdicts);
+            : DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), recipients, item.Verdicts);
         var now = time.GetUtcNow();
         var message = new StoredMessage(item.MessageId, 0, item.Source, item.ReceivedAt ?? now, blobKey, recipients, item.Verdicts, summary, false);
         if (!await store.AddMessageAsync(message, deliveries, now, cancellationToken)) return IntakeResult.Duplicate;

@@ -4,7 +4,7 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Routing;
 
 /// <summary>Admins' route changes: validated, audited, and refused with a sentence when wrong.</summary>
-public sealed class RouteAdmin(IRelayStore store, AuditLog audit, TimeProvider time)
+public sealed class RouteAdmin(IRelayStore store, RouteCache cache, AuditLog audit, TimeProvider time)
 {
     public Task<IReadOnlyList<MailRoute>> ListAsync(CancellationToken cancellationToken) => store.ListRoutesAsync(cancellationToken);
 
@@ -25,6 +25,7 @@ public sealed class RouteAdmin(IRelayStore store, AuditLog audit, TimeProvider t
         try
         {
             var saved = await store.SaveRouteAsync(new MailRoute(id, normalized, cleaned, holdSpam, time.GetUtcNow()), cancellationToken);
+            cache.Invalidate();
             await audit.RecordAsync(actorId, id == 0 ? AuditActions.RouteCreate : AuditActions.RouteUpdate, normalized, Describe(saved), cancellationToken);
             return (saved, null);
         }
@@ -37,6 +38,7 @@ public sealed class RouteAdmin(IRelayStore store, AuditLog audit, TimeProvider t
     public async Task<bool> DeleteAsync(string actorId, MailRoute route, CancellationToken cancellationToken)
     {
         if (!await store.DeleteRouteAsync(route.Id, cancellationToken)) return false;
+        cache.Invalidate();
         await audit.RecordAsync(actorId, AuditActions.RouteDelete, route.Pattern, Describe(route), cancellationToken);
         return true;
     }

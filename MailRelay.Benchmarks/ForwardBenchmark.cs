@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Tests.Fakes;
+using MailRelay.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailRelay.Benchmarks;
+
+/// <summary>
+/// Intake → SQLite → fake Gmail (20 ms per import) on the local adapters, as the forwarding issue
+/// asks: throughput over 10,000 messages of ~50 KB to 100 users, latency at 200 messages/s
+/// offered, and the extra peak RSS of one 40 MB message.
+/// </summary>
+public sealed class ForwardBenchmark(int messages, int users, int messageBytes, int offeredPerSecond, int latencyMessages)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _intakeStarted = new();
+
+    public async Task RunAsync()
+    {
+        using var data = new TempDirectory();
+        await using var google = await FakeGoogle.StartAsync();
+        google.KeepBytesPerMessage = 2048; // headers only: the fake must not hold what MailRelay streams
+        google.Script().WithImportLatency(TimeSpan.FromMilliseconds(20));
+        var settings = google.CreateSettings();
+        settings["MailboxDelivery:Provider"] = "Gmail";
+        settings["Forwarding:ParallelUsers"] = users.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Forwarding:ForwardInterval"] = "00:00:00.100";
+        await using var host = await RelayHost.StartAsync(data.Path, settings);
+        var accounts = await ConnectUsersAsync(host, google);
+        Console.WriteLine($"forward: {messages} messages of ~{messageBytes / 1024} KB to {users} users; fake Gmail answers in 20 ms");
+
+        var throughput = await ThroughputAsync(host, google, accounts);
+        Console.WriteLine($"  throughput      {throughput.PerSecond:F0} deliveries/s ({messages} in {throughput.Elapsed.TotalSeconds:F1} s, intake as fast as it goes)");
+        Console.WriteLine($"  latency (flood) p50 {throughput.P50.TotalMilliseconds:F0} ms, p99 {throughput.P99.TotalMilliseconds:F0} ms");
+
+        var paced = await PacedLatencyAsync(host, google, accounts);
+        Console.WriteLine($"  latency at {offeredPerSecond}/s  p50 {paced.P50.TotalMilliseconds:F0} ms, p99 {paced.P99.TotalMilliseconds:F0} ms ({latencyMessages} messages)");
+        Console.WriteLine($"  peak RSS        {ProcessMemory.Megabytes(ProcessMemory.PeakBytes)}");
+
+        var extra = await LargeMessageExtraRssAsync(host, google, accounts[0]);
+        Console.WriteLine($"  40 MB message   extra peak RSS {ProcessMemory.Megabytes(extra)}");
+    }
+
+    private async Task<List<FakeGoogleUser>> ConnectUsersAsync(RelayHost host, FakeGoogle google)
+    {
+        var connections = host.Services.GetRequiredService<GmailConnections>();
+        var accounts = new List<FakeGoogleUser>();
+        for (var i = 0; i < users; i++)
+        {
+            var account = google.AddUser($"user{i}@gmail.example");
+            await host.RouteAsync($"user{i}@example.com", $"user{i}");
+            await connections.ConnectAsync($"user{i}", account.Email, account.RefreshToken, "gmail.insert", null, default);
+            accounts.Add(account);
+        }
+        return accounts;
+    }
+
+    private async Task<Result> ThroughputAsync(RelayHost host, FakeGoogle google, List<FakeGoogleUser> accounts)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(1, messages), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, token) =>
+            await IntakeAsync(host, n, GeneratedMessage.Small(n, $"user{n % users}@example.com", messageBytes), token));
+        var intakeRate = messages / clock.Elapsed.TotalSeconds;
+        await WaitForAsync(google, accounts, messages);
+        clock.Stop();
+        var latencies = Latencies(google, accounts, 1, messages);
+        Console.WriteLine($"  intake          {intakeRate:F0} messages/s stored (4 concurrent)");
+        return new Result(messages / clock.Elapsed.TotalSeconds, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private async Task<Result> PacedLatencyAsync(RelayHost host, FakeGoogle google, List<FakeGoogleUser> accounts)
+    {
+        var first = messages + 1;
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(1.0 / offeredPerSecond);
+        var pending = new List<Task>();
+        for (var i = 0; i < latencyMessages; i++)
+        {
+            var due = interval * i;
+            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+            var n = first + i;
+            pending.Add(IntakeAsync(host, n, GeneratedMessage.Small(n, $"user{n % users}@example.com", messageBytes), default));
+        }
+        await Task.WhenAll(pending);
+        await WaitForAsync(google, accounts, messages + latencyMessages);
+        var latencies = Latencies(google, accounts, first, first + latencyMessages - 1);
+        return new Result(0, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+    }
+
+    private async Task<long> LargeMessageExtraRssAsync(RelayHost host, FakeGoogle google, FakeGoogleUser account)
+    {
+        const long size = 40L * 1024 * 1024;
+        var before = google.Mailbox(account).Count;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        ProcessMemory.ResetPeak();
+        var baseline = ProcessMemory.CurrentBytes;
+        var n = messages + latencyMessages + 1;
+        var item = new InboundItem($"bench-{n}", $"bench-{n}", "bench", ["user0@example.com"], Verdicts.Unknown, DateTimeOffset.UtcNow, null,
+            _ => Task.FromResult(GeneratedMessage.Large(n, "user0@example.com", size)));
+        await host.Services.GetRequiredService<MessageIntake>().AcceptAsync(item, default);
+        await host.Services.GetRequiredService<IForwardingScheduler>().RunSoonAsync(default);
+        while (google.Mailbox(account).Count == before) await Task.Delay(20);
+        var received = google.Mailbox(account)[^1];
+        if (received.Size != size) throw new InvalidOperationException($"The fake received {received.Size} bytes, not {size}.");
+        return ProcessMemory.PeakBytes - baseline;
+    }
+
+    private async Task IntakeAsync(RelayHost host, int n, byte[] raw, CancellationToken token)
+    {
+        _intakeStarted[GeneratedMessage.MessageIdOf(n)] = DateTimeOffset.UtcNow;
+        var item = new InboundItem($"bench-{n}", $"bench-{n}", "bench", [$"user{n % users}@example.com"], Verdicts.Unknown, DateTimeOffset.UtcNow, null,
+            _ => Task.FromResult<Stream>(new MemoryStream(raw)));
+        await host.Services.GetRequiredService<MessageIntake>().AcceptAsync(item, token);
+        if (n % 20 == 0) await host.Services.GetRequiredService<IForwardingScheduler>().RunSoonAsync(token);
+    }
+
+    private static async Task WaitForAsync(FakeGoogle google, List<FakeGoogleUser> accounts, int total)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (accounts.Sum(a => google.Mailbox(a).Count) < total)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Only {accounts.Sum(a => google.Mailbox(a).Count)} of {total} were delivered in 10 minutes.");
+            await Task.Delay(10);
+        }
+    }
+
+    private List<TimeSpan> Latencies(FakeGoogle google, List<FakeGoogleUser> accounts, int from, int to) =>
+        accounts.SelectMany(google.Mailbox)
+            .Select(m => (Id: MessageId(m.Raw), m.ReceivedAt))
+            .Where(m => m.Id is not null && Number(m.Id) >= from && Number(m.Id) <= to)
+            .Select(m => m.ReceivedAt - _intakeStarted[m.Id!])
+            .Order()
+            .ToList();
+
+    private static string? MessageId(byte[] raw)
+    {
+        var text = Encoding.ASCII.GetString(raw);
+        var start = text.IndexOf("Message-ID: ", StringComparison.Ordinal);
+        return start < 0 ? null : text[(start + 12)..text.IndexOf('\r', start)];
+    }
+
+    private static int Number(string messageId) => int.Parse(messageId["<bench-".Length..messageId.IndexOf('@')], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeSpan Percentile(List<TimeSpan> sorted, double p) => sorted.Count == 0 ? TimeSpan.Zero : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+    private sealed record Result(double PerSecond, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99);
+}
