@@ -70,6 +70,21 @@ public sealed class QueuesTests : RelayComponentTest
         Counts(page, "bob")["pending"].ShouldBe("1");
     }
 
+    [Fact]
+    public async Task Queues_SearchText_ShowsOnlyMatchingMessagesFromTheFirstPage()
+    {
+        await SeedMessageAsync("Invoice March", null, ("alice", DeliveryStatus.Delivered));
+        await SeedMessageAsync("Holiday photos", null, ("bob", DeliveryStatus.Delivered));
+        await SeedMessageAsync("Invoice April", null, ("bob", DeliveryStatus.Failed));
+        SignInAs("admin", admin: true);
+        var page = RenderComponent<Queues>();
+        page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(3));
+
+        page.Find("input[name=filter-text]").Change("invoice");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=message-subject]").Select(s => s.TextContent).ShouldBe(["Invoice April", "Invoice March"]));
+    }
+
     private static Dictionary<string, string> Counts(IRenderedFragment page, string userId) =>
         page.FindAll($"[data-testid=queue-summary] tr[data-user='{userId}'] td[data-count]")
             .Where(c => c.GetAttribute("data-count") != "oldest")

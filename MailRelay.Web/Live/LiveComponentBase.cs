@@ -9,16 +9,17 @@ namespace MailRelay.Web.Live;
 /// </summary>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
+    private readonly CancellationTokenSource _closing = new();
     private LiveRefresh? _live;
+
+    protected LiveComponentBase() => Closing = _closing.Token;
 
     [Inject] protected RelayEvents RelayEvents { get; set; } = null!;
 
     [Inject] protected TimeProvider Time { get; set; } = null!;
 
-    /// <summary>Cancelled when the page goes away.</summary>
-    protected CancellationToken Closing => _closing.Token;
-
-    private readonly CancellationTokenSource _closing = new();
+    /// <summary>Cancelled when the page goes away (and still readable after that).</summary>
+    protected CancellationToken Closing { get; }
 
     /// <summary>Starts listening; <paramref name="refreshAsync"/> runs on the page's dispatcher and is followed by a render.</summary>
     protected void FollowRelay(Func<RelayChange, bool> relevant, Func<Task> refreshAsync)
