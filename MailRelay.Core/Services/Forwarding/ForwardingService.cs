@@ -21,7 +21,7 @@ public sealed partial class ForwardingService(
     ILogger<ForwardingService> logger)
 {
     /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
-    public string InstanceId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    public string InstanceId { get; } = LastChars($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 48);
 
     private readonly DeliveryAttempt _attempt = new(options.Value, time);
 
@@ -128,6 +128,9 @@ public sealed partial class ForwardingService(
         await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
         await store.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
     }
+
+    /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>
+    private static string LastChars(string value, int max) => value.Length <= max ? value : value[^max..];
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} delivered to {UserId} ({Target})")]
     private static partial void LogDelivered(ILogger logger, string messageId, string userId, DeliveryTarget target);

@@ -1,0 +1,81 @@
+using AngleSharp.Dom;
+using Bunit;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Services;
+using MailRelay.Web.Components.Pages;
+
+namespace MailRelay.Tests.Components;
+
+public sealed class MyQueueTests : RelayComponentTest
+{
+    [Fact]
+    public async Task MyQueue_SignedInAsAlice_ShowsOnlyHerMessagesAndDeliveries()
+    {
+        await SeedMessageAsync("Alice waits", null, ("alice", DeliveryStatus.Queued));
+        await SeedMessageAsync("Alice has it", null, ("alice", DeliveryStatus.Delivered));
+        await SeedMessageAsync("Only for Bob", null, ("bob", DeliveryStatus.Queued));
+        var shared = await SeedMessageAsync("For both", null, ("alice", DeliveryStatus.Delivered), ("bob", DeliveryStatus.Failed));
+        SignInAs("alice");
+
+        var page = RenderComponent<MyQueue>();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=my-message]").Count.ShouldBe(3));
+        Subjects(page, "my-waiting").ShouldBe(["Alice waits"]);
+        Subjects(page, "my-delivered").ShouldBe(["For both", "Alice has it"]);
+        page.Markup.ShouldNotContain("Only for Bob");
+        page.Find("#waiting-title").TextContent.ShouldStartWith("Waiting");
+        // A message she shares with Bob shows her delivery only, not whether Bob got his.
+        var sharedRow = page.Find($"[data-message-id='{shared}']");
+        sharedRow.QuerySelectorAll("[data-testid=delivery-status]").Select(s => s.GetAttribute("data-status")).ShouldBe(["Delivered"]);
+        page.Find("[data-testid=my-waiting]").TextContent.ShouldContain("The Gmail connection expired.");
+    }
+
+    [Fact]
+    public async Task MyQueue_DeliverNow_MakesHerQueuedMailDueAndAsksForwardingToRun()
+    {
+        var hers = await SeedMessageAsync("Alice waits", null, ("alice", DeliveryStatus.Queued));
+        var his = await SeedMessageAsync("Bob waits", null, ("bob", DeliveryStatus.Queued));
+        SignInAs("alice");
+        var page = RenderComponent<MyQueue>();
+        page.WaitForElement("[data-testid=deliver-now]");
+
+        page.Find("[data-testid=deliver-now]").Click();
+
+        page.WaitForAssertion(() => Forwarding.Calls.ShouldBe(1));
+        (await Store.ListDeliveriesOfMessageAsync(hers, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Pending);
+        (await Store.ListDeliveriesOfMessageAsync(his, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Queued);
+        page.WaitForAssertion(() => page.Find("[data-testid=my-waiting] [data-testid=delivery-status]").GetAttribute("data-status").ShouldBe("Pending"));
+    }
+
+    [Fact]
+    public async Task MyQueue_DeliveryDoneWhileOpen_MovesToDeliveredWithoutReload()
+    {
+        var id = await SeedMessageAsync("Alice waits", null, ("alice", DeliveryStatus.Queued));
+        SignInAs("alice");
+        var page = RenderComponent<MyQueue>();
+        page.WaitForAssertion(() => Subjects(page, "my-waiting").ShouldBe(["Alice waits"]));
+
+        var delivery = (await Store.ListDeliveriesOfMessageAsync(id, default)).Single();
+        (await Store.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Queued], DeliveryStatus.Delivered, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        Events.Publish(new RelayChange("deliveries.changed", "alice", id));
+
+        page.WaitForAssertion(() => Subjects(page, "my-delivered").ShouldBe(["Alice waits"]), TimeSpan.FromSeconds(5));
+        page.Find("[data-testid=my-waiting]").TextContent.ShouldContain("Nothing is waiting");
+        page.FindAll("[data-testid=deliver-now]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task MyQueue_NothingForHer_ShowsEmptyState()
+    {
+        await SeedMessageAsync("Only for Bob", null, ("bob", DeliveryStatus.Delivered));
+        SignInAs("alice");
+
+        var page = RenderComponent<MyQueue>();
+
+        page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No messages for you yet");
+        page.Markup.ShouldNotContain("Only for Bob");
+    }
+
+    private static string[] Subjects(IRenderedFragment page, string section) =>
+        page.Find($"[data-testid={section}]").QuerySelectorAll("[data-testid=my-message-subject]").Select(e => e.TextContent.Trim()).ToArray();
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Routing;
+using MailRelay.Tests.Support;
+using MailRelay.Web.Auth;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Radzen;
+
+namespace MailRelay.Tests.Components;
+
+/// <summary>
+/// A bUnit context with the real relay services over a SQLite store and folders of this test's
+/// own; only the Quartz trigger is a recording fake. Users admin, alice and bob exist.
+/// </summary>
+public abstract class RelayComponentTest : TestContext, IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+
+    protected RelayComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddRadzenComponents();
+        Store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        Services.AddSingleton<IRelayStore>(Store);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Events);
+        Services.AddSingleton<IForwardingScheduler>(Forwarding);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<IBlobStore>(new FolderBlobStore(Path.Combine(_data.Path, "blobs")));
+        Services.AddSingleton<IInboundSource>(new FolderInboundSource(InboxPath, TimeProvider.System, NullLogger<FolderInboundSource>.Instance));
+        Services.AddSingleton(new LocalMailboxDelivery(Path.Combine(_data.Path, "mailboxes")));
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<MessageIntake>();
+        Services.AddSingleton<MessageUpload>();
+        Services.AddSingleton<RouteAdmin>();
+        Services.AddSingleton<QueueAdmin>();
+        Services.AddSingleton<DeliverNow>();
+    }
+
+    protected SqliteRelayStore Store { get; }
+
+    protected RelayEvents Events { get; } = new();
+
+    protected RecordingForwardingScheduler Forwarding { get; } = new();
+
+    protected string InboxPath => Path.Combine(_data.Path, "inbox");
+
+    public async Task InitializeAsync()
+    {
+        await Store.InitializeAsync(default);
+        foreach (var id in new[] { "admin", "alice", "bob" })
+        {
+            string[] roles = id == "admin" ? [RoleNames.Admin] : [];
+            await Store.EnsureUserAsync(id, $"{id}@localhost", char.ToUpperInvariant(id[0]) + id[1..], roles, DateTimeOffset.UtcNow, default);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _data.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Signs <paramref name="userId"/> in the way the app does: the id in the NameIdentifier claim.</summary>
+    protected void SignInAs(string userId, bool admin = false)
+    {
+        var auth = this.AddTestAuthorization();
+        auth.SetAuthorized(userId);
+        if (admin)
+        {
+            auth.SetRoles(RoleNames.Admin);
+            auth.SetPolicies(AuthSchemes.AdminPolicy);
+        }
+        // Last: in bUnit 1.9 setting roles or policies rebuilds the principal without earlier claims.
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    /// <summary>Stores a message with one Gmail delivery per (user, status); a null user is a delivery held without one.</summary>
+    protected async Task<string> SeedMessageAsync(string subject, string? problem, params (string? UserId, DeliveryStatus Status)[] deliveries)
+    {
+        var id = $"test-{Guid.NewGuid():N}";
+        var recipients = deliveries.Select(d => $"{d.UserId ?? "nobody"}@example.com").ToList();
+        var summary = new MessageSummary("Sender <sender@example.net>", string.Join(", ", recipients), subject, DateTimeOffset.UtcNow, $"<{id}@example.net>", 2048, problem);
+        var message = new StoredMessage(id, 0, "test", DateTimeOffset.UtcNow, $"messages/{id}", recipients, Verdicts.Unknown, summary, false);
+        var planned = deliveries.Select(d => new NewDelivery($"{d.UserId ?? "nobody"}@example.com", d.UserId,
+            d.UserId is null ? DeliveryTarget.None : DeliveryTarget.Gmail, d.Status, false, d.Status == DeliveryStatus.Queued ? "The Gmail connection expired." : null)).ToList();
+        (await Store.AddMessageAsync(message, planned, DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        return id;
+    }
+}

@@ -1,0 +1,51 @@
+using Bunit;
+using MailRelay.Core.Domain;
+using MailRelay.Web.Components.Pages.Admin;
+
+namespace MailRelay.Tests.Components;
+
+public sealed class RoutesAdminTests : RelayComponentTest
+{
+    [Fact]
+    public void RoutesAdmin_NoRoutes_ShowsEmptyState()
+    {
+        SignInAs("admin", admin: true);
+
+        var page = RenderComponent<RoutesAdmin>();
+
+        page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No routes yet");
+    }
+
+    [Fact]
+    public void RoutesAdmin_InvalidPattern_ShowsRouteAdminsSentenceNextToTheLabelledField()
+    {
+        SignInAs("admin", admin: true);
+        var page = RenderComponent<RoutesAdmin>();
+        page.WaitForElement("[data-testid=route-add]").Click();
+
+        page.Find("input[name=route-pattern]").Change("not a pattern");
+        page.Find("[data-testid=route-form] form").Submit();
+
+        page.WaitForAssertion(() => page.Find("#route-error").TextContent.ShouldContain("'not a pattern' is not an address, *@domain or *."));
+        var input = page.Find("input[name=route-pattern]");
+        input.GetAttribute("aria-describedby")!.Split(' ').ShouldBe(["route-pattern-help", "route-error"]);
+        input.GetAttribute("aria-invalid").ShouldBe("true");
+        page.Find($"label[for='{input.Id}']").TextContent.ShouldBe("Recipient pattern");
+        page.Find("#route-pattern-help").TextContent.ShouldContain("the exact address, the address without");
+    }
+
+    [Fact]
+    public async Task RoutesAdmin_ExistingRoute_IsListedWithItsActionsInWords()
+    {
+        await Store.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice"), new RouteAction(RouteActionKind.LocalMailbox, "bob")],
+            true, DateTimeOffset.UtcNow), default);
+        SignInAs("admin", admin: true);
+
+        var page = RenderComponent<RoutesAdmin>();
+
+        var row = page.WaitForElement("[data-testid=routes-grid] tbody tr");
+        row.TextContent.ShouldContain("alice@example.com");
+        row.TextContent.ShouldContain("Gmail of Alice, Local mailbox of Bob");
+        row.TextContent.ShouldContain("Yes");
+    }
+}

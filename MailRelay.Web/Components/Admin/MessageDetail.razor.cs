@@ -1,0 +1,101 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace MailRelay.Web.Components.Admin;
+
+public sealed partial class MessageDetail
+{
+    private static readonly DeliveryStatus[] Retryable = [DeliveryStatus.Failed, DeliveryStatus.Retrying, DeliveryStatus.Queued];
+
+    private StoredMessage? _message;
+    private IReadOnlyList<Delivery> _deliveries = [];
+    private Dictionary<long, IReadOnlyList<DeliveryEvent>> _timelines = [];
+    private readonly Dictionary<long, string?> _assign = [];
+    private (string? Id, int Version) _shown;
+    private bool _loaded;
+    private bool _working;
+
+    [Inject] private IRelayStore Store { get; set; } = null!;
+
+    [Inject] private QueueAdmin Queues { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    [Inject] private DialogService Dialogs { get; set; } = null!;
+
+    [Inject] private NotificationService Notifications { get; set; } = null!;
+
+    [Parameter, EditorRequired] public string MessageId { get; set; } = "";
+
+    /// <summary>Bumped by the page when the relay changed, so the details are read again.</summary>
+    [Parameter] public int Version { get; set; }
+
+    [Parameter, EditorRequired] public IReadOnlyList<UserOption> Users { get; set; } = [];
+
+    /// <summary>After an action, so the page refreshes its list and counts.</summary>
+    [Parameter] public EventCallback OnChanged { get; set; }
+
+    [Parameter] public EventCallback OnClose { get; set; }
+
+    private bool CanPurge => !_message!.BlobDeleted || _deliveries.Any(d => d.Status is not (DeliveryStatus.Delivered or DeliveryStatus.Dropped));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_shown == (MessageId, Version)) return;
+        _shown = (MessageId, Version);
+        _message = await Store.FindMessageAsync(MessageId, CancellationToken.None);
+        _deliveries = _message is null ? [] : await Store.ListDeliveriesOfMessageAsync(MessageId, CancellationToken.None);
+        var timelines = new Dictionary<long, IReadOnlyList<DeliveryEvent>>();
+        foreach (var delivery in _deliveries) timelines[delivery.Id] = await Store.ListDeliveryEventsAsync(delivery.Id, CancellationToken.None);
+        _timelines = timelines;
+        _loaded = true;
+    }
+
+    private string Whom(Delivery delivery) => delivery.UserId is null
+        ? $"{delivery.Recipient} (no user)"
+        : $"{UserOption.NameOf(Users, delivery.UserId)} · {(delivery.Target == DeliveryTarget.Gmail ? "Gmail" : "local mailbox")}";
+
+    private static IEnumerable<(string Name, string? Value)> Verdicts(Verdicts v) =>
+        [("Spam", v.Spam), ("Virus", v.Virus), ("SPF", v.Spf), ("DKIM", v.Dkim), ("DMARC", v.Dmarc)];
+
+    private Task RetryAsync(Delivery delivery) =>
+        ActAsync($"Try the delivery to {Whom(delivery)} again now?", "Retry delivery", "Retry", "Retry asked",
+            actor => Queues.RetryAsync(actor, delivery.Id, CancellationToken.None));
+
+    private Task ReleaseAsync(Delivery delivery)
+    {
+        var assignTo = delivery.UserId is null ? _assign.GetValueOrDefault(delivery.Id) : null;
+        var whom = assignTo is null ? Whom(delivery) : UserOption.NameOf(Users, assignTo);
+        return ActAsync($"Release this message and deliver it to {whom}?", "Release delivery", "Release", "Delivery released",
+            actor => Queues.ReleaseAsync(actor, delivery.Id, assignTo, CancellationToken.None));
+    }
+
+    private Task PurgeAsync() =>
+        ActAsync("Purge this message? Every delivery not done yet is dropped and its raw bytes are deleted. Copies already delivered stay where they are.",
+            "Purge message", "Purge", "Message purged", actor => Queues.PurgeAsync(actor, MessageId, CancellationToken.None));
+
+    /// <summary>Asks first, runs the action as the signed-in admin, and says how it went.</summary>
+    private async Task ActAsync(string question, string title, string ok, string done, Func<string, Task<string?>> action)
+    {
+        if (await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
+        _working = true;
+        try
+        {
+            var error = await action(await Authentication.CurrentUserIdAsync());
+            if (error is null) Notifications.Notify(NotificationSeverity.Success, done, _message?.Summary.Subject ?? MessageId);
+            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", error);
+            _shown = default; // read again on the next parameters set
+            await OnChanged.InvokeAsync();
+            await OnParametersSetAsync();
+        }
+        finally
+        {
+            _working = false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Routing;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components.Admin;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace MailRelay.Web.Components.Pages.Admin;
+
+public sealed partial class RoutesAdmin
+{
+    private IReadOnlyList<MailRoute>? _routes;
+    private IReadOnlyList<UserOption>? _users;
+    private RouteDraft? _draft;
+    private string? _editedPattern;
+    private string? _error;
+    private bool _saving;
+
+    [Inject] private RouteAdmin Routes { get; set; } = null!;
+
+    [Inject] private IRelayStore Store { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    [Inject] private DialogService Dialogs { get; set; } = null!;
+
+    [Inject] private NotificationService Notifications { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _users = await UserOption.LoadAsync(Store, CancellationToken.None);
+        await LoadRoutesAsync();
+    }
+
+    private async Task LoadRoutesAsync() => _routes = await Routes.ListAsync(CancellationToken.None);
+
+    private void Add() => Open(new RouteDraft(), null);
+
+    private void Edit(MailRoute route) => Open(RouteDraft.From(route), route.Pattern);
+
+    private void Open(RouteDraft draft, string? pattern)
+    {
+        _draft = draft;
+        _editedPattern = pattern;
+        _error = null;
+    }
+
+    private void Cancel() => _draft = null;
+
+    private async Task SaveAsync()
+    {
+        if (_draft is null || _saving) return;
+        _saving = true;
+        try
+        {
+            var actor = await Authentication.CurrentUserIdAsync();
+            var (saved, error) = await Routes.SaveAsync(actor, _draft.Id, _draft.Pattern, _draft.ToActions(), _draft.HoldSpam, CancellationToken.None);
+            _error = error;
+            if (saved is null) return;
+            _draft = null;
+            Notifications.Notify(NotificationSeverity.Success, "Route saved", $"{saved.Pattern}: {DescribeActions(saved)}");
+            await LoadRoutesAsync();
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task DeleteAsync(MailRoute route)
+    {
+        var confirmed = await Dialogs.Confirm(
+            $"Delete the route for {route.Pattern}? Mail for it will follow the next matching route, or be held for an admin.",
+            "Delete route", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+        if (confirmed != true) return;
+        var actor = await Authentication.CurrentUserIdAsync();
+        if (await Routes.DeleteAsync(actor, route, CancellationToken.None))
+            Notifications.Notify(NotificationSeverity.Success, "Route deleted", route.Pattern);
+        else
+            Notifications.Notify(NotificationSeverity.Warning, "Route already gone", $"The route for {route.Pattern} had been deleted meanwhile.");
+        if (_draft?.Id == route.Id) _draft = null;
+        await LoadRoutesAsync();
+    }
+
+    private string DescribeActions(MailRoute route) => string.Join(", ", route.Actions.Select(a => a.Kind switch
+    {
+        RouteActionKind.Gmail => $"Gmail of {UserOption.NameOf(_users ?? [], a.UserId)}",
+        RouteActionKind.LocalMailbox => $"Local mailbox of {UserOption.NameOf(_users ?? [], a.UserId)}",
+        RouteActionKind.Drop => "Drop",
+        _ => "Hold for an admin",
+    }));
+}

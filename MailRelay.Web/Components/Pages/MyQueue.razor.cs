@@ -1,0 +1,86 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Forwarding;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace MailRelay.Web.Components.Pages;
+
+public sealed partial class MyQueue
+{
+    /// <summary>Per status for waiting mail, and in all for the delivered history.</summary>
+    private const int MaxItems = 50;
+    private const int MaxMailboxFiles = 20;
+    private static readonly DeliveryStatus[] DueOnRequest = [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying];
+
+    private string _userId = "";
+    private IReadOnlyList<MyMessage>? _waiting;
+    private IReadOnlyList<MyMessage>? _delivered;
+    private IReadOnlyList<System.IO.FileInfo> _mailbox = [];
+    private int _mailboxTotal;
+    private bool _delivering;
+
+    [Inject] private IRelayStore Store { get; set; } = null!;
+
+    [Inject] private DeliverNow Delivery { get; set; } = null!;
+
+    [Inject] private LocalMailboxDelivery LocalMailbox { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    [Inject] private NotificationService Notifications { get; set; } = null!;
+
+    private bool CanDeliverNow => _waiting?.Any(m => m.Deliveries.Any(d => DueOnRequest.Contains(d.Status))) == true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _userId = await Authentication.CurrentUserIdAsync();
+        await LoadAsync();
+        // New mail (no user known yet) or a change to this user's deliveries.
+        FollowRelay(change => change.UserId is null || change.UserId == _userId, LoadAsync);
+    }
+
+    private async Task LoadAsync()
+    {
+        var waiting = new List<MyMessage>();
+        foreach (var status in DeliveryWords.Waiting)
+            waiting.AddRange(await MineAsync(status));
+        // One entry per message, even when two of its deliveries to this user wait for different reasons.
+        _waiting = waiting.GroupBy(m => m.Message.Id)
+            .Select(g => new MyMessage(g.First().Message, g.SelectMany(m => m.Deliveries).OrderBy(d => d.Id).ToList()))
+            .OrderByDescending(m => m.Message.Sequence).ToList();
+        _delivered = await MineAsync(DeliveryStatus.Delivered);
+        var files = LocalMailbox.List(_userId);
+        _mailboxTotal = files.Count;
+        _mailbox = files.Take(MaxMailboxFiles).ToList();
+    }
+
+    /// <summary>Messages with a delivery of this user in <paramref name="status"/>, showing only this user's deliveries.</summary>
+    private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status)
+    {
+        var page = await Store.ListMessagesAsync(new MessageFilter(UserId: _userId, Status: status), 0, MaxItems, Closing);
+        return page.Items
+            .Select(item => new MyMessage(item.Message, item.Deliveries.Where(d => d.UserId == _userId && d.Status == status).ToList()))
+            .ToList();
+    }
+
+    private async Task DeliverNowAsync()
+    {
+        _delivering = true;
+        try
+        {
+            var due = await Delivery.ForUserAsync(_userId, Closing);
+            Notifications.Notify(NotificationSeverity.Info, "Delivering now",
+                due == 0 ? "Your waiting mail is being delivered." : $"{due} waiting {(due == 1 ? "message is" : "messages are")} being delivered now.");
+            await LoadAsync();
+        }
+        finally
+        {
+            _delivering = false;
+        }
+    }
+}
