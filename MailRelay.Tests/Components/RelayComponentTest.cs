@@ -44,6 +44,7 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
         Services.AddSingleton<MessageIntake>();
         Services.AddSingleton<MessageUpload>();
         Services.AddSingleton<RouteAdmin>();
+        Services.AddSingleton<RouteCache>();
         Services.AddSingleton<QueueAdmin>();
         Services.AddSingleton<DeliverNow>();
     }
