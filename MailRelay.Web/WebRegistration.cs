@@ -1,6 +1,8 @@
+using MailRelay.Core.Ports;
 using MailRelay.Web.Api;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components;
+using MailRelay.Web.Emails;
 using MailRelay.Web.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Radzen;
@@ -16,6 +18,7 @@ public static class WebRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddSingleton<IEmailComposer, RazorEmailComposer>();
         services.AddMailRelayAuth(builder.Configuration);
         services.AddAntiforgery();
         services.AddProblemDetails();

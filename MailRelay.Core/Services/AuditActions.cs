@@ -13,4 +13,5 @@ public static class AuditActions
     public const string DeliveryRetry = "delivery.retry";
     public const string DeliveryRelease = "delivery.release";
     public const string GmailConnect = "gmail.connect";
+    public const string NoticeSent = "notice.sent";
 }

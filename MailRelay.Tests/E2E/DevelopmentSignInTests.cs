@@ -18,6 +18,7 @@ public sealed class DevelopmentSignInTests(BrowserFixture browser, DevelopmentAp
         new("Queues", "/admin/queues"),
         new("DNS", "/admin/dns"),
         new("Audit", "/admin/audit"),
+        new("Outbox", "/admin/outbox"),
     ];
 
     private readonly AppProcess _app = fixture.App;

@@ -22,8 +22,12 @@ public class OptionsValidationTests
         { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
         { "MailboxDelivery:Provider", "Imap", "MailboxDelivery:Provider 'Imap' is not known; use one of: LocalMailbox, Gmail." },
-        { "Notifications:Provider", "Sms", "Notifications:Provider 'Sms' is not known; use one of: Pickup." },
+        { "Notifications:Provider", "Sms", "Notifications:Provider 'Sms' is not known; use one of: Pickup, Smtp." },
         { "Notifications:From", "", "Notifications:From is required." },
+        { "Notifications:From", "mailrelay at example", "Notifications:From must be an email address such as 'MailRelay <mailrelay@example.com>', but is 'mailrelay at example'." },
+        { "Notifications:PublicBaseUrl", "mail.example.com", "Notifications:PublicBaseUrl must be an absolute http(s) URL, but is 'mail.example.com'." },
+        { "Notifications:Provider", "Smtp", "Notifications:Smtp:Host is required when Notifications:Provider is Smtp." },
+        { "Notifications:Provider", "smtp", "Notifications:Smtp:Password is required when Notifications:Provider is Smtp." },
         { "Dns:Provider", "Udp", "Dns:Provider 'Udp' is not known; use one of: DnsOverHttps." },
         { "Dns:ResolverUrl", "not a url", "Dns:ResolverUrl must be an absolute http(s) URL, but is 'not a url'." },
         { "Inbound:Provider", "Sqs", "Inbound:Provider Sqs needs Blobs:Provider S3 (the bucket of the SES receipt rule), because SES stores the raw message there." },
@@ -79,6 +83,31 @@ public class OptionsValidationTests
             ["SignIn:Oidc:ClientId"] = "client",
             ["SignIn:Oidc:LogoutUrl"] = "logout",
         }).ShouldBe(["SignIn:Oidc:LogoutUrl must be an absolute http(s) URL, but is 'logout'."]);
+
+    [Fact]
+    public void Start_SmtpNotificationsFullyConfigured_IsValid() =>
+        StartupFailures(Environments.Development, new()
+        {
+            ["Notifications:Provider"] = "Smtp",
+            ["Notifications:Smtp:Host"] = "email-smtp.eu-west-1.amazonaws.com",
+            ["Notifications:Smtp:Username"] = "AKIAEXAMPLE",
+            ["Notifications:Smtp:Password"] = "secret",
+        }).ShouldBeEmpty();
+
+    [Fact]
+    public void Start_SmtpNotificationsWithBadPortAndTimeout_NamesBothKeys() =>
+        StartupFailures(Environments.Development, new()
+        {
+            ["Notifications:Provider"] = "Smtp",
+            ["Notifications:Smtp:Host"] = "email-smtp.eu-west-1.amazonaws.com",
+            ["Notifications:Smtp:Username"] = "AKIAEXAMPLE",
+            ["Notifications:Smtp:Password"] = "secret",
+            ["Notifications:Smtp:Port"] = "0",
+            ["Notifications:Smtp:Timeout"] = "00:00:00",
+        }).ShouldBe([
+            "Notifications:Smtp:Port must be between 1 and 65535, but is 0.",
+            "Notifications:Smtp:Timeout must be positive, but is '00:00:00'.",
+        ], ignoreOrder: true);
 
     /// <summary>Resolves every port's options the way start-up does and collects the validators' sentences.</summary>
     private static List<string> StartupFailures(string environment, Dictionary<string, string?> settings)

@@ -1,0 +1,10 @@
+using MailRelay.Core.Domain;
+
+namespace MailRelay.Core.Ports;
+
+/// <summary>Writes the email for a <see cref="Notice"/>: subject, HTML and plain text. The web project renders Razor components.</summary>
+public interface IEmailComposer
+{
+    /// <summary>The email for <paramref name="notice"/>, addressed to <see cref="Notice.To"/>, with every value HTML-encoded in the HTML part.</summary>
+    Task<EmailMessage> ComposeAsync(Notice notice, CancellationToken cancellationToken);
+}

@@ -1,0 +1,105 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Adapters.Smtp;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Mime;
+using MailRelay.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MailRelay.Tests.Integration;
+
+/// <summary>The SES SMTP path against a real SMTP server process: STARTTLS, AUTH, and the message as it arrives.</summary>
+public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string User = "AKIAMAILRELAYTEST";
+    private const string Password = "BM7s/correct-horse-battery-staple";
+    private const string From = "MailRelay <mailrelay@example.com>";
+    private SmtpSinkProcess _sink = null!;
+
+    public async Task InitializeAsync() => _sink = await SmtpSinkProcess.StartAsync(User, Password, CancellationToken.None);
+
+    public async Task DisposeAsync() => await _sink.DisposeAsync();
+
+    [Fact]
+    public async Task SendAsync_StartTlsAndCredentials_ServerReceivesBothPartsFromTheRightSender()
+    {
+        using var pin = new PinnedServerCertificate(_sink.Certificate);
+        var email = Email("Your Gmail connection expires tomorrow", "Hello Zoë,\n.a line that starts with a dot\nReconnect: https://mail.example.com/my/gmail\n");
+
+        await Sender(Password).SendAsync(email, default);
+
+        var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem();
+        received.From.ShouldBe("mailrelay@example.com");
+        received.To.ShouldBe(["alice@example.com"]);
+        received.Tls.ShouldBeTrue("the message went over the STARTTLS-upgraded connection");
+        received.User.ShouldBe(User);
+        var summary = await HeaderBlockParser.ParseAsync(new MemoryStream(received.Raw), received.Size, default);
+        summary.From.ShouldNotBeNull().ShouldContain("<mailrelay@example.com>");
+        summary.To.ShouldBe("alice@example.com");
+        summary.Subject.ShouldBe(email.Subject);
+        received.RawText.ShouldContain("multipart/alternative");
+        var (text, html) = MimeAlternatives.Extract(received.RawText);
+        text.ShouldBe(email.TextBody.TrimEnd('\n'));
+        html.ShouldBe(email.HtmlBody);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongPassword_FailsClearlyAndNothingIsSent()
+    {
+        using var pin = new PinnedServerCertificate(_sink.Certificate);
+        const string wrong = "not-the-password-4711";
+
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => Sender(wrong).SendAsync(Email("first", "refused"), default));
+
+        output.WriteLine(failure.Message);
+        failure.Message.ShouldContain($"127.0.0.1:{_sink.Port}");
+        failure.Message.ShouldContain("authentication", Case.Insensitive);
+        failure.Message.ShouldContain("Notifications:Smtp:Password", customMessage: failure.Message);
+        failure.ToString().ShouldNotContain(wrong);
+        // The sink prints messages in the order it accepts them: if the first had gone through, it would come first.
+        await Sender(Password).SendAsync(Email("second", "accepted"), default);
+        var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
+        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerCertificateNotTrusted_RefusesBeforeSendingCredentials()
+    {
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => Sender(Password).SendAsync(Email("untrusted", "refused"), default));
+
+        output.WriteLine(failure.Message);
+        failure.Message.ShouldContain("certificate", Case.Insensitive, failure.Message);
+        using (new PinnedServerCertificate(_sink.Certificate)) await Sender(Password).SendAsync(Email("trusted", "accepted"), default);
+        var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
+        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+    }
+
+    [Fact]
+    public async Task SendAsync_NoServerListening_FailsNamingTheServer()
+    {
+        var port = FreePort.Next();
+        var options = Settings(Password);
+        options.Port = port;
+
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => new SmtpNotificationSender(options, From).SendAsync(Email("nobody", "there"), default));
+
+        output.WriteLine(failure.Message);
+        failure.Message.ShouldContain($"127.0.0.1:{port}");
+    }
+
+    private SmtpNotificationSender Sender(string password) => new(Settings(password), From);
+
+    private SmtpNotificationOptions Settings(string password) => new()
+    {
+        Host = "127.0.0.1",
+        Port = _sink.Port,
+        UseStartTls = true,
+        Username = User,
+        Password = password,
+        Timeout = TimeSpan.FromSeconds(15),
+    };
+
+    private static EmailMessage Email(string subject, string text) =>
+        new("alice@example.com", subject, $"<!DOCTYPE html><html><body><p>{subject}</p></body></html>", text);
+}
