@@ -79,6 +79,9 @@ public static class CoreRegistration
         services.AddSingleton<QueueSweep>();
         services.AddSingleton<DeliverNow>();
         services.AddSingleton<GmailConnections>();
+        services.AddSingleton<GmailConnectionHealth>();
+        services.AddSingleton<ConnectionNotices>();
+        services.AddSingleton<ExpiryAlerts>();
         services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
         // "Gmail" deliveries go to the Gmail API when MailboxDelivery:Provider is Gmail; on the
         // embedded defaults the local mailbox stands in for Gmail, so mail is visible without Google.

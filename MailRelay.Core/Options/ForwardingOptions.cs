@@ -14,6 +14,9 @@ public sealed class ForwardingOptions
     /// <summary>The sweep of Queued and Retrying deliveries and of finished blobs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often refresh tokens are checked for coming or past expiry.</summary>
+    public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     public int BatchSize { get; set; } = 500;
 
     /// <summary>Users served at once; each user's mail goes one at a time, in received order.</summary>

@@ -13,6 +13,7 @@ public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOpti
             Positive("Forwarding:IntakeInterval", o.IntakeInterval),
             Positive("Forwarding:ForwardInterval", o.ForwardInterval),
             Positive("Forwarding:SweepInterval", o.SweepInterval),
+            Positive("Forwarding:ExpiryCheckInterval", o.ExpiryCheckInterval),
             Positive("Forwarding:LeaseDuration", o.LeaseDuration),
             Positive("Forwarding:RetryDelay", o.RetryDelay),
             Positive("Forwarding:MaxBackoff", o.MaxBackoff));

@@ -2,6 +2,9 @@ namespace MailRelay.Core.Ports;
 
 public sealed record MailboxDeliveryResult(MailboxDeliveryOutcome Outcome, string? ExternalId = null, string? Error = null, TimeSpan? RetryAfter = null)
 {
+    /// <summary>The failure was getting an access token from the user's refresh token (what escalation counts), not the import.</summary>
+    public bool TokenRefreshFailed { get; init; }
+
     public static MailboxDeliveryResult Delivered(string externalId) => new(MailboxDeliveryOutcome.Delivered, externalId);
     public static MailboxDeliveryResult TokenError(string error) => new(MailboxDeliveryOutcome.PermanentTokenError, Error: error);
     public static MailboxDeliveryResult Transient(string error, TimeSpan? retryAfter = null) => new(MailboxDeliveryOutcome.Transient, Error: error, RetryAfter: retryAfter);

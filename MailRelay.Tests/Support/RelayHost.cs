@@ -36,6 +36,8 @@ public sealed class RelayHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddMailRelayCore();
         builder.AddMailRelayWorkers();
+        // Emails are Razor components (MailRelay.Web); the engine needs them to send notices.
+        builder.Services.AddSingleton<IEmailComposer, MailRelay.Web.Emails.RazorEmailComposer>();
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

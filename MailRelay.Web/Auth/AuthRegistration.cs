@@ -15,10 +15,14 @@ public static class AuthRegistration
         // the same values are validated at start by SignInOptionsValidator.
         var signIn = configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
 
-        var authentication = services.AddAuthentication(AuthSchemes.Cookie)
+        var authentication = services.AddAuthentication(signIn.IsOidc ? AuthSchemes.CookieOrBearer : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, ConfigureCookie);
         if (signIn.IsOidc)
         {
+            // API clients send the issuer's tokens as bearer tokens; browsers keep the cookie session.
+            authentication.AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? AuthSchemes.Bearer : AuthSchemes.Cookie);
+            authentication.AddJwtBearer(AuthSchemes.Bearer, o => BearerTokens.Configure(o, signIn.Oidc));
             authentication.AddOAuth<OidcOptions, OidcHandler>(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
             // Post-configures run in registration order: this one needs the back-channel HttpClient
             // that AddOAuth's own post-configure creates, so it must be registered after AddOAuth.

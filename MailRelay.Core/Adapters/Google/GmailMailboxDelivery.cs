@@ -78,9 +78,9 @@ public sealed partial class GmailMailboxDelivery(
     private MailboxDeliveryResult TokenFailure(MailboxDeliveryRequest request, GoogleAccessToken token)
     {
         LogNoToken(logger, request.UserId, request.MessageId, token.Failure);
-        return token.Failure == GoogleTokenFailure.Transient
+        return (token.Failure == GoogleTokenFailure.Transient
             ? MailboxDeliveryResult.Transient(token.Error!)
-            : MailboxDeliveryResult.TokenError(token.Error!);
+            : MailboxDeliveryResult.TokenError(token.Error!)) with { TokenRefreshFailed = true };
     }
 
     private MailboxDeliveryResult Log(MailboxDeliveryRequest request, MailboxDeliveryResult result)

@@ -1,6 +1,7 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Gmail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class ForwardingService(
     IRelayStore store,
     IBlobStore blobs,
     MailboxDeliveries mailboxes,
+    GmailConnectionHealth gmailHealth,
     UserRateLimiters rateLimiters,
     RelayEvents events,
     IOptions<ForwardingOptions> options,
@@ -83,12 +85,14 @@ public sealed partial class ForwardingService(
         {
             case MailboxDeliveryOutcome.Delivered:
                 await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
+                if (delivery.Target == DeliveryTarget.Gmail) await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
                 LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
                 await DeleteBlobWhenFinishedAsync(message);
                 return true;
             case MailboxDeliveryOutcome.PermanentTokenError:
-                // Queues this delivery and every other waiting one of the user, and frees their leases.
-                await QueueUserAsync(delivery, result.Error ?? "The Gmail connection cannot be used.");
+                // Marks the connection, queues this delivery and every other waiting one of the user
+                // (freeing their leases), and tells the user once.
+                await gmailHealth.RecordRefreshFailureAsync(delivery.UserId!, permanent: true, result.Error ?? "The Gmail connection cannot be used.", CancellationToken.None);
                 return false;
             case MailboxDeliveryOutcome.MessageError:
                 await CompleteAsync(delivery, DeliveryStatus.Failed, true, null, result.Error, null);
@@ -98,21 +102,10 @@ public sealed partial class ForwardingService(
                 var next = RetrySchedule.Next(time.GetUtcNow(), delivery.Attempts + 1, result.RetryAfter, options.Value, Random.Shared);
                 await CompleteAsync(delivery, DeliveryStatus.Retrying, true, next, result.Error, null);
                 LogRetrying(logger, delivery.MessageId, delivery.UserId!, next, result.Error);
+                if (result.TokenRefreshFailed)
+                    await gmailHealth.RecordRefreshFailureAsync(delivery.UserId!, permanent: false, result.Error ?? "The token refresh failed.", CancellationToken.None);
                 return false;
         }
-    }
-
-    private async Task QueueUserAsync(Delivery delivery, string reason)
-    {
-        var now = time.GetUtcNow();
-        // The connection is marked first, so whoever sees queued mail also sees why.
-        if (delivery.Target == DeliveryTarget.Gmail && await store.FindGmailConnectionAsync(delivery.UserId!, CancellationToken.None) is { } connection)
-        {
-            var status = reason.Contains("revoked", StringComparison.OrdinalIgnoreCase) ? GmailConnectionStatus.Revoked : GmailConnectionStatus.Expired;
-            await store.UpdateGmailConnectionStatusAsync(connection.UserId, status, connection.FailureCount + 1, reason, now, CancellationToken.None);
-        }
-        var queued = await store.QueueUserDeliveriesAsync(delivery.UserId!, delivery.Target, reason, now, CancellationToken.None);
-        LogQueued(logger, delivery.UserId!, queued, reason);
     }
 
     private async Task CompleteAsync(Delivery delivery, DeliveryStatus status, bool attempt, DateTimeOffset? next, string? error, string? externalId)
@@ -140,9 +133,6 @@ public sealed partial class ForwardingService(
 
     [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} will be retried at {NextAttempt}: {Error}")]
     private static partial void LogRetrying(ILogger logger, string messageId, string userId, DateTimeOffset nextAttempt, string? error);
-
-    [LoggerMessage(LogLevel.Warning, "Gmail connection of {UserId} cannot be used; {Count} deliveries queued until it is renewed: {Reason}")]
-    private static partial void LogQueued(ILogger logger, string userId, int count, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Lease of delivery {DeliveryId} was lost before its result was recorded")]
     private static partial void LogLeaseLost(ILogger logger, long deliveryId);

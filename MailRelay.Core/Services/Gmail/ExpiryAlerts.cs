@@ -1,0 +1,35 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services.Gmail;
+
+/// <summary>
+/// The expiry check: a user whose refresh token expires within 24 hours gets "expires tomorrow"
+/// once per token; a token past its expiry marks the connection expired, queues the user's mail
+/// and sends "please reconnect" (through the escalation, so it is sent once).
+/// </summary>
+public sealed class ExpiryAlerts(IRelayStore store, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time)
+{
+    public static readonly TimeSpan Warning = TimeSpan.FromHours(24);
+
+    /// <summary>Returns how many emails were asked for.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var sent = 0;
+        foreach (var (connection, alertSent) in await store.ListConnectionsExpiringBeforeAsync(now + Warning, cancellationToken))
+        {
+            if (connection.ExpiresAt <= now)
+            {
+                await health.RecordRefreshFailureAsync(connection.UserId, permanent: true, "The Gmail connection expired.", cancellationToken);
+                sent++;
+            }
+            else if (!alertSent && await store.ClaimExpiryAlertAsync(connection.UserId, connection.IssuedAt, cancellationToken))
+            {
+                await notices.SendAsync(connection, NoticeKind.ExpiresTomorrow, null, cancellationToken);
+                sent++;
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,28 @@
+using MailRelay.Core.Services.Gmail;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace MailRelay.Workers.Jobs;
+
+/// <summary>The hourly check of refresh tokens about to expire or past their expiry.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class AlertExpiringTokensJob(ExpiryAlerts alerts, ILogger<AlertExpiringTokensJob> logger) : IJob
+{
+    public async Task Execute(IJobExecutionContext context)
+    {
+        try
+        {
+            await alerts.RunAsync(context.CancellationToken);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "The token expiry check failed; it runs again at its next time")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
