@@ -13,4 +13,6 @@ public static class AuditActions
     public const string DeliveryRetry = "delivery.retry";
     public const string DeliveryRelease = "delivery.release";
     public const string GmailConnect = "gmail.connect";
+    public const string GmailConnectRefused = "gmail.connect-refused";
+    public const string GmailDisconnect = "gmail.disconnect";
 }
