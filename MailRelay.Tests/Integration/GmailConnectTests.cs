@@ -273,6 +273,16 @@ public sealed class GmailConnectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_WithGmailDelivery_LetFormsGoOnToGooglesConsentPageAndNowhereElse()
+    {
+        using var response = await _alice.GetAsync("/my/gmail");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var formAction = csp.Split("; ").Single(d => d.StartsWith("form-action ", StringComparison.Ordinal));
+        formAction.ShouldBe($"form-action 'self' {_google.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+    }
+
+    [Fact]
     public async Task QueueDeliver_ActsOnlyOnTheCallersMail()
     {
         var hers = await SeedQueuedAsync("alice");
