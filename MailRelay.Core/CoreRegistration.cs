@@ -82,10 +82,13 @@ public static class CoreRegistration
         services.AddSingleton<GmailConnectionHealth>();
         services.AddSingleton<ConnectionNotices>();
         services.AddSingleton<ExpiryAlerts>();
+        services.AddSingleton<GmailConsentStates>();
+        services.AddSingleton<GmailStatusReader>();
         services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
         // "Gmail" deliveries go to the Gmail API when MailboxDelivery:Provider is Gmail; on the
         // embedded defaults the local mailbox stands in for Gmail, so mail is visible without Google.
         services.AddGmailDelivery();
+        services.AddGmailConnect();
         services.AddSingleton(sp => new MailboxDeliveries(
             gmail: sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.Provider.Equals(MailboxDeliveryOptions.Gmail, StringComparison.OrdinalIgnoreCase)
                 ? sp.GetRequiredService<GmailMailboxDelivery>()

@@ -1,6 +1,7 @@
 using MailRelay.Core.Ports;
 using MailRelay.Web.Api;
 using MailRelay.Web.Auth;
+using MailRelay.Web.Gmail;
 using MailRelay.Web.Components;
 using MailRelay.Web.Emails;
 using MailRelay.Web.Hosting;
@@ -22,6 +23,8 @@ public static class WebRegistration
         services.AddMailRelayAuth(builder.Configuration);
         services.AddAntiforgery();
         services.AddProblemDetails();
+        // API clients read states as words ("Connected"), not as numbers that shift when an enum grows.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         // App Runner terminates TLS in front of us: trust its X-Forwarded-Proto so redirects stay https.
@@ -52,6 +55,7 @@ public static class WebRegistration
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMailRelayApi();
+        app.MapGmailConnectEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

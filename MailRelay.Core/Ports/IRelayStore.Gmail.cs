@@ -11,4 +11,28 @@ public partial interface IRelayStore
 
     /// <summary>Records a failed or successful use of the connection without touching the token.</summary>
     Task UpdateGmailConnectionStatusAsync(string userId, GmailConnectionStatus status, int failureCount, string? lastError, DateTimeOffset? lastErrorAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's connection and with it the stored token; false when there was none. Deliveries are untouched.</summary>
+    Task<bool> DeleteGmailConnectionAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Appends to the user's renewal history; returns the row with its id.</summary>
+    Task<GmailRenewal> AddGmailRenewalAsync(GmailRenewal renewal, CancellationToken cancellationToken);
+
+    /// <summary>The user's renewal history, newest first.</summary>
+    Task<IReadOnlyList<GmailRenewal>> ListGmailRenewalsAsync(string userId, int max, CancellationToken cancellationToken);
+
+    /// <summary>Stores a started consent flow, and forgets every one that expired before <paramref name="now"/>.</summary>
+    Task SaveGmailConsentRequestAsync(GmailConsentRequest request, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes and returns the consent flow with this state hash, whoever started it and whether or
+    /// not it expired, so a state works at most once. Null when unknown or already taken.
+    /// </summary>
+    Task<GmailConsentRequest?> TakeGmailConsentRequestAsync(string stateHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One user's delivery counts per status (all targets) and their oldest undelivered delivery;
+    /// with <paramref name="createdUpTo"/>, only deliveries created at or before it. All zero when none.
+    /// </summary>
+    Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken);
 }

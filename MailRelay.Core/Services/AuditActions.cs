@@ -14,4 +14,6 @@ public static class AuditActions
     public const string DeliveryRelease = "delivery.release";
     public const string GmailConnect = "gmail.connect";
     public const string NoticeSent = "notice.sent";
+    public const string GmailConnectRefused = "gmail.connect-refused";
+    public const string GmailDisconnect = "gmail.disconnect";
 }

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace MailRelay.Tests.Fakes;
 
-/// <summary>The OAuth side: <c>POST /token</c> (refresh_token, authorization_code) and <c>POST /revoke?token=</c>.</summary>
+/// <summary>
+/// The OAuth side: <c>POST /token</c> (refresh_token; authorization_code with the redirect URI and
+/// PKCE verifier checked, answering refresh_token only for offline access, scope and a signed
+/// id_token) and <c>POST /revoke</c> (<c>token=</c> in the query or the form).
+/// </summary>
 public sealed partial class FakeGoogle
 {
     private void MapTokenEndpoints(WebApplication app)
@@ -27,7 +31,7 @@ public sealed partial class FakeGoogle
                 await RefreshAsync(context, form["refresh_token"].ToString());
                 break;
             case "authorization_code":
-                await ExchangeCodeAsync(context, form["code"].ToString());
+                await ExchangeCodeAsync(context, form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"].ToString());
                 break;
             default:
                 await WriteAsync(context, FakeResponse.TokenError(400, "unsupported_grant_type", $"Invalid grant_type: {form["grant_type"]}"));
@@ -72,26 +76,37 @@ public sealed partial class FakeGoogle
         });
     }
 
-    private async Task ExchangeCodeAsync(HttpContext context, string code)
+    private async Task ExchangeCodeAsync(HttpContext context, string code, string redirectUri, string codeVerifier)
     {
-        string? email;
-        lock (_gate) _codes.Remove(code, out email);
-        if (email is null)
+        PendingCode? pending;
+        lock (_gate) _codes.Remove(code, out pending); // a code works once, right or wrong
+        if (pending is null)
         {
             await WriteAsync(context, FakeResponse.TokenError(400, "invalid_grant", "Malformed auth code."));
             return;
         }
-        var user = AddUser(email);
+        if (pending.RedirectUri is not null && pending.RedirectUri != redirectUri)
+        {
+            await WriteAsync(context, FakeResponse.TokenError(400, "redirect_uri_mismatch", "Bad Request"));
+            return;
+        }
+        if (!PkceMatches(pending, codeVerifier))
+        {
+            await WriteAsync(context, FakeResponse.TokenError(400, "invalid_grant", codeVerifier.Length == 0 ? "Missing code verifier." : "Invalid code verifier."));
+            return;
+        }
         Account account;
-        lock (_gate) account = _accounts[email];
-        await WriteJsonAsync(context, 200, new Dictionary<string, object>
+        lock (_gate) account = _accounts[pending.Email];
+        var answer = new Dictionary<string, object>
         {
             ["access_token"] = IssueAccessToken(account),
             ["expires_in"] = (long)AccessTokenLifetime.TotalSeconds,
-            ["refresh_token"] = user.RefreshToken,
-            ["scope"] = "https://www.googleapis.com/auth/gmail.insert",
+            ["scope"] = pending.Scopes,
             ["token_type"] = "Bearer",
-        });
+            ["id_token"] = IdToken(account.Email, pending.Audience, pending.ForgedIdToken),
+        };
+        if (pending.Offline) answer["refresh_token"] = AddUser(pending.Email).RefreshToken;
+        await WriteJsonAsync(context, 200, answer);
     }
 
     private async Task RevokeAsync(HttpContext context)
@@ -99,6 +114,7 @@ public sealed partial class FakeGoogle
         var token = context.Request.Query["token"].ToString();
         if (string.IsNullOrEmpty(token) && context.Request.HasFormContentType)
             token = (await context.Request.ReadFormAsync(context.RequestAborted))["token"].ToString();
+        _revocations.Enqueue(token);
         bool known;
         lock (_gate) known = _refreshTokens.ContainsKey(token) || _accessTokens.ContainsKey(token);
         if (!known)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace MailRelay.Tests.Fakes;
 
 /// <summary>
-/// Google's OAuth token endpoint and the Gmail import upload endpoints, on an in-process Kestrel
+/// Google's OAuth endpoints (consent, token, revocation, signing keys) and the Gmail import upload endpoints, on an in-process Kestrel
 /// at http://127.0.0.1:{random port}, speaking the real protocol to the real client code.
 /// Accounts, tokens, mailboxes and scripts live in memory and are thread-safe.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class FakeGoogle : IAsyncDisposable
     private readonly Dictionary<string, Account> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccessToken> _accessTokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _revoked = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingCode> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _refreshCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeGoogleScript> _scripts = new(StringComparer.OrdinalIgnoreCase);
     private readonly FakeGoogleScript _everyone = new();
@@ -60,6 +60,7 @@ public sealed partial class FakeGoogle : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         fake._app = builder.Build();
         fake.MapTokenEndpoints(fake._app);
+        fake.MapConsentEndpoints(fake._app);
         fake.MapImportEndpoints(fake._app);
         await fake._app.StartAsync();
         var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -76,6 +77,8 @@ public sealed partial class FakeGoogle : IAsyncDisposable
         TokenUrl = new Uri(BaseUrl, "token").ToString(),
         RevokeUrl = new Uri(BaseUrl, "revoke").ToString(),
         GmailApiBaseUrl = BaseUrl.ToString().TrimEnd('/'),
+        CertificatesUrl = new Uri(BaseUrl, CertificatesPath.TrimStart('/')).ToString(),
+        IdTokenIssuer = Issuer,
     };
 
     /// <summary>The same as configuration keys, for hosts built from <c>IConfiguration</c>.</summary>
@@ -90,6 +93,8 @@ public sealed partial class FakeGoogle : IAsyncDisposable
             ["Google:TokenUrl"] = o.TokenUrl,
             ["Google:RevokeUrl"] = o.RevokeUrl,
             ["Google:GmailApiBaseUrl"] = o.GmailApiBaseUrl,
+            ["Google:CertificatesUrl"] = o.CertificatesUrl,
+            ["Google:IdTokenIssuer"] = o.IdTokenIssuer,
         };
     }
 
@@ -105,14 +110,17 @@ public sealed partial class FakeGoogle : IAsyncDisposable
         }
     }
 
-    /// <summary>A one-time authorization code for the account, for <c>grant_type=authorization_code</c>.</summary>
+    /// <summary>
+    /// A one-time authorization code for the account, for <c>grant_type=authorization_code</c>,
+    /// as if consent had been given without PKCE and for any redirect URI (the consent endpoint binds both).
+    /// </summary>
     public string IssueAuthorizationCode(string email)
     {
         lock (_gate)
         {
             if (!_accounts.ContainsKey(email)) _accounts[email] = new Account(email);
             var code = $"4/fake-code-{Guid.NewGuid():N}";
-            _codes[code] = email;
+            _codes[code] = new PendingCode(email, "https://www.googleapis.com/auth/gmail.insert openid email", null, null, "", true, ClientId);
             return code;
         }
     }

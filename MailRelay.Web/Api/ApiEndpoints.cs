@@ -9,6 +9,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapUserEndpoints();
+        api.MapTokenEndpoints();
         api.MapGroup("/admin").RequireAuthorization(AuthSchemes.AdminPolicy).MapAdminEndpoints();
         return app;
     }

@@ -1,4 +1,5 @@
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Forwarding;
 using MailRelay.Web.Auth;
 
 namespace MailRelay.Web.Api;
@@ -12,6 +13,9 @@ public static class UserEndpoints
             await store.FindUserAsync(http.User.UserId(), http.RequestAborted) is { } user
                 ? Results.Ok(new { user.Id, user.Email, user.DisplayName, user.Roles, user.CreatedAt, user.LastSignInAt })
                 : Results.Problem("Your user record was not found; sign in again.", statusCode: StatusCodes.Status404NotFound));
+        // "Process my queue": the caller's waiting mail is made due and the forwarding job asked to run.
+        api.MapPost("/queue/deliver", async (HttpContext http, DeliverNow deliverNow) =>
+            Results.Ok(new { madeDue = await deliverNow.ForUserAsync(http.User.UserId(), http.RequestAborted) }));
         return api;
     }
 }

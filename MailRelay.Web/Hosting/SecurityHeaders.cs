@@ -1,3 +1,5 @@
+using MailRelay.Core.Adapters.Google;
+using MailRelay.Core.Options;
 using MailRelay.Web.Auth;
 using Microsoft.Extensions.Options;
 
@@ -6,12 +8,14 @@ namespace MailRelay.Web.Hosting;
 /// <summary>
 /// Security headers on every response. The policy is what Blazor Server and Radzen need and no
 /// more: scripts only from this origin, inline styles (Radzen sets style attributes), the
-/// circuit's WebSocket to this origin, and forms that may post only here or to the sign-in issuer
-/// (sign-out posts, then redirects to the issuer's logout endpoint).
+/// circuit's WebSocket to this origin, and forms that may post only here, to the sign-in issuer
+/// (sign-out posts, then redirects to the issuer's logout endpoint) and, with Gmail delivery, to
+/// Google's consent page (Connect Gmail posts, then redirects there; form-action covers redirects).
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, IOptions<SignInOptions> signIn)
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<SignInOptions> signIn, IOptions<MailboxDeliveryOptions> delivery, IOptions<GoogleOptions> google)
 {
-    private readonly string _policy = BuildPolicy(signIn.Value);
+    private readonly string _policy = BuildPolicy(signIn.Value,
+        string.Equals(delivery.Value.Provider, MailboxDeliveryOptions.Gmail, StringComparison.OrdinalIgnoreCase) ? google.Value.AuthorizationUrl : null);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -24,16 +28,15 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<SignInOptions
         return next(context);
     }
 
-    public static string BuildPolicy(SignInOptions signIn)
+    public static string BuildPolicy(SignInOptions signIn, string? googleConsentUrl = null)
     {
         var formTargets = new List<string> { "'self'" };
-        if (signIn.IsOidc)
-        {
-            formTargets.AddRange(new[] { signIn.Oidc.Authority, signIn.Oidc.LogoutUrl }
-                .Where(u => Uri.TryCreate(u, UriKind.Absolute, out _))
-                .Select(u => new Uri(u!).GetLeftPart(UriPartial.Authority))
-                .Distinct());
-        }
+        var elsewhere = signIn.IsOidc ? new List<string?> { signIn.Oidc.Authority, signIn.Oidc.LogoutUrl } : [];
+        elsewhere.Add(googleConsentUrl);
+        formTargets.AddRange(elsewhere
+            .Where(u => Uri.TryCreate(u, UriKind.Absolute, out _))
+            .Select(u => new Uri(u!).GetLeftPart(UriPartial.Authority))
+            .Distinct());
         return string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",

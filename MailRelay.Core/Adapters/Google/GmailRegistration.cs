@@ -30,6 +30,20 @@ public static class GmailRegistration
         return services;
     }
 
+    /// <summary>
+    /// Connecting, renewing and disconnecting Gmail: Google's consent (<see cref="GoogleConsent"/>)
+    /// and the flow that ties it to the user's state and stored grant (<see cref="GoogleConnectFlow"/>).
+    /// Needs <see cref="AddGmailDelivery"/> (the options) and the Gmail services of Core.
+    /// </summary>
+    public static IServiceCollection AddGmailConnect(this IServiceCollection services)
+    {
+        // The revocation body carries a token, so this client logs nothing either.
+        services.AddHttpClient(GoogleConsent.HttpClientName).RemoveAllLoggers();
+        services.TryAddSingleton<GoogleConsent>();
+        services.TryAddSingleton<GoogleConnectFlow>();
+        return services;
+    }
+
     /// <summary>The binder leaves a nullable's default in place for an empty value; here empty means "unknown".</summary>
     private static void EmptyLifetimeMeansUnknown(GoogleOptions options, IConfiguration configuration)
     {

@@ -23,6 +23,19 @@ public sealed class GoogleOptions
 
     public string RevokeUrl { get; set; } = "https://oauth2.googleapis.com/revoke";
 
+    /// <summary>
+    /// Where Google sends the user back after consent; register it with the OAuth client. Empty:
+    /// derived from the request that starts the flow (<c>{scheme}://{host}/api/token/callback</c>),
+    /// which is right unless a proxy rewrites the host.
+    /// </summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>Google's signing keys (JWKS) for verifying the id_token of a consent.</summary>
+    public string CertificatesUrl { get; set; } = "https://www.googleapis.com/oauth2/v3/certs";
+
+    /// <summary>The id_token's issuer; Google also uses it without the scheme, and both are accepted.</summary>
+    public string IdTokenIssuer { get; set; } = "https://accounts.google.com";
+
     /// <summary>The Gmail API root; the import URL is <c>{GmailApiBaseUrl}/upload/gmail/v1/users/me/messages/import</c>.</summary>
     public string GmailApiBaseUrl { get; set; } = "https://gmail.googleapis.com";
 

@@ -22,6 +22,9 @@ public sealed class GoogleOptionsValidator(IOptions<MailboxDeliveryOptions> deli
             ProviderChoice.AbsoluteHttpUrl("Google:TokenUrl", options.TokenUrl),
             ProviderChoice.AbsoluteHttpUrl("Google:RevokeUrl", options.RevokeUrl),
             ProviderChoice.AbsoluteHttpUrl("Google:GmailApiBaseUrl", options.GmailApiBaseUrl),
+            ProviderChoice.AbsoluteHttpUrl("Google:CertificatesUrl", options.CertificatesUrl),
+            ProviderChoice.Required("Google:IdTokenIssuer", options.IdTokenIssuer),
+            string.IsNullOrWhiteSpace(options.RedirectUri) ? null : ProviderChoice.AbsoluteHttpUrl("Google:RedirectUri", options.RedirectUri),
             options.RefreshTokenLifetime <= TimeSpan.Zero
                 ? $"Google:RefreshTokenLifetime must be positive or empty (unknown), but is '{options.RefreshTokenLifetime}'." : null,
             options.RequestTimeout <= TimeSpan.Zero

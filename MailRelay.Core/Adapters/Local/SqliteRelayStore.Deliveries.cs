@@ -150,6 +150,24 @@ public sealed partial class SqliteRelayStore
         return summaries;
     }
 
+    public async Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(SUM(status = 'Pending'), 0), COALESCE(SUM(status = 'Queued'), 0), COALESCE(SUM(status = 'Retrying'), 0),
+                   COALESCE(SUM(status = 'Held'), 0), COALESCE(SUM(status = 'Failed'), 0), COALESCE(SUM(status = 'Delivered'), 0),
+                   MIN(CASE WHEN status IN ('Pending', 'Queued', 'Retrying', 'Held', 'Failed') THEN created_at END)
+            FROM deliveries WHERE user_id = $user AND ($upTo IS NULL OR created_at <= $upTo)
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$upTo", SqliteValues.OptionalTime(createdUpTo));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new UserQueueSummary(userId, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+            reader.GetInt32(4), reader.GetInt32(5), SqliteValues.ReadOptionalTime(reader, 6));
+    }
+
     /// <summary>Changes status where the condition holds, makes the rows due now, frees leases, and writes one event per row.</summary>
     private async Task<int> BulkStatusChange(string condition, DeliveryStatus to, string detail, DateTimeOffset now, Action<SqliteCommand> bind, CancellationToken cancellationToken, string? newUserId = null)
     {

@@ -60,4 +60,86 @@ public sealed partial class SqliteRelayStore
         command.Parameters.AddWithValue("$errorAt", SqliteValues.OptionalTime(lastErrorAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<bool> DeleteGmailConnectionAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM gmail_connections WHERE user_id = $user";
+        command.Parameters.AddWithValue("$user", userId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<GmailRenewal> AddGmailRenewalAsync(GmailRenewal renewal, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO gmail_renewals (user_id, at, gmail_address, scopes, expires_at, waiting_at_renewal)
+            VALUES ($user, $at, $address, $scopes, $expires, $waiting) RETURNING id
+            """;
+        command.Parameters.AddWithValue("$user", renewal.UserId);
+        command.Parameters.AddWithValue("$at", SqliteValues.Time(renewal.At));
+        command.Parameters.AddWithValue("$address", renewal.GmailAddress);
+        command.Parameters.AddWithValue("$scopes", renewal.Scopes);
+        command.Parameters.AddWithValue("$expires", SqliteValues.OptionalTime(renewal.ExpiresAt));
+        command.Parameters.AddWithValue("$waiting", renewal.WaitingAtRenewal);
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return renewal with { Id = id };
+    }
+
+    public async Task<IReadOnlyList<GmailRenewal>> ListGmailRenewalsAsync(string userId, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, user_id, at, gmail_address, scopes, expires_at, waiting_at_renewal
+            FROM gmail_renewals WHERE user_id = $user ORDER BY at DESC, id DESC LIMIT $max
+            """;
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var renewals = new List<GmailRenewal>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renewals.Add(new GmailRenewal(reader.GetInt64(0), reader.GetString(1), SqliteValues.ReadTime(reader, 2), reader.GetString(3),
+                reader.GetString(4), SqliteValues.ReadOptionalTime(reader, 5), reader.GetInt32(6)));
+        }
+        return renewals;
+    }
+
+    public async Task SaveGmailConsentRequestAsync(GmailConsentRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM gmail_consent_requests WHERE expires_at < $now;
+            INSERT INTO gmail_consent_requests (state_hash, user_id, protected_code_verifier, redirect_uri, created_at, expires_at)
+            VALUES ($hash, $user, $verifier, $redirect, $created, $expires)
+            """;
+        command.Parameters.AddWithValue("$now", SqliteValues.Time(now));
+        command.Parameters.AddWithValue("$hash", request.StateHash);
+        command.Parameters.AddWithValue("$user", request.UserId);
+        command.Parameters.AddWithValue("$verifier", request.ProtectedCodeVerifier);
+        command.Parameters.AddWithValue("$redirect", request.RedirectUri);
+        command.Parameters.AddWithValue("$created", SqliteValues.Time(request.CreatedAt));
+        command.Parameters.AddWithValue("$expires", SqliteValues.Time(request.ExpiresAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<GmailConsentRequest?> TakeGmailConsentRequestAsync(string stateHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // One statement: of two callbacks racing with the same state, only one gets the row.
+        command.CommandText = """
+            DELETE FROM gmail_consent_requests WHERE state_hash = $hash
+            RETURNING state_hash, user_id, protected_code_verifier, redirect_uri, created_at, expires_at
+            """;
+        command.Parameters.AddWithValue("$hash", stateHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new GmailConsentRequest(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            SqliteValues.ReadTime(reader, 4), SqliteValues.ReadTime(reader, 5));
+    }
 }

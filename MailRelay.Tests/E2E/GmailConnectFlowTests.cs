@@ -1,0 +1,147 @@
+using MailRelay.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace MailRelay.Tests.E2E;
+
+/// <summary>
+/// Alice's Gmail connection in Chromium against the fake Google: mail waits while she is not
+/// connected, she connects through the consent page and it arrives with live progress; Google
+/// revokes her access, the next message shows the red banner live and waits; she reconnects from
+/// the banner and it arrives; she disconnects after confirming.
+/// </summary>
+public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixture fixture, ITestOutputHelper output)
+    : IClassFixture<BrowserFixture>, IClassFixture<GmailAppFixture>, IDisposable
+{
+    private const string Marker = "() => window.__mailRelayMarker";
+
+    private readonly AppProcess _app = fixture.App;
+    private readonly int _outputMark = fixture.App.OutputMark;
+
+    [Fact]
+    public async Task Alice_ConnectsRenewsAfterRevocationAndDisconnects_MailWaitsAndArrives()
+    {
+        var google = fixture.Google;
+        await using var admin = await browser.NewSessionAsync(_app.BaseUrl);
+        await SignInAsync(admin.Page, "admin");
+        await RouteAliceToGmailAsync(admin.Page);
+
+        // Not connected yet: the message waits for her Gmail.
+        await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
+        var page = alice.Page;
+        await SignInAsync(page, "alice");
+        await OpenFromNavAsync(page, "/my/gmail", "My Gmail");
+        await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Not connected");
+        await UploadAsync(admin.Page, "Before connecting");
+        await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
+
+        // Connect: the form posts, the fake consent page approves at once, the callback lands on My Gmail.
+        await page.GetByTestId("gmail-connect").GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync($"{_app.BaseUrl}/my/gmail?gmail=connected");
+        await Expect(page.GetByTestId("gmail-result")).ToContainTextAsync("Gmail is connected.");
+        await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Connected");
+        await Expect(page.GetByTestId("gmail-address")).ToHaveTextAsync(GmailAppFixture.AliceGmail);
+        await Expect(page.GetByTestId("gmail-progress-text")).ToContainTextAsync("All caught up");
+        await Expect(page.GetByTestId("gmail-renewal")).ToHaveCountAsync(1);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(google.Mailbox(GmailAppFixture.AliceGmail).Count == 1), "the waiting message is in her Gmail");
+        google.ConsentRequests.Last()["access_type"].ShouldBe("offline");
+        await page.ShouldHaveLiveCircuitAsync();
+
+        // Google revokes her grant: the next message fails to refresh, waits, and the banner turns red while she watches.
+        google.Revoke(GmailAppFixture.AliceGmail);
+        await SetMarkerAsync(page);
+        await UploadAsync(admin.Page, "While revoked");
+        var banner = page.GetByTestId("gmail-banner");
+        await Expect(banner).ToHaveAttributeAsync("data-banner", "lost");
+        await Expect(banner).ToContainTextAsync("Gmail connection lost");
+        await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Expired|Revoked"));
+        await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
+        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept", "the banner came without a reload");
+        google.Mailbox(GmailAppFixture.AliceGmail).Count.ShouldBe(1);
+
+        // The dashboard shows the same banner.
+        var dashboard = await alice.NewPageAsync();
+        await dashboard.GotoAsync("/");
+        await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveAttributeAsync("data-banner", "lost");
+
+        // Reconnect from the banner: renewed, the waiting message arrives, the banner is gone.
+        await banner.GetByTestId("gmail-banner-reconnect").GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync($"{_app.BaseUrl}/my/gmail?gmail=renewed");
+        await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Connected");
+        await Expect(page.GetByTestId("gmail-banner")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("gmail-progress-text")).ToContainTextAsync("All caught up");
+        await Expect(page.GetByTestId("gmail-renewal")).ToHaveCountAsync(2);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(google.Mailbox(GmailAppFixture.AliceGmail).Count == 2), "the second message is in her Gmail");
+        google.ConsentRequests.Last()["login_hint"].ShouldBe(GmailAppFixture.AliceGmail);
+        await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveCountAsync(0);
+
+        // Disconnect asks first, then revokes at Google and forgets the token.
+        var revocationsBefore = google.Revocations.Count;
+        await page.GetByTestId("gmail-disconnect").ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Expect(dialog).ToContainTextAsync($"Disconnect {GmailAppFixture.AliceGmail}?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Not connected");
+        google.Revocations.Count.ShouldBe(revocationsBefore + 1);
+        google.IsRevoked(google.Revocations.Last()).ShouldBeTrue();
+
+        await page.ShouldShowNoErrorBoundaryAsync();
+        alice.Problems.ShouldBeEmpty();
+        admin.Problems.ShouldBeEmpty();
+        _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+    }
+
+    private async Task RouteAliceToGmailAsync(IPage page)
+    {
+        await OpenFromNavAsync(page, "/admin/routes", "Routes");
+        await page.GetByTestId("route-add").ClickAsync();
+        await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
+        await page.GetByTestId("route-action-user").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Alice (alice@localhost)" }).ClickAsync();
+        await page.GetByTestId("route-save").ClickAsync();
+        await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
+        await OpenFromNavAsync(page, "/admin/queues", "Queues");
+    }
+
+    /// <summary>An admin uploads a message for alice@example.com on the Queues page.</summary>
+    private static async Task UploadAsync(IPage admin, string subject)
+    {
+        using var files = new TempDirectory();
+        var eml = Path.Combine(files.Path, "message.eml");
+        await File.WriteAllTextAsync(eml,
+            $"From: Carol <carol@example.net>\r\nTo: alice@example.com\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.net>\r\n" +
+            "Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nHello Alice.\r\n");
+        await admin.GetByTestId("upload-file").SetInputFilesAsync(eml);
+        await admin.GetByLabel("Envelope recipients").FillAsync("alice@example.com");
+        await admin.GetByTestId("upload-submit").ClickAsync();
+        await Expect(admin.GetByTestId("upload-result")).ToContainTextAsync("Stored message.eml as message");
+    }
+
+    private async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/");
+        await page.ShouldHaveLiveCircuitAsync();
+        await page.GetByTestId($"signin-{user}").ClickAsync();
+        await page.WaitForURLAsync($"{_app.BaseUrl}/");
+        await page.ShouldHaveLiveCircuitAsync();
+    }
+
+    private async Task OpenFromNavAsync(IPage page, string href, string heading)
+    {
+        await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
+        await page.WaitForURLAsync($"{_app.BaseUrl}{href}");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
+    }
+
+    private static async Task SetMarkerAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { window.__mailRelayMarker = 'kept'; }");
+        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept");
+    }
+
+    public void Dispose()
+    {
+        foreach (var line in _app.WarningsLoggedSince(_outputMark)) output.WriteLine(line);
+    }
+}
