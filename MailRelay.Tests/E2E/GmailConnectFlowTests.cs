@@ -8,8 +8,9 @@ namespace MailRelay.Tests.E2E;
 /// <summary>
 /// Alice's Gmail connection in Chromium against the fake Google: mail waits while she is not
 /// connected, she connects through the consent page and it arrives with live progress; Google
-/// revokes her access, the next message shows the red banner live and waits; she reconnects from
-/// the banner and it arrives; she disconnects after confirming.
+/// revokes her access, the next message shows the red banner live and waits, and the "please
+/// reconnect" email is in the Outbox; she reconnects from the banner and it arrives; she
+/// disconnects after confirming.
 /// </summary>
 public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixture fixture, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>, IClassFixture<GmailAppFixture>, IDisposable
@@ -59,6 +60,12 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
         (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept", "the banner came without a reload");
         google.Mailbox(GmailAppFixture.AliceGmail).Count.ShouldBe(1);
+
+        // She was told at once: the "please reconnect" email, to her Gmail address, is in the admin's Outbox.
+        await OpenFromNavAsync(admin.Page, "/admin/outbox", "Outbox");
+        await Expect(admin.Page.GetByTestId("outbox-subject").Filter(new() { HasText = $"Please reconnect your Gmail account {GmailAppFixture.AliceGmail}" }))
+            .ToHaveCountAsync(1);
+        await OpenFromNavAsync(admin.Page, "/admin/queues", "Queues");
 
         // The dashboard shows the same banner.
         var dashboard = await alice.NewPageAsync();
