@@ -86,6 +86,21 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApiUrl_AnonymousBrowserNavigation_GoesToSignIn_ApiClientGets401()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        using var navigation = new HttpRequestMessage(HttpMethod.Get, "/api/token/callback?code=c&state=s");
+        navigation.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        using var browser = await client.SendAsync(navigation);
+        using var api = await client.GetAsync("/api/token/callback?code=c&state=s");
+
+        browser.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        browser.Headers.Location!.ToString().ShouldStartWith("http://localhost/account/signin?ReturnUrl=%2Fapi%2Ftoken%2Fcallback");
+        api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task DevSignIn_WithoutAntiforgeryToken_IsRejected()
     {
         var client = _factory.CreateBrowserLikeClient();

@@ -50,16 +50,19 @@ public static class AuthRegistration
         {
             // API clients get status codes, browsers get the sign-in page; a signed-in user without
             // the right role gets 403 on pages and API alike (never a redirect that hides it).
-            OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized),
+            OnRedirectToLogin = ApiOrRedirect,
             OnRedirectToAccessDenied = ForbiddenPage.WriteAsync,
         };
     }
 
-    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // API clients get 401. A browser navigating to an /api URL (Google's redirect back to the
+        // OAuth callback after the session expired) asks for HTML and is sent to sign in instead.
+        var browserNavigation = context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        if (context.Request.Path.StartsWithSegments("/api") && !browserNavigation)
         {
-            context.Response.StatusCode = status;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
         }
         context.Response.Redirect(context.RedirectUri);
