@@ -15,8 +15,6 @@ namespace MailRelay.Tests.E2E;
 public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixture fixture, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>, IClassFixture<GmailAppFixture>, IDisposable
 {
-    private const string Marker = "() => window.__mailRelayMarker";
-
     private readonly AppProcess _app = fixture.App;
     private readonly int _outputMark = fixture.App.OutputMark;
 
@@ -25,14 +23,14 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
     {
         var google = fixture.Google;
         await using var admin = await browser.NewSessionAsync(_app.BaseUrl);
-        await SignInAsync(admin.Page, "admin");
+        await admin.Page.SignInAsDevelopmentUserAsync("admin");
         await RouteAliceToGmailAsync(admin.Page);
 
         // Not connected yet: the message waits for her Gmail.
         await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
         var page = alice.Page;
-        await SignInAsync(page, "alice");
-        await OpenFromNavAsync(page, "/my/gmail", "My Gmail");
+        await page.SignInAsDevelopmentUserAsync("alice");
+        await page.OpenFromNavAsync("/my/gmail", "My Gmail");
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Not connected");
         await UploadAsync(admin.Page, "Before connecting");
         await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
@@ -51,21 +49,21 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
 
         // Google revokes her grant: the next message fails to refresh, waits, and the banner turns red while she watches.
         google.Revoke(GmailAppFixture.AliceGmail);
-        await SetMarkerAsync(page);
+        await page.SetMarkerAsync();
         await UploadAsync(admin.Page, "While revoked");
         var banner = page.GetByTestId("gmail-banner");
         await Expect(banner).ToHaveAttributeAsync("data-banner", "lost");
         await Expect(banner).ToContainTextAsync("Gmail connection lost");
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Expired|Revoked"));
         await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
-        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept", "the banner came without a reload");
+        (await page.EvaluateAsync<string?>(MailRelayPage.Marker)).ShouldBe("kept", "the banner came without a reload");
         google.Mailbox(GmailAppFixture.AliceGmail).Count.ShouldBe(1);
 
         // She was told at once: the "please reconnect" email, to her Gmail address, is in the admin's Outbox.
-        await OpenFromNavAsync(admin.Page, "/admin/outbox", "Outbox");
+        await admin.Page.OpenFromNavAsync("/admin/outbox", "Outbox");
         await Expect(admin.Page.GetByTestId("outbox-subject").Filter(new() { HasText = $"Please reconnect your Gmail account {GmailAppFixture.AliceGmail}" }))
             .ToHaveCountAsync(1);
-        await OpenFromNavAsync(admin.Page, "/admin/queues", "Queues");
+        await admin.Page.OpenFromNavAsync("/admin/queues", "Queues");
 
         // The dashboard shows the same banner.
         var dashboard = await alice.NewPageAsync();
@@ -101,14 +99,14 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
 
     private async Task RouteAliceToGmailAsync(IPage page)
     {
-        await OpenFromNavAsync(page, "/admin/routes", "Routes");
+        await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
         await page.GetByTestId("route-action-user").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Alice (alice@localhost)" }).ClickAsync();
         await page.GetByTestId("route-save").ClickAsync();
         await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
-        await OpenFromNavAsync(page, "/admin/queues", "Queues");
+        await page.OpenFromNavAsync("/admin/queues", "Queues");
     }
 
     /// <summary>An admin uploads a message for alice@example.com on the Queues page.</summary>
@@ -123,28 +121,6 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await admin.GetByLabel("Envelope recipients").FillAsync("alice@example.com");
         await admin.GetByTestId("upload-submit").ClickAsync();
         await Expect(admin.GetByTestId("upload-result")).ToContainTextAsync("Stored message.eml as message");
-    }
-
-    private async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        await page.ShouldHaveLiveCircuitAsync();
-        await page.GetByTestId($"signin-{user}").ClickAsync();
-        await page.WaitForURLAsync($"{_app.BaseUrl}/");
-        await page.ShouldHaveLiveCircuitAsync();
-    }
-
-    private async Task OpenFromNavAsync(IPage page, string href, string heading)
-    {
-        await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
-        await page.WaitForURLAsync($"{_app.BaseUrl}{href}");
-        await Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
-    }
-
-    private static async Task SetMarkerAsync(IPage page)
-    {
-        await page.EvaluateAsync("() => { window.__mailRelayMarker = 'kept'; }");
-        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept");
     }
 
     public void Dispose()

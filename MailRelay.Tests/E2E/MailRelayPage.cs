@@ -46,4 +46,32 @@ public static partial class MailRelayPage
 
     [GeneratedRegex(@"\bcomponents-reconnect-(show|failed|rejected)\b")]
     private static partial Regex ReconnectState();
+
+    /// <summary>The script that reads the marker <see cref="SetMarkerAsync"/> leaves on the document.</summary>
+    public const string Marker = "() => window.__mailRelayMarker";
+
+    /// <summary>Signs in from the live development sign-in page, as a person would.</summary>
+    public static async Task SignInAsDevelopmentUserAsync(this IPage page, string user)
+    {
+        await page.GotoAsync("/");
+        await page.ShouldHaveLiveCircuitAsync();
+        await page.GetByTestId($"signin-{user}").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.ShouldHaveLiveCircuitAsync();
+    }
+
+    /// <summary>Follows a link of the navigation and waits for its page's heading.</summary>
+    public static async Task OpenFromNavAsync(this IPage page, string href, string heading)
+    {
+        await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href);
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
+    }
+
+    /// <summary>A value only this document has: a reload or a navigation would lose it.</summary>
+    public static async Task SetMarkerAsync(this IPage page)
+    {
+        await page.EvaluateAsync("() => { window.__mailRelayMarker = 'kept'; }");
+        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept");
+    }
 }

@@ -9,8 +9,6 @@ namespace MailRelay.Tests.E2E;
 public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture fixture, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>, IClassFixture<DevelopmentAppFixture>, IDisposable
 {
-    private const string Marker = "() => window.__mailRelayMarker";
-
     private readonly AppProcess _app = fixture.App;
     private readonly int _outputMark = fixture.App.OutputMark;
 
@@ -20,10 +18,10 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         var subject = $"Relay flow {Guid.NewGuid():N}";
         await using var admin = await browser.NewSessionAsync(_app.BaseUrl);
         var page = admin.Page;
-        await SignInAsync(page, "admin");
+        await page.SignInAsDevelopmentUserAsync("admin");
 
         // Routes: alice@example.com goes to Alice's Gmail (the local mailbox stands in for it here).
-        await OpenFromNavAsync(page, "/admin/routes", "Routes");
+        await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
         await page.GetByTestId("route-action-user").ClickAsync();
@@ -38,10 +36,10 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await observer.GotoAsync("/admin/queues");
         await Expect(observer.Locator("main h1")).ToHaveTextAsync("Queues");
         await observer.ShouldHaveLiveCircuitAsync();
-        await SetMarkerAsync(observer);
+        await observer.SetMarkerAsync();
 
-        await OpenFromNavAsync(page, "/admin/queues", "Queues");
-        await SetMarkerAsync(page);
+        await page.OpenFromNavAsync("/admin/queues", "Queues");
+        await page.SetMarkerAsync();
         var navigations = CountNavigations(page);
         var observerNavigations = CountNavigations(observer);
 
@@ -60,7 +58,7 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
             var row = queues.GetByTestId("messages-grid").Locator("tr[data-message-id]").Filter(new() { HasText = subject });
             await Expect(row).ToContainTextAsync("alice@example.com");
             await Expect(row.Locator("[data-testid=delivery-status]")).ToHaveAttributeAsync("data-status", "Delivered");
-            (await queues.EvaluateAsync<string?>(Marker)).ShouldBe("kept", "the Queues page was reloaded");
+            (await queues.EvaluateAsync<string?>(MailRelayPage.Marker)).ShouldBe("kept", "the Queues page was reloaded");
             queues.PathAndQuery().ShouldBe("/admin/queues");
         }
         navigations().ShouldBe(0);
@@ -73,8 +71,8 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
 
         // Alice, in a browser of her own, finds it delivered on My queue and in her local mailbox.
         await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
-        await SignInAsync(alice.Page, "alice");
-        await OpenFromNavAsync(alice.Page, "/my/queue", "My queue");
+        await alice.Page.SignInAsDevelopmentUserAsync("alice");
+        await alice.Page.OpenFromNavAsync("/my/queue", "My queue");
         var mine = alice.Page.GetByTestId("my-delivered").GetByTestId("my-message").Filter(new() { HasText = subject });
         await Expect(mine.GetByTestId("delivery-status")).ToHaveAttributeAsync("data-status", "Delivered");
         await Expect(alice.Page.GetByTestId("my-mailbox").GetByTestId("mailbox-file")).ToHaveCountAsync(1);
@@ -82,30 +80,6 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await alice.Page.ShouldShowNoErrorBoundaryAsync();
         alice.Problems.ShouldBeEmpty();
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
-    }
-
-    /// <summary>Signs in from the live development sign-in page, as a person would.</summary>
-    private async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        await page.ShouldHaveLiveCircuitAsync();
-        await page.GetByTestId($"signin-{user}").ClickAsync();
-        await page.WaitForURLAsync($"{_app.BaseUrl}/");
-        await page.ShouldHaveLiveCircuitAsync();
-    }
-
-    private async Task OpenFromNavAsync(IPage page, string href, string heading)
-    {
-        await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
-        await page.WaitForURLAsync($"{_app.BaseUrl}{href}");
-        await Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
-    }
-
-    /// <summary>A value only this document has: a reload or a navigation would lose it.</summary>
-    private static async Task SetMarkerAsync(IPage page)
-    {
-        await page.EvaluateAsync("() => { window.__mailRelayMarker = 'kept'; }");
-        (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept");
     }
 
     /// <summary>Counts main-frame navigations from now on (Blazor's enhanced navigation included).</summary>
