@@ -1,0 +1,7 @@
+namespace MailRelay.Core.Adapters.Aws;
+
+public enum IamAccessKeyStatus
+{
+    Active,
+    Inactive,
+}

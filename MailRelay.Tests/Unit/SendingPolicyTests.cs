@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using MailRelay.Core.Services.SmtpCredentials;
+
+namespace MailRelay.Tests.Unit;
+
+public class SendingPolicyTests
+{
+    private static readonly string[] SendingDomains = ["example.com", "Example.NET"];
+
+    private static void ShouldBeJson(string actual, string expected) =>
+        JsonNode.DeepEquals(JsonNode.Parse(actual), JsonNode.Parse(expected)).ShouldBeTrue($"Got:\n{actual}");
+
+    [Fact]
+    public void Build_ExactAddresses_AllowsBothSendActionsOnlyAsThoseAddresses() =>
+        ShouldBeJson(SendingPolicy.Build(["bob@example.com", "alice@example.com"]), """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{
+                "Sid": "SendAsAllowedAddresses",
+                "Effect": "Allow",
+                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
+                "Resource": "*",
+                "Condition": { "StringLike": { "ses:FromAddress": ["alice@example.com", "bob@example.com"] } }
+              }]
+            }
+            """);
+
+    [Fact]
+    public void Build_Wildcards_KeepsThemAsStringLikePatterns() =>
+        ShouldBeJson(SendingPolicy.Build(["*@example.net", "bob+news@example.com"]), """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{
+                "Sid": "SendAsAllowedAddresses",
+                "Effect": "Allow",
+                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
+                "Resource": "*",
+                "Condition": { "StringLike": { "ses:FromAddress": ["*@example.net", "bob+news@example.com"] } }
+              }]
+            }
+            """);
+
+    [Fact]
+    public void Build_MixedCaseAndDuplicates_LowerCasesDeduplicatesAndSorts() =>
+        ShouldBeJson(SendingPolicy.Build(["Bob@Example.COM", "bob@example.com", " *@EXAMPLE.com "]), """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{
+                "Sid": "SendAsAllowedAddresses",
+                "Effect": "Allow",
+                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
+                "Resource": "*",
+                "Condition": { "StringLike": { "ses:FromAddress": ["*@example.com", "bob@example.com"] } }
+              }]
+            }
+            """);
+
+    [Fact]
+    public void Build_EmptyList_DeniesBothActionsExplicitly() =>
+        ShouldBeJson(SendingPolicy.Build([]), """
+            {
+              "Version": "2012-10-17",
+              "Statement": [{
+                "Sid": "DenySendingWithoutAllowedAddresses",
+                "Effect": "Deny",
+                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
+                "Resource": "*"
+              }]
+            }
+            """);
+
+    [Fact]
+    public void Build_PlusInAddress_IsWrittenLiterally() =>
+        SendingPolicy.Build(["bob+news@example.com"]).ShouldContain("\"bob+news@example.com\"");
+
+    [Fact]
+    public void Normalize_ValidMixedInput_ReturnsLowerCasedDistinctSortedList()
+    {
+        var result = FromAddressRules.Normalize(["Bob@Example.com", "", "  ", "*@EXAMPLE.NET", "bob@example.com", "alice@example.com"], SendingDomains);
+
+        result.IsValid.ShouldBeTrue();
+        result.Error.ShouldBeNull();
+        result.Addresses.ShouldBe(["*@example.net", "alice@example.com", "bob@example.com"]);
+    }
+
+    [Fact]
+    public void Normalize_EmptyInput_IsValidAndEmpty() =>
+        FromAddressRules.Normalize([], SendingDomains).ShouldSatisfyAllConditions(
+            r => r.IsValid.ShouldBeTrue(),
+            r => r.Addresses.ShouldBeEmpty());
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("@example.com")]
+    [InlineData("bob@")]
+    [InlineData("bob@localhost")]
+    [InlineData("bo b@example.com")]
+    [InlineData("b*b@example.com")]
+    [InlineData("bob?@example.com")]
+    [InlineData("*@*.example.com")]
+    [InlineData("Bob <bob@example.com>")]
+    [InlineData("bob..x@example.com")]
+    public void Normalize_NotAnAddress_NamesTheEntry(string entry)
+    {
+        var result = FromAddressRules.Normalize(["alice@example.com", entry], SendingDomains);
+
+        result.IsValid.ShouldBeFalse();
+        result.Addresses.ShouldBeEmpty();
+        result.Error.ShouldBe($"\"{entry}\" is not an email address or a *@domain wildcard.");
+    }
+
+    [Theory]
+    [InlineData("bob@other.org", "other.org")]
+    [InlineData("*@Sub.Example.com", "sub.example.com")]
+    public void Normalize_DomainNotASendingDomain_NamesTheEntryAndTheAllowedDomains(string entry, string domain) =>
+        FromAddressRules.Normalize([entry], SendingDomains).Error
+            .ShouldBe($"\"{entry}\" uses the domain {domain}, which is not a configured sending domain (example.com, example.net).");
+
+    [Fact]
+    public void Normalize_NoSendingDomainsConfigured_SaysSo() =>
+        FromAddressRules.Normalize(["bob@example.com"], []).Error
+            .ShouldBe("\"bob@example.com\" cannot be allowed: no sending domains are configured.");
+}
