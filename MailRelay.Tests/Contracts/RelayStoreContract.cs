@@ -137,6 +137,85 @@ public abstract class RelayStoreContract : IAsyncLifetime
         (nobody.Queued, nobody.Pending, nobody.Delivered, nobody.OldestWaitingSince).ShouldBe((0, 0, 0, (DateTimeOffset?)null));
     }
 
+    private static SmtpUser NewSmtpUser(string id, string name, string owner, DateTimeOffset at, params string[] from) =>
+        SmtpUser.New(id, name, owner, from, $"mr-{id}", at);
+
+    [Fact]
+    public async Task SmtpUser_CreateThenFind_RoundTripsEveryField_AndRefusesADuplicate()
+    {
+        var user = NewSmtpUser("s1", "Alice laptop", "alice", T0, "alice@example.com", "*@example.org") with
+        {
+            AccessKeyId = "AKIA0000000000000001", ProtectedPassword = "cipher", Attempts = 2, NextAttemptAt = T0.AddMinutes(4),
+            LastError = "IAM Throttling", ErrorHistory = [new SmtpUserError(T0, "IAM Throttling")], LastRotatedAt = T0.AddDays(1),
+            LeaseOwner = "node-a", LeaseUntil = T0.AddMinutes(2),
+        };
+
+        (await Store.CreateSmtpUserAsync(user, default)).ShouldBeTrue();
+        (await Store.CreateSmtpUserAsync(user, default)).ShouldBeFalse();
+        var found = (await Store.FindSmtpUserAsync("s1", default)).ShouldNotBeNull();
+
+        found.AllowedFrom.ShouldBe(user.AllowedFrom);
+        found.ErrorHistory.ShouldBe(user.ErrorHistory);
+        (found with { AllowedFrom = user.AllowedFrom, ErrorHistory = user.ErrorHistory }).ShouldBe(user);
+        (await Store.FindSmtpUserAsync("nope", default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ListSmtpUsers_SearchByNameOwnerOrAddress_FilterByStatus_NewestFirstAndPaged()
+    {
+        await Store.CreateSmtpUserAsync(NewSmtpUser("s1", "Laptop", "alice", T0, "alice@example.com"), default);
+        await Store.CreateSmtpUserAsync(NewSmtpUser("s2", "Phone", "bob", T0.AddMinutes(1), "bob@example.com") with { Status = SmtpUserStatus.Active }, default);
+        await Store.CreateSmtpUserAsync(NewSmtpUser("s3", "Printer", "carol", T0.AddMinutes(2), "*@scan.example.com"), default);
+
+        (await Store.ListSmtpUsersAsync(new(), default)).Items.Select(u => u.Id).ShouldBe(["s3", "s2", "s1"]);
+        (await Store.ListSmtpUsersAsync(new("LAPTOP"), default)).Items.Select(u => u.Id).ShouldBe(["s1"]);
+        (await Store.ListSmtpUsersAsync(new("bob"), default)).Items.Select(u => u.Id).ShouldBe(["s2"]);
+        (await Store.ListSmtpUsersAsync(new("scan.example"), default)).Items.Select(u => u.Id).ShouldBe(["s3"]);
+        (await Store.ListSmtpUsersAsync(new(Status: SmtpUserStatus.Active), default)).Items.Select(u => u.Id).ShouldBe(["s2"]);
+        var page = await Store.ListSmtpUsersAsync(new(Skip: 1, Take: 1), default);
+        (page.Total, page.Items.Single().Id).ShouldBe((3, "s2"));
+    }
+
+    [Fact]
+    public async Task UpdateSmtpUser_WithStaleExpectedStatus_IsRefused()
+    {
+        var user = NewSmtpUser("s1", "Laptop", "alice", T0);
+        await Store.CreateSmtpUserAsync(user, default);
+
+        (await Store.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Provisioning }, SmtpUserStatus.Pending, default)).ShouldBeTrue();
+        (await Store.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Deleting }, SmtpUserStatus.Pending, default)).ShouldBeFalse();
+        (await Store.FindSmtpUserAsync("s1", default))!.Status.ShouldBe(SmtpUserStatus.Provisioning);
+        (await Store.UpdateSmtpUserAsync(user with { Id = "gone" }, SmtpUserStatus.Pending, default)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ClaimDueSmtpUsers_TakesDueWorkOnce_SkipsLaterRetries_AndTakesOverExpiredLeases()
+    {
+        await Store.CreateSmtpUserAsync(NewSmtpUser("pending", "a", "alice", T0), default);
+        await Store.CreateSmtpUserAsync(NewSmtpUser("later", "b", "alice", T0.AddSeconds(1)) with { NextAttemptAt = T0.AddMinutes(5) }, default);
+        await Store.CreateSmtpUserAsync(NewSmtpUser("deleting", "c", "alice", T0.AddSeconds(2)) with { Status = SmtpUserStatus.Deleting }, default);
+        await Store.CreateSmtpUserAsync(NewSmtpUser("active", "d", "alice", T0.AddSeconds(3)) with { Status = SmtpUserStatus.Active }, default);
+
+        var first = await Store.ClaimDueSmtpUsersAsync("node-a", T0, T0.AddMinutes(2), 10, default);
+        var second = await Store.ClaimDueSmtpUsersAsync("node-b", T0.AddMinutes(1), T0.AddMinutes(3), 10, default);
+        var afterExpiry = await Store.ClaimDueSmtpUsersAsync("node-b", T0.AddMinutes(6), T0.AddMinutes(8), 10, default);
+
+        first.Select(u => u.Id).ShouldBe(["pending", "deleting"]);
+        first.ShouldAllBe(u => u.LeaseOwner == "node-a" && u.LeaseUntil == T0.AddMinutes(2));
+        second.ShouldBeEmpty();
+        afterExpiry.Select(u => u.Id).ShouldBe(["pending", "later", "deleting"]);
+    }
+
+    [Fact]
+    public async Task DeleteSmtpUser_OnlyFromTheExpectedStatus()
+    {
+        await Store.CreateSmtpUserAsync(NewSmtpUser("s1", "a", "alice", T0) with { Status = SmtpUserStatus.Deleting }, default);
+
+        (await Store.DeleteSmtpUserAsync("s1", SmtpUserStatus.Active, default)).ShouldBeFalse();
+        (await Store.DeleteSmtpUserAsync("s1", SmtpUserStatus.Deleting, default)).ShouldBeTrue();
+        (await Store.FindSmtpUserAsync("s1", default)).ShouldBeNull();
+    }
+
     private async Task AddDeliveryAsync(string userId, DeliveryStatus status, DateTimeOffset at)
     {
         var id = $"m-{Guid.NewGuid():N}";

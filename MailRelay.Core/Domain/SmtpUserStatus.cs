@@ -1,0 +1,12 @@
+namespace MailRelay.Core.Domain;
+
+/// <summary>Where an SMTP user is in its life: pending → provisioning → active | failed; deleting → removed.</summary>
+public enum SmtpUserStatus
+{
+    Pending,
+    Provisioning,
+    Active,
+    Disabled,
+    Failed,
+    Deleting,
+}
