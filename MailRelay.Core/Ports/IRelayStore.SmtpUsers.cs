@@ -19,8 +19,8 @@ public partial interface IRelayStore
     Task<bool> UpdateSmtpUserAsync(SmtpUser user, SmtpUserStatus expectedStatus, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases up to <paramref name="max"/> records with work to do (Pending or Provisioning whose next
-    /// attempt is due, and Deleting) to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
+    /// Leases up to <paramref name="max"/> records with work to do (Pending, Provisioning or Deleting
+    /// whose next attempt is due) to <paramref name="owner"/> until <paramref name="leaseUntil"/>.
     /// Records leased to someone else are skipped until their lease expires.
     /// </summary>
     Task<IReadOnlyList<SmtpUser>> ClaimDueSmtpUsersAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken);

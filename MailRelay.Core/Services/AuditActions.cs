@@ -16,4 +16,11 @@ public static class AuditActions
     public const string NoticeSent = "notice.sent";
     public const string GmailConnectRefused = "gmail.connect-refused";
     public const string GmailDisconnect = "gmail.disconnect";
+    public const string SmtpUserCreate = "smtp-user.create";
+    public const string SmtpUserRetry = "smtp-user.retry";
+    public const string SmtpUserDelete = "smtp-user.delete";
+    public const string SmtpUserRotate = "smtp-user.rotate";
+    public const string SmtpUserDisable = "smtp-user.disable";
+    public const string SmtpUserEnable = "smtp-user.enable";
+    public const string SmtpUserReveal = "smtp-user.reveal";
 }

@@ -98,7 +98,7 @@ public sealed partial class SqliteRelayStore
             UPDATE smtp_users SET lease_owner = $owner, lease_until = $until
             WHERE id IN (
                 SELECT id FROM smtp_users
-                WHERE (status = 'Deleting' OR (status IN ('Pending', 'Provisioning') AND (next_attempt_at IS NULL OR next_attempt_at <= $now)))
+                WHERE status IN ('Pending', 'Provisioning', 'Deleting') AND (next_attempt_at IS NULL OR next_attempt_at <= $now)
                   AND (lease_until IS NULL OR lease_until < $now)
                 ORDER BY created_at, id
                 LIMIT $max)

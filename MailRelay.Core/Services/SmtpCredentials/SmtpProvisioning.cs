@@ -1,0 +1,248 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Services.SmtpCredentials;
+
+/// <summary>
+/// The SMTP user state machine. Admin actions (create, retry, delete, rotate, disable, enable,
+/// reveal) are audited; <see cref="ProcessDueAsync"/> (the job) leases due records and moves them on:
+/// pending → provisioning → active, or failed after <see cref="MaxAttempts"/> attempts with
+/// exponential backoff; deleting → cleanup → record removed. A failed attempt rolls back what it
+/// created. The secret key only lives in memory long enough to derive the SMTP password, which is
+/// stored only through <see cref="ISecretProtector"/>.
+/// </summary>
+public sealed class SmtpProvisioning(
+    IRelayStore store,
+    ISmtpIdentityProvisioner provisioner,
+    ISecretProtector protector,
+    AuditLog audit,
+    IOptions<SmtpIdentityOptions> options,
+    TimeProvider time,
+    ILogger<SmtpProvisioning> logger)
+{
+    public const int MaxAttempts = 5;
+    public const string IamUserPrefix = "mailrelay-";
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
+    private const int HistoryLimit = 20;
+
+    public async Task<SmtpUserCreateResult> CreateAsync(string actorId, string name, string ownerUserId, IEnumerable<string> allowedFrom, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return new(null, "Give the SMTP user a name.");
+        if (await store.FindUserAsync(ownerUserId, cancellationToken) is null) return new(null, $"There is no user '{ownerUserId}'.");
+        var addresses = FromAddressRules.Normalize(allowedFrom, options.Value.SendingDomains);
+        if (!addresses.IsValid) return new(null, addresses.Error);
+
+        var id = Guid.NewGuid().ToString("N");
+        var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
+        if (!await store.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
+        await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
+        return new(user, null);
+    }
+
+    /// <summary>Works through the records that are due; returns how many were handled.</summary>
+    public async Task<int> ProcessDueAsync(string owner, int max, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await store.ClaimDueSmtpUsersAsync(owner, now, now + Lease, max, cancellationToken);
+        foreach (var user in claimed)
+        {
+            if (user.Status == SmtpUserStatus.Deleting) await CleanUpAsync(user, cancellationToken);
+            else await ProvisionAsync(user, cancellationToken);
+        }
+        return claimed.Count;
+    }
+
+    public Task<string?> RetryAsync(string actorId, string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actorId, id, AuditActions.SmtpUserRetry, [SmtpUserStatus.Failed], u => Task.FromResult<SmtpUser?>(u with
+        {
+            Status = SmtpUserStatus.Pending, Attempts = 0, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null,
+        }), "Only failed SMTP users can be retried.", cancellationToken);
+
+    /// <summary>Marks the record Deleting; the job removes the IAM user and then the record.</summary>
+    public Task<string?> DeleteAsync(string actorId, string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actorId, id, AuditActions.SmtpUserDelete,
+            [SmtpUserStatus.Pending, SmtpUserStatus.Provisioning, SmtpUserStatus.Active, SmtpUserStatus.Disabled, SmtpUserStatus.Failed],
+            u => Task.FromResult<SmtpUser?>(u with { Status = SmtpUserStatus.Deleting, Attempts = 0, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null }),
+            "This SMTP user is already being deleted.", cancellationToken);
+
+    public Task<string?> DisableAsync(string actorId, string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actorId, id, AuditActions.SmtpUserDisable, [SmtpUserStatus.Active], async u =>
+        {
+            await provisioner.SetAccessKeyActiveAsync(u.IamUserName, u.AccessKeyId!, false, cancellationToken);
+            return u with { Status = SmtpUserStatus.Disabled };
+        }, "Only active SMTP users can be disabled.", cancellationToken);
+
+    public Task<string?> EnableAsync(string actorId, string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actorId, id, AuditActions.SmtpUserEnable, [SmtpUserStatus.Disabled], async u =>
+        {
+            await provisioner.SetAccessKeyActiveAsync(u.IamUserName, u.AccessKeyId!, true, cancellationToken);
+            return u with { Status = SmtpUserStatus.Active };
+        }, "Only disabled SMTP users can be enabled.", cancellationToken);
+
+    /// <summary>New key, switch the stored password to it, then delete the old key.</summary>
+    public async Task<string?> RotateAsync(string actorId, string id, CancellationToken cancellationToken)
+    {
+        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        if (user is not { Status: SmtpUserStatus.Active }) return "Only active SMTP users can be rotated.";
+        try
+        {
+            var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
+            var rotated = user with
+            {
+                AccessKeyId = key.AccessKeyId,
+                ProtectedPassword = await ProtectPasswordAsync(user.Id, key, cancellationToken),
+                LastRotatedAt = time.GetUtcNow(),
+            };
+            if (!await store.UpdateSmtpUserAsync(rotated, SmtpUserStatus.Active, cancellationToken))
+            {
+                await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
+                return "The SMTP user changed meanwhile; reload and try again.";
+            }
+            if (user.AccessKeyId is { } old) await provisioner.DeleteAccessKeyAsync(user.IamUserName, old, cancellationToken);
+        }
+        catch (SmtpIdentityException e)
+        {
+            logger.LogWarning("Rotating SMTP user {SmtpUserId} failed: {Error}", id, e.Message);
+            return $"Rotation failed: {e.Message}";
+        }
+        await audit.RecordAsync(actorId, AuditActions.SmtpUserRotate, id, null, cancellationToken);
+        return null;
+    }
+
+    /// <summary>The SMTP user name and password in clear, for the admin who asks (audited).</summary>
+    public async Task<SmtpCredentialsView?> RevealAsync(string actorId, string id, CancellationToken cancellationToken)
+    {
+        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword }) return null;
+        var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);
+        await audit.RecordAsync(actorId, AuditActions.SmtpUserReveal, id, null, cancellationToken);
+        return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials);
+    }
+
+    public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
+        store.ListSmtpUsersAsync(query with { Take = Math.Clamp(query.Take, 1, 500), Skip = Math.Max(0, query.Skip) }, cancellationToken);
+
+    private async Task ProvisionAsync(SmtpUser claimed, CancellationToken cancellationToken)
+    {
+        var user = claimed with { Status = SmtpUserStatus.Provisioning };
+        if (!await store.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
+
+        var userCreated = false;
+        string? newKeyId = null;
+        try
+        {
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["mailrelay:smtp-user-id"] = user.Id, ["mailrelay:owner"] = user.OwnerUserId };
+            userCreated = await provisioner.EnsureUserAsync(user.IamUserName, tags, cancellationToken);
+            await provisioner.PutPolicyAsync(user.IamUserName, SendingPolicy.Build(user.AllowedFrom), cancellationToken);
+            var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
+            newKeyId = key.AccessKeyId;
+            var active = user with
+            {
+                Status = SmtpUserStatus.Active,
+                AccessKeyId = key.AccessKeyId,
+                ProtectedPassword = await ProtectPasswordAsync(user.Id, key, cancellationToken),
+                Attempts = user.Attempts + 1,
+                NextAttemptAt = null,
+                LastError = null,
+                LeaseOwner = null,
+                LeaseUntil = null,
+            };
+            if (!await store.UpdateSmtpUserAsync(active, SmtpUserStatus.Provisioning, cancellationToken))
+            {
+                // Deleted (or changed) meanwhile: the new key must not outlive this attempt.
+                await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
+                return;
+            }
+            logger.LogInformation("SMTP user {SmtpUserId} is active as {IamUserName} with key {AccessKeyId}", user.Id, user.IamUserName, key.AccessKeyId);
+        }
+        catch (SmtpIdentityException e)
+        {
+            await RollBackAsync(user, userCreated, newKeyId, cancellationToken);
+            var attempts = user.Attempts + 1;
+            var final = !e.IsTransient || attempts >= MaxAttempts;
+            var now = time.GetUtcNow();
+            var failed = WithError(user, e.Message, now) with
+            {
+                Status = final ? SmtpUserStatus.Failed : SmtpUserStatus.Provisioning,
+                Attempts = attempts,
+                NextAttemptAt = final ? null : now + Backoff(attempts),
+            };
+            await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken);
+            logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
+                user.Id, attempts, final ? "failed" : "will retry", e.Message);
+        }
+    }
+
+    /// <summary>Undoes what this attempt created: a user it created goes entirely; otherwise only its new key.</summary>
+    private async Task RollBackAsync(SmtpUser user, bool userCreated, string? newKeyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (userCreated) await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
+            else if (newKeyId is not null) await provisioner.DeleteAccessKeyAsync(user.IamUserName, newKeyId, cancellationToken);
+        }
+        catch (SmtpIdentityException e)
+        {
+            // The next attempt finds the user (EntityAlreadyExists) and goes on; deleting the record cleans up everything.
+            logger.LogWarning("Rolling back SMTP user {SmtpUserId} failed: {Error}", user.Id, e.Message);
+        }
+    }
+
+    private async Task CleanUpAsync(SmtpUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
+            await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken);
+            logger.LogInformation("SMTP user {SmtpUserId} and IAM user {IamUserName} are deleted", user.Id, user.IamUserName);
+        }
+        catch (SmtpIdentityException e)
+        {
+            var now = time.GetUtcNow();
+            var attempts = user.Attempts + 1;
+            await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
+                SmtpUserStatus.Deleting, cancellationToken);
+            logger.LogWarning("Deleting SMTP user {SmtpUserId} failed (attempt {Attempt}): {Error}", user.Id, attempts, e.Message);
+        }
+    }
+
+    /// <summary>1, 2, 4, 8… minutes after the attempt.</summary>
+    public static TimeSpan Backoff(int attempts) => FirstBackoff * Math.Pow(2, Math.Max(0, attempts - 1));
+
+    private async Task<string> ProtectPasswordAsync(string recordId, SmtpAccessKey key, CancellationToken cancellationToken) =>
+        await protector.ProtectAsync(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, options.Value.Region), recordId, cancellationToken);
+
+    private static SmtpUser WithError(SmtpUser user, string message, DateTimeOffset now) => user with
+    {
+        LastError = message,
+        ErrorHistory = [.. user.ErrorHistory.TakeLast(HistoryLimit - 1), new SmtpUserError(now, message)],
+        LeaseOwner = null,
+        LeaseUntil = null,
+    };
+
+    private async Task<string?> ChangeAsync(string actorId, string id, string action, IReadOnlyCollection<SmtpUserStatus> from,
+        Func<SmtpUser, Task<SmtpUser?>> change, string refusal, CancellationToken cancellationToken)
+    {
+        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        if (user is null) return "There is no such SMTP user.";
+        if (!from.Contains(user.Status)) return refusal;
+        SmtpUser? changed;
+        try
+        {
+            changed = await change(user);
+        }
+        catch (SmtpIdentityException e)
+        {
+            logger.LogWarning("{Action} on SMTP user {SmtpUserId} failed: {Error}", action, id, e.Message);
+            return e.Message;
+        }
+        if (changed is null || !await store.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
+            return "The SMTP user changed meanwhile; reload and try again.";
+        await audit.RecordAsync(actorId, action, id, null, cancellationToken);
+        return null;
+    }
+}
