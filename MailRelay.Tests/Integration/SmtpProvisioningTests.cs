@@ -1,0 +1,232 @@
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace MailRelay.Tests.Integration;
+
+/// <summary>The real state machine against the fake IAM (through <see cref="IamSmtpIdentityProvisioner"/>) and a SQLite file.</summary>
+public sealed class SmtpProvisioningTests : IAsyncLifetime
+{
+    private const string Admin = "admin";
+    private const string Owner = "alice";
+    private readonly TempDirectory _directory = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private FakeIamEndpoint _iam = null!;
+    private SqliteRelayStore _store = null!;
+    private string _databasePath = null!;
+
+    public async Task InitializeAsync()
+    {
+        _iam = await FakeIamEndpoint.StartAsync();
+        _databasePath = Path.Combine(_directory.Path, "mailrelay.db");
+        _store = new SqliteRelayStore(new SqliteDatabase(_databasePath));
+        await _store.InitializeAsync(default);
+        await _store.EnsureUserAsync(Owner, "alice@example.com", "Alice", [], _time.GetUtcNow(), default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _iam.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private SmtpProvisioning Service(ISmtpIdentityProvisioner? provisioner = null)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { Region = "eu-west-1", SendingDomains = ["example.com"] });
+        var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        return new SmtpProvisioning(_store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
+            new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
+            new AuditLog(_store, _time), options, _time, loggers.CreateLogger<SmtpProvisioning>());
+    }
+
+    private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)
+    {
+        var created = await service.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default);
+        created.Error.ShouldBeNull();
+        return created.User!;
+    }
+
+    private async Task<SmtpUser> Reload(string id) => (await _store.FindSmtpUserAsync(id, default)).ShouldNotBeNull();
+
+    [Fact]
+    public async Task Process_HappyPath_MakesUserPolicyAndKey_InThisOrder_AndStoresOnlyTheProtectedPassword()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+
+        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
+
+        _iam.Actions.ShouldBe(["CreateUser", "PutUserPolicy", "CreateAccessKey"]);
+        var active = await Reload(user.Id);
+        active.Status.ShouldBe(SmtpUserStatus.Active);
+        active.LeaseOwner.ShouldBeNull();
+        var iamUser = _iam.User(user.IamUserName).ShouldNotBeNull();
+        iamUser.Path.ShouldBe("/mailrelay/");
+        iamUser.Tags.Values.ShouldBe([user.Id, Owner], ignoreOrder: true);
+        iamUser.Policies.Values.Single().ShouldBe(SendingPolicy.Build(["*@example.com", "alice@example.com"]));
+        var key = iamUser.Keys.Single();
+        active.AccessKeyId.ShouldBe(key.AccessKeyId);
+
+        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        revealed.UserName.ShouldBe(key.AccessKeyId);
+        revealed.Password.ShouldBe(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, "eu-west-1"));
+        active.ProtectedPassword.ShouldNotBe(revealed.Password);
+
+        SqliteConnection.ClearAllPools();
+        var file = await File.ReadAllBytesAsync(_databasePath) is var bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "";
+        foreach (var walOrShm in new[] { "-wal" }.Select(s => _databasePath + s).Where(File.Exists))
+            file += System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(walOrShm));
+        file.ShouldNotContain(key.SecretAccessKey);
+        file.ShouldNotContain(revealed.Password);
+        _logs.AllText.ShouldNotContain(key.SecretAccessKey);
+        _logs.AllText.ShouldNotContain(revealed.Password);
+        (await _store.ListAuditAsync(0, 10, default)).Items.Select(a => a.Action).ShouldBe([AuditActions.SmtpUserReveal, AuditActions.SmtpUserCreate]);
+    }
+
+    [Fact]
+    public async Task Process_CreateAccessKeyFails_RollsBackUserAndPolicy_AndRetriesLater()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        _iam.FailNext("CreateAccessKey", 1, "ServiceFailure", "boom", System.Net.HttpStatusCode.InternalServerError, "Receiver");
+
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        _iam.Actions.ShouldBe(["CreateUser", "PutUserPolicy", "CreateAccessKey", "ListAccessKeys", "ListUserPolicies", "DeleteUserPolicy", "DeleteUser"]);
+        _iam.User(user.IamUserName).ShouldBeNull();
+        var retrying = await Reload(user.Id);
+        (retrying.Status, retrying.Attempts, retrying.NextAttemptAt).ShouldBe((SmtpUserStatus.Provisioning, 1, (DateTimeOffset?)_time.GetUtcNow().AddMinutes(1)));
+        retrying.LastError.ShouldNotBeNull().ShouldContain("ServiceFailure");
+        retrying.ErrorHistory.ShouldHaveSingleItem();
+
+        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await service.ProcessDueAsync("node-a", 10, default);
+        (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
+    }
+
+    [Fact]
+    public async Task Process_Throttled_IsRetriedWithGrowingBackoff_AndFailsAfterFiveAttempts_ThenRetryByHandWorks()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        _iam.ThrottleNext("CreateUser", 5);
+
+        for (var attempt = 1; attempt <= SmtpProvisioning.MaxAttempts; attempt++)
+        {
+            (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
+            _time.Advance(SmtpProvisioning.Backoff(attempt));
+        }
+
+        var failed = await Reload(user.Id);
+        (failed.Status, failed.Attempts, failed.ErrorHistory.Count).ShouldBe((SmtpUserStatus.Failed, 5, 5));
+        failed.LastError.ShouldNotBeNull().ShouldContain("Throttling");
+        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
+
+        (await service.RetryAsync(Admin, user.Id, default)).ShouldBeNull();
+        await service.ProcessDueAsync("node-a", 10, default);
+        (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
+    }
+
+    [Fact]
+    public async Task Process_ThrottledOnce_IsActiveAfterTheBackoff()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        _iam.ThrottleNext("PutUserPolicy", 1);
+
+        await service.ProcessDueAsync("node-a", 10, default);
+        _time.Advance(SmtpProvisioning.Backoff(1));
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
+        _iam.User(user.IamUserName).ShouldNotBeNull().Keys.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesKeysPoliciesUserAndRecord()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        (await service.DeleteAsync(Admin, user.Id, default)).ShouldBeNull();
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        _iam.User(user.IamUserName).ShouldBeNull();
+        (await _store.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Delete_IamUserAlreadyGone_Completes()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        (await service.DeleteAsync(Admin, user.Id, default)).ShouldBeNull();
+
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        _iam.Actions.ShouldBe(["ListAccessKeys"]);
+        (await _store.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Rotate_SwitchesToANewKeyAndDeletesTheOld_DisableEnableFlipTheKey()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        await service.ProcessDueAsync("node-a", 10, default);
+        var before = await Reload(user.Id);
+        var oldPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+
+        var rotated = await Reload(user.Id);
+        rotated.AccessKeyId.ShouldNotBe(before.AccessKeyId);
+        rotated.LastRotatedAt.ShouldBe(_time.GetUtcNow());
+        _iam.User(user.IamUserName)!.Keys.Select(k => k.AccessKeyId).ShouldBe([rotated.AccessKeyId!]);
+        (await service.RevealAsync(Admin, user.Id, default))!.Password.ShouldNotBe(oldPassword);
+
+        (await service.DisableAsync(Admin, user.Id, default)).ShouldBeNull();
+        (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Inactive", SmtpUserStatus.Disabled));
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        (await service.EnableAsync(Admin, user.Id, default)).ShouldBeNull();
+        (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Active", SmtpUserStatus.Active));
+    }
+
+    [Fact]
+    public async Task Create_AddressOutsideTheSendingDomains_IsRefused()
+    {
+        var result = await Service().CreateAsync(Admin, "x", Owner, ["bob@elsewhere.org"], default);
+
+        result.User.ShouldBeNull();
+        result.Error.ShouldNotBeNull().ShouldContain("elsewhere.org");
+    }
+
+    [Fact]
+    public async Task Process_LocalProvisioner_HappyPath_IssuesAnIamShapedKey()
+    {
+        var service = Service(new LocalSmtpIdentityProvisioner());
+        var user = await CreateAsync(service);
+
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        var active = await Reload(user.Id);
+        active.Status.ShouldBe(SmtpUserStatus.Active);
+        active.AccessKeyId.ShouldNotBeNull().ShouldMatch("^AKIA[A-Z2-7]{16}$");
+        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        revealed.WorksWithSes.ShouldBeFalse();
+        Convert.FromBase64String(revealed.Password)[0].ShouldBe((byte)4);
+        _iam.Actions.ShouldBeEmpty();
+    }
+}
