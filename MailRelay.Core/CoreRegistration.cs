@@ -10,11 +10,13 @@ using MailRelay.Core.Services.Gmail;
 using MailRelay.Core.Services.Intake;
 using MailRelay.Core.Services.Queues;
 using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Services.SmtpCredentials;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -51,6 +53,7 @@ public static class CoreRegistration
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
         services.AddSingleton<AuditLog>();
+        services.AddSmtpCredentials(builder.Configuration);
         services.AddSingleton<UserSignIn>();
         services.AddForwarding();
         services.AddNotifications();
@@ -62,6 +65,31 @@ public static class CoreRegistration
         services.AddHostedService<AdapterChoiceLogger>();
         return builder;
     }
+
+    /// <summary>SMTP users: the provisioning service and the identity provisioner chosen by <c>SmtpIdentity:Provider</c>.</summary>
+    private static IServiceCollection AddSmtpCredentials(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ISmtpProvisioningScheduler, NoSmtpProvisioningScheduler>();
+        services.AddSingleton<SmtpProvisioning>();
+        var identity = configuration.GetSection(SmtpIdentityOptions.SectionName).Get<SmtpIdentityOptions>() ?? new SmtpIdentityOptions();
+        if (!identity.Provider.Equals(SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
+            return services;
+        }
+        services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.AddHttpClient(IamHttpClientName);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SmtpIdentityOptions>>().Value;
+            return new IamQueryClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(IamHttpClientName), sp.GetRequiredService<Amazon.Runtime.AWSCredentials>(),
+                sp.GetRequiredService<TimeProvider>(), string.IsNullOrEmpty(options.IamServiceUrl) ? null : new Uri(options.IamServiceUrl));
+        });
+        services.AddSingleton<ISmtpIdentityProvisioner, IamSmtpIdentityProvisioner>();
+        return services;
+    }
+
+    private const string IamHttpClientName = "MailRelay.Iam";
 
     /// <summary>Intake, routing, delivery and the queue services, with the local adapters chosen by default.</summary>
     private static IServiceCollection AddForwarding(this IServiceCollection services)

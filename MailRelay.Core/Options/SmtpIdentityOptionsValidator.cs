@@ -6,6 +6,7 @@ public sealed class SmtpIdentityOptionsValidator : IValidateOptions<SmtpIdentity
 {
     public ValidateOptionsResult Validate(string? name, SmtpIdentityOptions options) =>
         ProviderChoice.ToResult(
-            ProviderChoice.UnknownProvider(SmtpIdentityOptions.SectionName, options.Provider, SmtpIdentityOptions.Local),
-            ProviderChoice.Required("SmtpIdentity:Region", options.Region));
+            ProviderChoice.UnknownProvider(SmtpIdentityOptions.SectionName, options.Provider, SmtpIdentityOptions.Local, SmtpIdentityOptions.Iam),
+            ProviderChoice.Required("SmtpIdentity:Region", options.Region),
+            string.IsNullOrEmpty(options.IamServiceUrl) ? null : ProviderChoice.AbsoluteHttpUrl("SmtpIdentity:IamServiceUrl", options.IamServiceUrl));
 }

@@ -19,7 +19,7 @@ public class OptionsValidationTests
         { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder, Sqs." },
         { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection." },
         { "Secrets:KeysPath", "", "Secrets:KeysPath is required." },
-        { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local." },
+        { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local, Iam." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
         { "MailboxDelivery:Provider", "Imap", "MailboxDelivery:Provider 'Imap' is not known; use one of: LocalMailbox, Gmail." },
         { "Notifications:Provider", "Sms", "Notifications:Provider 'Sms' is not known; use one of: Pickup, Smtp." },

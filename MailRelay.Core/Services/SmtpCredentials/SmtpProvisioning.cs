@@ -21,7 +21,8 @@ public sealed class SmtpProvisioning(
     AuditLog audit,
     IOptions<SmtpIdentityOptions> options,
     TimeProvider time,
-    ILogger<SmtpProvisioning> logger)
+    ILogger<SmtpProvisioning> logger,
+    ISmtpProvisioningScheduler? scheduler = null)
 {
     public const int MaxAttempts = 5;
     public const string IamUserPrefix = "mailrelay-";
@@ -40,6 +41,7 @@ public sealed class SmtpProvisioning(
         var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
         if (!await store.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
+        await RunSoonAsync(cancellationToken);
         return new(user, null);
     }
 
@@ -243,6 +245,9 @@ public sealed class SmtpProvisioning(
         if (changed is null || !await store.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
             return "The SMTP user changed meanwhile; reload and try again.";
         await audit.RecordAsync(actorId, action, id, null, cancellationToken);
+        if (changed.Status is SmtpUserStatus.Pending or SmtpUserStatus.Deleting) await RunSoonAsync(cancellationToken);
         return null;
     }
+
+    private Task RunSoonAsync(CancellationToken cancellationToken) => scheduler?.RunSoonAsync(cancellationToken) ?? Task.CompletedTask;
 }
