@@ -1,0 +1,35 @@
+using Amazon.Runtime;
+using MailRelay.Core;
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.SmtpCredentials;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MailRelay.Tests.Unit;
+
+public class SmtpIdentityRegistrationTests
+{
+    [Theory]
+    [InlineData(null, typeof(LocalSmtpIdentityProvisioner))]
+    [InlineData("Local", typeof(LocalSmtpIdentityProvisioner))]
+    [InlineData("iam", typeof(IamSmtpIdentityProvisioner))]
+    public void AddMailRelayCore_SmtpIdentityProvider_PicksTheAdapter(string? provider, Type expected)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SmtpIdentity:Provider"] = provider,
+            ["SmtpIdentity:Region"] = "eu-west-1",
+            ["SmtpIdentity:IamServiceUrl"] = "http://127.0.0.1:9/",
+        });
+        builder.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
+        builder.AddMailRelayCore();
+        using var services = builder.Services.BuildServiceProvider();
+
+        services.GetRequiredService<ISmtpIdentityProvisioner>().ShouldBeOfType(expected);
+        services.GetRequiredService<SmtpProvisioning>().ShouldNotBeNull();
+    }
+}
