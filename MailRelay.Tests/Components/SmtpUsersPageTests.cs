@@ -1,0 +1,78 @@
+using Bunit;
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Web.Components.Pages.Admin;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailRelay.Tests.Components;
+
+public sealed class SmtpUsersPageTests : RelayComponentTest
+{
+    public SmtpUsersPageTests()
+    {
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { Region = "eu-west-1", SendingDomains = ["example.com"] }));
+        Services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
+        Services.AddSingleton<ISecretProtector>(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()));
+        Services.AddSingleton<SmtpProvisioning>();
+    }
+
+    [Fact]
+    public void SmtpUsers_None_ShowsEmptyState()
+    {
+        SignInAs("admin", admin: true);
+
+        var page = RenderComponent<SmtpUsers>();
+
+        page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No SMTP users yet");
+    }
+
+    [Fact]
+    public async Task SmtpUsers_CreatedUser_IsListedWithItsStatus()
+    {
+        SignInAs("admin", admin: true); // before the first service is resolved
+        var created = await Services.GetRequiredService<SmtpProvisioning>().CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default);
+        created.Error.ShouldBeNull();
+
+        var page = RenderComponent<SmtpUsers>();
+
+        var row = page.WaitForElement("[data-testid=smtp-users-grid] tbody tr");
+        row.TextContent.ShouldContain("Billing app");
+        row.TextContent.ShouldContain("Alice");
+        row.TextContent.ShouldContain("billing@example.com");
+        row.QuerySelector("[data-testid=smtp-user-status]")!.GetAttribute("data-status").ShouldBe("Pending");
+        page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SmtpUsers_AddressOutsideTheSendingDomains_ShowsTheServicesSentenceNextToTheFields()
+    {
+        SignInAs("admin", admin: true);
+        var page = RenderComponent<SmtpUsers>();
+        page.WaitForElement("[data-testid=smtp-user-add]").Click();
+
+        page.Find("input[name=smtp-user-name]").Change("Billing app");
+        page.FindAll("[data-testid=smtp-user-form] .rz-dropdown-item").First(li => li.TextContent.Contains("Alice")).Click();
+        page.Find("textarea[name=smtp-user-from]").Change("billing@elsewhere.org");
+        page.Find("[data-testid=smtp-user-form] form").Submit();
+
+        page.WaitForAssertion(() => page.Find("#smtp-user-error").TextContent.ShouldContain(
+            "\"billing@elsewhere.org\" uses the domain elsewhere.org, which is not a configured sending domain (example.com)."));
+        var from = page.Find("textarea[name=smtp-user-from]");
+        from.GetAttribute("aria-invalid").ShouldBe("true");
+        from.GetAttribute("aria-describedby")!.Split(' ').ShouldContain("smtp-user-error");
+        page.Find($"label[for='{from.Id}']").TextContent.ShouldBe("Allowed From addresses");
+    }
+
+    [Fact]
+    public void SmtpUsers_LocalProvisioner_SaysLocalCredentialsDoNotWorkAgainstSes()
+    {
+        SignInAs("admin", admin: true);
+
+        var page = RenderComponent<SmtpUsers>();
+
+        page.WaitForElement("[data-testid=smtp-local-note]").TextContent.ShouldContain("do not work against SES");
+    }
+}

@@ -1,0 +1,171 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components.Admin;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Radzen;
+using Radzen.Blazor;
+
+namespace MailRelay.Web.Components.Pages.Admin;
+
+/// <summary>
+/// SMTP users: list, create, the state-machine actions and revealing credentials (audited).
+/// SmtpProvisioning publishes no RelayEvents, so the page re-reads after each action and on Refresh.
+/// </summary>
+public sealed partial class SmtpUsers
+{
+    private const int PageSize = 25;
+    private const int MaxFailedShown = 100;
+    private static readonly SmtpUserStatus?[] Statuses = Enum.GetValues<SmtpUserStatus>().Select(s => (SmtpUserStatus?)s).ToArray();
+
+    private RadzenDataGrid<SmtpUser>? _grid;
+    // Null until the first load: the grid calls LoadData on its first render only when Data is null.
+    private IReadOnlyList<SmtpUser>? _items;
+    private IReadOnlyList<SmtpUser> _failed = [];
+    private IReadOnlyList<UserOption>? _users;
+    private int _total;
+    private int _skip;
+    private bool _loading;
+    private string? _search;
+    private SmtpUserStatus? _status;
+    private SmtpUserDraft? _draft;
+    private string? _error;
+    private bool _saving;
+    private SmtpUser? _revealed;
+    private SmtpCredentialsView? _credentials;
+
+    [Inject] private SmtpProvisioning Provisioning { get; set; } = null!;
+
+    [Inject] private ISmtpIdentityProvisioner Provisioner { get; set; } = null!;
+
+    [Inject] private IOptions<SmtpIdentityOptions> Options { get; set; } = null!;
+
+    [Inject] private IRelayStore Store { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    [Inject] private DialogService Dialogs { get; set; } = null!;
+
+    [Inject] private NotificationService Notifications { get; set; } = null!;
+
+    private SmtpUserQuery Query => new(string.IsNullOrWhiteSpace(_search) ? null : _search.Trim(), _status, _skip, PageSize);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _users = await UserOption.LoadAsync(Store, Closing);
+        await LoadFailedAsync();
+    }
+
+    private async Task LoadAsync(LoadDataArgs args)
+    {
+        _loading = true;
+        _skip = args.Skip ?? 0;
+        await LoadPageAsync();
+        _loading = false;
+    }
+
+    private async Task LoadPageAsync()
+    {
+        var page = await Provisioning.ListAsync(Query, Closing);
+        _items = page.Items;
+        _total = page.Total;
+    }
+
+    private async Task LoadFailedAsync() =>
+        _failed = (await Provisioning.ListAsync(new SmtpUserQuery(Status: SmtpUserStatus.Failed, Take: MaxFailedShown), Closing)).Items;
+
+    private async Task RefreshAsync()
+    {
+        await LoadFailedAsync();
+        await LoadPageAsync();
+    }
+
+    private async Task FilterAsync()
+    {
+        if (_grid is not null) await _grid.FirstPage(true);
+    }
+
+    private void Add()
+    {
+        _draft = new SmtpUserDraft();
+        _error = null;
+    }
+
+    private void HideCredentials()
+    {
+        _credentials = null;
+        _revealed = null;
+    }
+
+    private async Task CreateAsync()
+    {
+        if (_draft is null || _saving) return;
+        _saving = true;
+        try
+        {
+            var actor = await Authentication.CurrentUserIdAsync();
+            var result = await Provisioning.CreateAsync(actor, _draft.Name, _draft.OwnerUserId ?? "", _draft.AllowedFromList(), Closing);
+            _error = result.Error;
+            if (result.User is null) return;
+            _draft = null;
+            Notifications.Notify(NotificationSeverity.Success, "SMTP user created", $"{result.User.Name}: its credentials are being issued.");
+            await RefreshAsync();
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ActAsync((SmtpUser User, SmtpUserAction Action) request)
+    {
+        var (user, action) = request;
+        if (action == SmtpUserAction.Reveal)
+        {
+            await RevealAsync(user);
+            return;
+        }
+        var (question, ok) = Confirmation(user, action);
+        if (await Dialogs.Confirm(question, $"{ok} SMTP user", new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
+
+        var actor = await Authentication.CurrentUserIdAsync();
+        var error = action switch
+        {
+            SmtpUserAction.Retry => await Provisioning.RetryAsync(actor, user.Id, Closing),
+            SmtpUserAction.Disable => await Provisioning.DisableAsync(actor, user.Id, Closing),
+            SmtpUserAction.Enable => await Provisioning.EnableAsync(actor, user.Id, Closing),
+            SmtpUserAction.Rotate => await Provisioning.RotateAsync(actor, user.Id, Closing),
+            _ => await Provisioning.DeleteAsync(actor, user.Id, Closing),
+        };
+        if (error is null) Notifications.Notify(NotificationSeverity.Success, $"{ok}: done", user.Name);
+        else Notifications.Notify(NotificationSeverity.Error, $"{ok}: not done", error);
+        if (_revealed?.Id == user.Id) HideCredentials();
+        await RefreshAsync();
+    }
+
+    private async Task RevealAsync(SmtpUser user)
+    {
+        var actor = await Authentication.CurrentUserIdAsync();
+        var credentials = await Provisioning.RevealAsync(actor, user.Id, Closing);
+        if (credentials is null)
+        {
+            Notifications.Notify(NotificationSeverity.Warning, "No credentials yet", $"{user.Name} has no credentials to show.");
+            return;
+        }
+        _revealed = user;
+        _credentials = credentials;
+    }
+
+    private static (string Question, string Ok) Confirmation(SmtpUser user, SmtpUserAction action) => action switch
+    {
+        SmtpUserAction.Retry => ($"Try provisioning {user.Name} again?", "Retry"),
+        SmtpUserAction.Disable => ($"Disable {user.Name}? Mail clients using its credentials stop being able to send until it is enabled.", "Disable"),
+        SmtpUserAction.Enable => ($"Enable {user.Name}? Its current credentials work again.", "Enable"),
+        SmtpUserAction.Rotate => ($"Rotate the credentials of {user.Name}? The current password stops working; mail clients need the new one.", "Rotate"),
+        _ => ($"Delete {user.Name}? Its credentials stop working and its IAM user is removed.", "Delete"),
+    };
+}
