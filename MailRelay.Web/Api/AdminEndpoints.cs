@@ -12,6 +12,7 @@ public static class AdminEndpoints
             store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
         admin.MapGet("/audit", (AuditLog audit, HttpContext http, int skip = 0, int take = 50) =>
             audit.ListAsync(Math.Max(0, skip), take, http.RequestAborted));
+        admin.MapAdminSmtpUserEndpoints();
         return admin;
     }
 }
