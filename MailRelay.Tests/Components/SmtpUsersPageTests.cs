@@ -67,6 +67,28 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     }
 
     [Fact]
+    public async Task SmtpUsers_ShowCredentials_ShowsWhatAMailClientNeedsAndAudits()
+    {
+        SignInAs("admin", admin: true);
+        var provisioning = Services.GetRequiredService<SmtpProvisioning>();
+        var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).User!.Id;
+        await provisioning.ProcessDueAsync("test", 10, default);
+        var page = RenderComponent<SmtpUsers>();
+
+        page.WaitForElement("[data-testid=smtp-reveal]").Click();
+
+        var panel = page.WaitForElement("[data-testid=smtp-credentials]");
+        panel.QuerySelector("[data-testid=smtp-endpoint]")!.TextContent.ShouldBe("email-smtp.eu-west-1.amazonaws.com");
+        panel.TextContent.ShouldContain("587 with STARTTLS (or 465 with TLS)");
+        panel.QuerySelector("[data-testid=smtp-password]")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        panel.QuerySelector("[data-testid=smtp-policy]")!.TextContent.ShouldContain("billing@example.com");
+        panel.QuerySelector("[data-testid=smtp-local-note]").ShouldNotBeNull();
+        panel.QuerySelectorAll("button[aria-label^=Copy]").Length.ShouldBe(4);
+        var audit = await Services.GetRequiredService<MailRelay.Core.Services.AuditLog>().ListAsync(0, 50, default);
+        audit.Items.ShouldContain(e => e.Action == MailRelay.Core.Services.AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
+    }
+
+    [Fact]
     public void SmtpUsers_LocalProvisioner_SaysLocalCredentialsDoNotWorkAgainstSes()
     {
         SignInAs("admin", admin: true);
