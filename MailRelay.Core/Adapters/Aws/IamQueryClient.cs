@@ -18,8 +18,9 @@ public sealed class IamQueryClient(HttpClient http, AWSCredentials credentials, 
     public const string UserPath = "/mailrelay/";
     public static readonly Uri DefaultEndpoint = new("https://iam.amazonaws.com/");
 
-    private readonly SigV4Signer _signer = new("iam", SigningRegion);
-    private readonly Uri _endpoint = serviceUrl ?? DefaultEndpoint;
+    private readonly AwsQueryProtocol _protocol = new(http, new SigV4Signer("iam", SigningRegion), credentials, timeProvider,
+        serviceUrl ?? DefaultEndpoint, "IAM", ApiVersion,
+        (code, message, status, type, requestId, inner) => new IamException(code, message, status, type, requestId, inner));
 
     /// <summary>Creates the user under <see cref="UserPath"/> with the given tags (e.g. record id, owner).</summary>
     public async Task<IamUser> CreateUserAsync(string userName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
@@ -112,40 +113,6 @@ public sealed class IamQueryClient(HttpClient http, AWSCredentials credentials, 
         while (marker is not null);
     }
 
-    private async Task<XDocument> CallAsync(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("Action", action) };
-        form.AddRange(parameters);
-        form.Add(new("Version", ApiVersion));
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(form) };
-        var identity = await credentials.GetCredentialsAsync();
-        await _signer.SignAsync(request, identity, timeProvider.GetUtcNow(), cancellationToken);
-
-        HttpResponseMessage response;
-        string body;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new IamException("RequestFailed", $"{action} could not reach IAM: {e.Message}", null, null, null, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IamException("RequestTimeout", $"{action} timed out.", null, null, null, e);
-        }
-
-        using (response)
-        {
-            var document = SqsXml.TryParse(body);
-            if (response.IsSuccessStatusCode && document is not null && SqsXml.Error(document) is null) return document;
-            if (document is not null && SqsXml.Error(document) is { } error)
-                throw new IamException(error.Code, error.Message, response.StatusCode, error.Type, error.RequestId);
-            // Not IAM's XML (a proxy's page, an empty body): never echo it, it may be anything.
-            throw new IamException($"Http{(int)response.StatusCode}", $"{action} answered HTTP {(int)response.StatusCode} without an IAM document.", response.StatusCode, null, null);
-        }
-    }
+    private Task<XDocument> CallAsync(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+        _protocol.CallAsync(action, parameters, cancellationToken);
 }

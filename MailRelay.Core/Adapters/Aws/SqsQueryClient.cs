@@ -16,8 +16,9 @@ public sealed class SqsQueryClient(HttpClient http, Uri queueUrl, string region,
     public const int MaxWaitTimeSeconds = 20;
     public const int MaxVisibilityTimeoutSeconds = 43_200;
 
-    private readonly SigV4Signer _signer = new("sqs", region);
-    private readonly Uri _endpoint = serviceUrl ?? new Uri(queueUrl.GetLeftPart(UriPartial.Authority) + "/");
+    private readonly AwsQueryProtocol _protocol = new(http, new SigV4Signer("sqs", region), credentials, timeProvider,
+        serviceUrl ?? new Uri(queueUrl.GetLeftPart(UriPartial.Authority) + "/"), "SQS", ApiVersion,
+        (code, message, status, type, requestId, inner) => new SqsException(code, message, status, type, requestId, inner));
 
     public Uri QueueUrl { get; } = queueUrl;
 
@@ -73,42 +74,8 @@ public sealed class SqsQueryClient(HttpClient http, Uri queueUrl, string region,
             : throw new SqsException("MalformedResponse", $"GetQueueAttributes answered without {name}.", HttpStatusCode.OK, null, null);
     }
 
-    private async Task<XDocument> CallAsync(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-    {
-        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("QueueUrl", QueueUrl.ToString()) };
-        form.AddRange(parameters);
-        form.Add(new("Version", ApiVersion));
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(form) };
-        var identity = await credentials.GetCredentialsAsync();
-        await _signer.SignAsync(request, identity, timeProvider.GetUtcNow(), cancellationToken);
-
-        HttpResponseMessage response;
-        string body;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new SqsException("RequestFailed", $"{action} could not reach SQS: {e.Message}", null, null, null, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SqsException("RequestTimeout", $"{action} timed out.", null, null, null, e);
-        }
-
-        using (response)
-        {
-            var document = SqsXml.TryParse(body);
-            if (response.IsSuccessStatusCode && document is not null && SqsXml.Error(document) is null) return document;
-            if (document is not null && SqsXml.Error(document) is { } error)
-                throw new SqsException(error.Code, error.Message, response.StatusCode, error.Type, error.RequestId);
-            // Not SQS's XML (a proxy's page, an empty body): never echo it, it may be anything.
-            throw new SqsException($"Http{(int)response.StatusCode}", $"{action} answered HTTP {(int)response.StatusCode} without an SQS document.", response.StatusCode, null, null);
-        }
-    }
+    private Task<XDocument> CallAsync(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
+        _protocol.CallAsync(action, parameters.Prepend(new("QueueUrl", QueueUrl.ToString())), cancellationToken);
 
     private static void CheckVisibility(int seconds)
     {
