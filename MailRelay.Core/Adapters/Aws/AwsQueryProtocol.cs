@@ -47,9 +47,9 @@ internal sealed class AwsQueryProtocol(
 
         using (response)
         {
-            var document = SqsXml.TryParse(body);
-            if (response.IsSuccessStatusCode && document is not null && SqsXml.Error(document) is null) return document;
-            if (document is not null && SqsXml.Error(document) is { } failure)
+            var document = AwsQueryXml.TryParse(body);
+            if (response.IsSuccessStatusCode && document is not null && AwsQueryXml.Error(document) is null) return document;
+            if (document is not null && AwsQueryXml.Error(document) is { } failure)
                 throw error(failure.Code, failure.Message, response.StatusCode, failure.Type, failure.RequestId, null);
             // Not the service's XML (a proxy's page, an empty body): never echo it, it may be anything.
             throw error($"Http{(int)response.StatusCode}", $"{action} answered HTTP {(int)response.StatusCode} without an {serviceName} document.",

@@ -41,7 +41,7 @@ public sealed class SqsQueryClient(HttpClient http, Uri queueUrl, string region,
             CheckVisibility(visibility);
             parameters.Add(new("VisibilityTimeout", Invariant(visibility)));
         }
-        return SqsXml.Messages(await CallAsync("ReceiveMessage", parameters, cancellationToken));
+        return AwsQueryXml.Messages(await CallAsync("ReceiveMessage", parameters, cancellationToken));
     }
 
     public async Task DeleteMessageAsync(string receiptHandle, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class SqsQueryClient(HttpClient http, Uri queueUrl, string region,
     public async Task<IReadOnlyDictionary<string, string>> GetQueueAttributesAsync(IReadOnlyList<string> attributeNames, CancellationToken cancellationToken)
     {
         var parameters = attributeNames.Select((name, i) => new KeyValuePair<string, string>($"AttributeName.{i + 1}", name)).ToList();
-        return SqsXml.Attributes(await CallAsync("GetQueueAttributes", parameters, cancellationToken));
+        return AwsQueryXml.Attributes(await CallAsync("GetQueueAttributes", parameters, cancellationToken));
     }
 
     /// <summary><c>ApproximateNumberOfMessages</c>: messages waiting and visible.</summary>

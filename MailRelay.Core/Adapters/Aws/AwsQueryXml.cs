@@ -4,10 +4,10 @@ using System.Xml.Linq;
 namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>
-/// Reads the SQS query protocol's XML (namespace <c>http://queue.amazonaws.com/doc/2012-11-05/</c>).
+/// Reads the XML of AWS's query protocol (SQS, IAM): results and the shared <c>ErrorResponse</c> shape.
 /// Elements are matched by local name, so a reply without the namespace reads the same.
 /// </summary>
-internal static class SqsXml
+internal static class AwsQueryXml
 {
     public const string Namespace = "http://queue.amazonaws.com/doc/2012-11-05/";
 
