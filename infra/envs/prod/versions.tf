@@ -1,0 +1,24 @@
+terraform {
+  required_version = ">= 1.5.0"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+
+  # Partial configuration: terraform init -backend-config=backend.hcl (see backend.hcl.example).
+  backend "s3" {}
+}
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      Application = "MailRelay"
+      Environment = local.environment
+      ManagedBy   = "Terraform"
+    }
+  }
+}

@@ -1,0 +1,13 @@
+variable "name_prefix" {
+  type = string
+}
+
+variable "sending_identity_arn" {
+  description = "The SES domain identity notifications are sent from."
+  type        = string
+}
+
+variable "from_address" {
+  description = "The only From address the notifier may use, e.g. mailrelay@example.com."
+  type        = string
+}

@@ -1,0 +1,23 @@
+output "configuration_set_name" {
+  value = aws_ses_configuration_set.outbound.name
+}
+
+output "topic_arn" {
+  value = aws_sns_topic.events.arn
+}
+
+output "queue_url" {
+  value = module.queue.queue_url
+}
+
+output "queue_arn" {
+  value = module.queue.queue_arn
+}
+
+output "queue_name" {
+  value = module.queue.queue_name
+}
+
+output "dlq_name" {
+  value = module.queue.dlq_name
+}

@@ -1,0 +1,32 @@
+variable "name" {
+  description = "Queue name; the dead-letter queue is <name>-dlq."
+  type        = string
+}
+
+variable "topic_arn" {
+  description = "The SNS topic that feeds the queue."
+  type        = string
+}
+
+variable "max_receive_count" {
+  description = "Receives before a message moves to the dead-letter queue (a message the app cannot store keeps failing; park it for an operator)."
+  type        = number
+  default     = 5
+}
+
+variable "visibility_timeout_seconds" {
+  description = "Default visibility timeout; the app also sets one on each receive (Inbound:Sqs:VisibilityTimeoutSeconds)."
+  type        = number
+  default     = 300
+}
+
+variable "message_retention_seconds" {
+  type    = number
+  default = 345600 # 4 days
+}
+
+variable "dlq_message_retention_seconds" {
+  description = "The DLQ keeps messages the longest allowed (14 days) so an operator has time to redrive them."
+  type        = number
+  default     = 1209600
+}
