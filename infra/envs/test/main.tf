@@ -66,11 +66,12 @@ module "ecr" {
 }
 
 module "cognito" {
-  source        = "../../modules/cognito"
-  name_prefix   = local.name_prefix
-  region        = var.region
-  domain_prefix = var.cognito_domain_prefix
-  app_base_url  = "https://${var.app_hostname}"
+  source              = "../../modules/cognito"
+  name_prefix         = local.name_prefix
+  region              = var.region
+  domain_prefix       = var.cognito_domain_prefix
+  app_base_url        = "https://${var.app_hostname}"
+  deletion_protection = false
 }
 
 module "notifier" {
