@@ -4,6 +4,7 @@ locals {
   account_id  = data.aws_caller_identity.current.account_id
   # Must match what the storage bucket policy lets SES write with.
   receipt_rule_set_name = "${local.name_prefix}-rules"
+  table_name            = var.table_name == "" ? "${local.name_prefix}-relay" : var.table_name
 }
 
 data "aws_caller_identity" "current" {}
@@ -49,7 +50,7 @@ module "outbound_events" {
 
 module "dynamodb" {
   source                 = "../../modules/dynamodb"
-  table_name             = "${local.name_prefix}-relay"
+  table_name             = local.table_name
   point_in_time_recovery = true
   deletion_protection    = true
 }
@@ -98,7 +99,7 @@ module "app_runner" {
   image_repository_url       = module.ecr.repository_url
   image_tag                  = var.image_tag
   min_instances              = 1
-  max_instances              = 3
+  max_instances              = 1
   app_hostname               = var.app_hostname
   mta_sts_hostname           = "mta-sts.${var.domain}"
   domain                     = var.domain

@@ -74,3 +74,9 @@ variable "activate_receipt_rule_set" {
   type        = bool
   default     = true
 }
+
+variable "table_name" {
+  description = "Empty = mailrelay-<env>-relay. Set it to adopt a table restored from a backup (docs/backup-and-recovery.md)."
+  type        = string
+  default     = ""
+}

@@ -15,18 +15,18 @@ locals {
     Blobs__BucketName = var.bucket_name
     Blobs__Region     = var.region
 
-    Inbound__Provider       = "Sqs"
-    Inbound__Sqs__QueueUrl  = var.inbound_queue_url
-    Inbound__Sqs__Region    = var.region
+    Inbound__Provider        = "Sqs"
+    Inbound__Sqs__QueueUrl   = var.inbound_queue_url
+    Inbound__Sqs__Region     = var.region
     Outbound__EventsQueueUrl = var.outbound_events_queue_url
 
     Secrets__Provider = "Kms"
     Secrets__KeyId    = var.secrets_key_id
     Secrets__Region   = var.region
 
-    SmtpIdentity__Provider            = "Iam"
-    SmtpIdentity__Region              = var.region
-    SmtpIdentity__SendingDomains__0   = var.domain
+    SmtpIdentity__Provider          = "Iam"
+    SmtpIdentity__Region            = var.region
+    SmtpIdentity__SendingDomains__0 = var.domain
 
     MailboxDelivery__Provider = "Gmail"
     Google__ClientId          = var.google_client_id
@@ -39,20 +39,20 @@ locals {
     Notifications__Smtp__Port     = "587"
     Notifications__Smtp__Username = var.notification_smtp_username
 
-    SignIn__Provider           = "Oidc"
-    SignIn__Oidc__Authority    = var.oidc_authority
-    SignIn__Oidc__ClientId     = var.oidc_client_id
-    SignIn__Oidc__LogoutUrl    = var.oidc_logout_url
-    SignIn__Oidc__AdminGroup   = var.admin_group_name
-    SignIn__Oidc__GroupsClaim  = "cognito:groups"
+    SignIn__Provider          = "Oidc"
+    SignIn__Oidc__Authority   = var.oidc_authority
+    SignIn__Oidc__ClientId    = var.oidc_client_id
+    SignIn__Oidc__LogoutUrl   = var.oidc_logout_url
+    SignIn__Oidc__AdminGroup  = var.admin_group_name
+    SignIn__Oidc__GroupsClaim = "cognito:groups"
 
     Metrics__Namespace = var.metrics_namespace
   }
 
   # Injected from Secrets Manager at start; never in the plain environment above.
   environment_secrets = {
-    Google__ClientSecret         = var.google_client_secret_arn
-    SignIn__Oidc__ClientSecret   = var.oidc_client_secret_arn
+    Google__ClientSecret          = var.google_client_secret_arn
+    SignIn__Oidc__ClientSecret    = var.oidc_client_secret_arn
     Notifications__Smtp__Password = var.smtp_password_secret_arn
   }
 }

@@ -28,7 +28,7 @@ output "custom_domain_records" {
   value = {
     for association in [aws_apprunner_custom_domain_association.app, aws_apprunner_custom_domain_association.mta_sts] :
     association.domain_name => {
-      target                        = association.dns_target
+      target                         = association.dns_target
       certificate_validation_records = association.certificate_validation_records
     }
   }

@@ -36,8 +36,9 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  type    = number
-  default = 2
+  description = "Keep 1 until the ASP.NET Data Protection key ring is shared between instances: today each instance has its own keys, so a sign-in cookie or antiforgery token made by one is refused by another (App Runner has no sticky sessions). The jobs themselves already scale out (they claim work with leases)."
+  type        = number
+  default     = 1
 }
 
 variable "app_hostname" {
