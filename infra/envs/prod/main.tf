@@ -124,6 +124,7 @@ module "app_runner" {
   google_client_secret_arn   = module.app_secrets.google_client_secret_arn
   oidc_client_secret_arn     = module.app_secrets.oidc_client_secret_arn
   smtp_password_secret_arn   = module.app_secrets.smtp_password_arn
+  extra_environment          = var.extra_app_settings
 }
 
 module "monitoring" {

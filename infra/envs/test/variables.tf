@@ -79,3 +79,9 @@ variable "table_name" {
   type        = string
   default     = ""
 }
+
+variable "extra_app_settings" {
+  description = "More app settings as environment variables, e.g. { Forwarding__BlobRetentionDays = \"7\" }."
+  type        = map(string)
+  default     = {}
+}
