@@ -15,6 +15,7 @@ public static partial class TerraformChecks
     [
         .. MissingModuleSources(tree), .. UndeclaredModuleArguments(tree), .. MissingRequiredArguments(tree),
         .. UndeclaredVariableReferences(tree), .. UndeclaredLocalReferences(tree), .. UnknownModuleOutputReferences(tree),
+        .. UnusedVariables(tree),
     ];
 
     public static IEnumerable<string> MissingModuleSources(TerraformTree tree) =>
@@ -46,6 +47,14 @@ public static partial class TerraformChecks
         from name in References(module, VariableReference())
         where !module.Variables.ContainsKey(name)
         select $"{module.Folder}: var.{name} is used but not declared";
+
+    /// <summary>A declared but unused variable is a setting that silently does nothing (what tflint calls unused declarations).</summary>
+    public static IEnumerable<string> UnusedVariables(TerraformTree tree) =>
+        from module in tree.Modules.Values
+        let used = References(module, VariableReference()).ToHashSet()
+        from variable in module.Variables.Keys
+        where !used.Contains(variable)
+        select $"{module.Folder}: variable {variable} is declared but never used";
 
     public static IEnumerable<string> UndeclaredLocalReferences(TerraformTree tree) =>
         from module in tree.Modules.Values

@@ -15,8 +15,13 @@ public sealed class TerraformChecksTests
           default = 1
         }
 
+        variable "unused" {
+          type    = string
+          default = ""
+        }
+
         resource "aws_sqs_queue" "q" {
-          name = "${var.needed}-${var.undeclared}"
+          name = "${var.needed}-${var.undeclared}-${var.optional}"
           tags = { owner = local.missing_local }
         }
 
@@ -67,6 +72,7 @@ public sealed class TerraformChecksTests
             "envs/e: module.other.out names a module that is not called here",
             "modules/m: local.missing_local is used but not declared",
             "modules/m: var.undeclared is used but not declared",
+            "modules/m: variable unused is declared but never used",
         ]);
     }
 

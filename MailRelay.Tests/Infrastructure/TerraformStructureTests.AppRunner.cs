@@ -107,7 +107,7 @@ public sealed partial class TerraformStructureTests
         Resources("SecretsKey").ShouldBe(["${var.secrets_key_arn}"]);
         var send = InstanceStatements.Single(s => s.Text("sid") == "SendNotifications");
         send.Texts("actions").ShouldBe(["ses:SendRawEmail"]);
-        send.Texts("resources").ShouldBe(["${var.ses_identity_arn}"]);
+        send.Texts("resources").ShouldBe(["${var.ses_identity_arn}", "${var.ses_configuration_set_arn}"]);
         var condition = send.Block("condition");
         (condition.Text("variable"), condition.Texts("values").Single()).ShouldBe(("ses:FromAddress", "${var.notification_from_address}"));
 

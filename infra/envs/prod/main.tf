@@ -76,10 +76,11 @@ module "cognito" {
 }
 
 module "notifier" {
-  source               = "../../modules/notifier"
-  name_prefix          = local.name_prefix
-  sending_identity_arn = module.ses_domain.identity_arn
-  from_address         = var.notification_from_address
+  source                = "../../modules/notifier"
+  name_prefix           = local.name_prefix
+  sending_identity_arn  = module.ses_domain.identity_arn
+  configuration_set_arn = module.outbound_events.configuration_set_arn
+  from_address          = var.notification_from_address
 }
 
 module "app_secrets" {
@@ -114,6 +115,7 @@ module "app_runner" {
   secrets_key_id             = module.kms.key_id
   secrets_key_arn            = module.kms.key_arn
   ses_identity_arn           = module.ses_domain.identity_arn
+  ses_configuration_set_arn  = module.outbound_events.configuration_set_arn
   notification_from_address  = var.notification_from_address
   notification_smtp_username = module.notifier.smtp_username
   oidc_authority             = module.cognito.issuer

@@ -40,7 +40,7 @@ data "aws_iam_policy_document" "instance" {
     sid = "Table"
     actions = [
       "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-      "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable",
+      "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DescribeTable",
     ]
     resources = [var.table_arn, "${var.table_arn}/index/*"]
   }
@@ -53,7 +53,7 @@ data "aws_iam_policy_document" "instance" {
 
   statement {
     sid       = "BucketObjects"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${var.bucket_arn}/*"]
   }
 
@@ -91,7 +91,7 @@ data "aws_iam_policy_document" "instance" {
   statement {
     sid       = "SendNotifications"
     actions   = ["ses:SendRawEmail"]
-    resources = [var.ses_identity_arn]
+    resources = [var.ses_identity_arn, var.ses_configuration_set_arn]
     condition {
       test     = "StringEquals"
       variable = "ses:FromAddress"

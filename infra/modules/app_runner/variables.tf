@@ -100,6 +100,11 @@ variable "ses_identity_arn" {
   type = string
 }
 
+variable "ses_configuration_set_arn" {
+  description = "The domain's default configuration set: SES authorizes sending against it too."
+  type        = string
+}
+
 variable "notification_from_address" {
   description = "From of the app's own emails, e.g. mailrelay@example.com."
   type        = string

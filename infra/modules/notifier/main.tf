@@ -10,7 +10,7 @@ resource "aws_iam_user" "notifier" {
 data "aws_iam_policy_document" "notifier" {
   statement {
     actions   = ["ses:SendRawEmail"]
-    resources = [var.sending_identity_arn]
+    resources = [var.sending_identity_arn, var.configuration_set_arn]
     condition {
       test     = "StringEquals"
       variable = "ses:FromAddress"

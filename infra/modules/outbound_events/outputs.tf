@@ -2,6 +2,10 @@ output "configuration_set_name" {
   value = aws_ses_configuration_set.outbound.name
 }
 
+output "configuration_set_arn" {
+  value = aws_ses_configuration_set.outbound.arn
+}
+
 output "topic_arn" {
   value = aws_sns_topic.events.arn
 }
