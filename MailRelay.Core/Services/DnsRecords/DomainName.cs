@@ -14,6 +14,10 @@ public static partial class DomainName
         var text = (input ?? "").Trim().TrimEnd('.').ToLowerInvariant();
         if (text.Length == 0) return (null, "Enter a domain name, such as example.com.");
         if (text.Contains('@', StringComparison.Ordinal)) return (null, $"'{text}' is an address; enter only the part after the @.");
+        if (!text.All(c => char.IsLetterOrDigit(c) || c is '-' or '.'))
+            return (null, $"'{text}' is not a domain name: use letters, digits, hyphens and dots.");
+        if (text.Split('.').Length < 2) return (null, $"'{text}' is not a domain name: it needs at least two parts, such as example.com.");
+        var badParts = $"'{text}' is not a domain name: each part must be 1–63 letters, digits or hyphens, not starting or ending with a hyphen.";
         string ascii;
         try
         {
@@ -22,13 +26,10 @@ public static partial class DomainName
         }
         catch (ArgumentException)
         {
-            return (null, $"'{text}' is not a domain name: use letters, digits, hyphens and dots.");
+            return (null, badParts);
         }
-        var labels = ascii.Split('.');
-        if (labels.Length < 2) return (null, $"'{text}' is not a domain name: it needs at least two parts, such as example.com.");
-        if (ascii.Length > 253 || labels.Any(l => !Label().IsMatch(l)))
-            return (null, $"'{text}' is not a domain name: each part must be 1–63 letters, digits or hyphens, not starting or ending with a hyphen.");
-        if (labels[^1].All(char.IsAsciiDigit)) return (null, $"'{text}' looks like an IP address, not a domain name.");
+        if (ascii.Length > 253 || ascii.Split('.').Any(l => !Label().IsMatch(l))) return (null, badParts);
+        if (ascii.Split('.')[^1].All(char.IsAsciiDigit)) return (null, $"'{text}' looks like an IP address, not a domain name.");
         return (ascii, null);
     }
 
