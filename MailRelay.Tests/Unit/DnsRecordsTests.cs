@@ -117,4 +117,12 @@ public sealed class DnsRecordsTests
 
         new DnsOptionsValidator().Validate(null, options).Failures.ShouldBe(["Dns:Domains:example.com:DkimTokens must hold the three tokens SES gives, but holds 2."]);
     }
+
+    [Fact]
+    public void Validate_DomainKeyNotADomain_NamesTheKey()
+    {
+        var options = new DnsOptions { Domains = { ["localhost"] = new DnsDomainOptions() } };
+
+        new DnsOptionsValidator().Validate(null, options).Failures.ShouldBe(["Dns:Domains:localhost: 'localhost' is not a domain name: it needs at least two parts, such as example.com."]);
+    }
 }
