@@ -56,6 +56,7 @@ public static class WebRegistration
         app.MapAccountEndpoints();
         app.MapMailRelayApi();
         app.MapGmailConnectEndpoints();
+        app.MapMtaStsPolicy();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

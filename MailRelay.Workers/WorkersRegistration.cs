@@ -26,6 +26,8 @@ public static class WorkersRegistration
         services.AddJob<ForwardMailJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ForwardInterval).RepeatForever()));
         services.AddJob<AlertExpiringTokensJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ExpiryCheckInterval).RepeatForever()));
         services.AddJob<ProvisionSmtpUsersJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(ProvisionSmtpUsersJob.Interval).RepeatForever()));
+        var dns = builder.Configuration.GetSection(DnsOptions.SectionName).Get<DnsOptions>() ?? new DnsOptions();
+        services.AddJob<CheckDnsRecordsJob>(t => t.StartAt(DateTimeOffset.UtcNow + CheckDnsRecordsJob.FirstRunDelay).WithSimpleSchedule(s => s.WithInterval(dns.CheckInterval).RepeatForever()));
         services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
         return builder;
     }

@@ -23,4 +23,6 @@ public static class AuditActions
     public const string SmtpUserDisable = "smtp-user.disable";
     public const string SmtpUserEnable = "smtp-user.enable";
     public const string SmtpUserReveal = "smtp-user.reveal";
+    public const string DomainAdd = "domain.add";
+    public const string DomainRemove = "domain.remove";
 }

@@ -13,6 +13,7 @@ public static class AdminEndpoints
         admin.MapGet("/audit", (AuditLog audit, HttpContext http, int skip = 0, int take = 50) =>
             audit.ListAsync(Math.Max(0, skip), take, http.RequestAborted));
         admin.MapAdminSmtpUserEndpoints();
+        admin.MapAdminDnsEndpoints();
         return admin;
     }
 }

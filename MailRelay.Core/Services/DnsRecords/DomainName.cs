@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MailRelay.Core.Services.DnsRecords;
+
+/// <summary>What the DNS page accepts as a domain: a real host name, stored lower-cased without the trailing dot.</summary>
+public static partial class DomainName
+{
+    private static readonly IdnMapping Idn = new();
+
+    /// <summary>The normalized name, or a sentence saying why the text is not a domain.</summary>
+    public static (string? Name, string? Error) Normalize(string? input)
+    {
+        var text = (input ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+        if (text.Length == 0) return (null, "Enter a domain name, such as example.com.");
+        if (text.Contains('@', StringComparison.Ordinal)) return (null, $"'{text}' is an address; enter only the part after the @.");
+        if (!text.All(c => char.IsLetterOrDigit(c) || c is '-' or '.'))
+            return (null, $"'{text}' is not a domain name: use letters, digits, hyphens and dots.");
+        if (text.Split('.').Length < 2) return (null, $"'{text}' is not a domain name: it needs at least two parts, such as example.com.");
+        var badParts = $"'{text}' is not a domain name: each part must be 1–63 letters, digits or hyphens, not starting or ending with a hyphen.";
+        string ascii;
+        try
+        {
+            // Internationalized names are stored in their DNS (punycode) form, which is what records use.
+            ascii = Idn.GetAscii(text);
+        }
+        catch (ArgumentException)
+        {
+            return (null, badParts);
+        }
+        if (ascii.Length > 253 || ascii.Split('.').Any(l => !Label().IsMatch(l))) return (null, badParts);
+        if (ascii.Split('.')[^1].All(char.IsAsciiDigit)) return (null, $"'{text}' looks like an IP address, not a domain name.");
+        return (ascii, null);
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex Label();
+}

@@ -1,0 +1,31 @@
+using MailRelay.Core.Options;
+using MailRelay.Core.Services.DnsRecords;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>The DNS page's zone-file download, under <c>/api/admin/dns</c>.</summary>
+public static class AdminDnsEndpoints
+{
+    public static RouteGroupBuilder MapAdminDnsEndpoints(this RouteGroupBuilder admin)
+    {
+        admin.MapGroup("/dns").MapGet("/zone", ZoneAsync);
+        return admin;
+    }
+
+    /// <summary>The records of one domain (<c>?domain=</c>) or of every listed domain, as a BIND snippet.</summary>
+    private static async Task<IResult> ZoneAsync(DomainAdmin domains, RecordPlanner planner, IOptions<DnsOptions> options, HttpContext http, string? domain = null)
+    {
+        var listed = (await domains.ListAsync(http.RequestAborted)).Select(d => d.Name).ToList();
+        if (!string.IsNullOrWhiteSpace(domain))
+        {
+            var name = DomainName.Normalize(domain).Name;
+            if (name is null || !listed.Contains(name))
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown domain", detail: $"{domain} is not on the DNS page.");
+            listed = [name];
+        }
+        var zone = ZoneFile.Build(listed.SelectMany(planner.For), options.Value.RecordTtl);
+        var fileName = listed.Count == 1 ? $"{listed[0]}.zone" : "mailrelay-dns.zone";
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(zone), "text/plain; charset=utf-8", fileName);
+    }
+}
