@@ -31,12 +31,14 @@ public sealed partial class QueueMetricsSampler(
         metrics.Load(ClosedMinute.FromPoints(points));
     }
 
-    public async Task SampleOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Takes one sample; returns the minute it closed (saved and published), if any.</summary>
+    public async Task<ClosedMinute?> SampleOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var summaries = await store.SummarizeQueuesAsync(cancellationToken);
         var closed = metrics.Record(ToSample(now, summaries), counters.TakeDeliveryOutcomes());
         if (closed is not null) await CloseMinuteAsync(closed, now, cancellationToken);
+        return closed;
     }
 
     /// <summary>
