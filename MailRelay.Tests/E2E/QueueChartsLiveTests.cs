@@ -59,7 +59,7 @@ public sealed class QueueChartsLiveTests(BrowserFixture browser, DevelopmentAppF
     }
 
     [Fact]
-    public async Task Dashboard_Admin_SeesTheChartsWithoutConsoleErrors()
+    public async Task Dashboard_AdminSeesTheChartsWithoutConsoleErrors_UserDoesNot()
     {
         await using var admin = await browser.NewSessionAsync(_app.BaseUrl);
         await admin.Page.SignInAsDevelopmentUserAsync("admin");
@@ -67,6 +67,13 @@ public sealed class QueueChartsLiveTests(BrowserFixture browser, DevelopmentAppF
         await Expect(admin.Page.GetByTestId("dashboard-queue-charts").GetByTestId("queue-now")).ToHaveAttributeAsync("data-depth", new System.Text.RegularExpressions.Regex(@"^\d+$"), WithinSamples);
         await admin.Page.ShouldShowNoErrorBoundaryAsync();
         admin.Problems.ShouldBeEmpty();
+
+        // Every user's queue is an admin's business: Alice's dashboard has no relay-wide charts.
+        await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
+        await alice.Page.SignInAsDevelopmentUserAsync("alice");
+        await Expect(alice.Page.Locator("main h1")).ToHaveTextAsync("Dashboard");
+        await Expect(alice.Page.GetByTestId("queue-charts")).ToHaveCountAsync(0);
+        alice.Problems.ShouldBeEmpty();
     }
 
     public void Dispose()
