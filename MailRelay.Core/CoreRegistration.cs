@@ -64,6 +64,8 @@ public static class CoreRegistration
 
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<AdapterChoiceLogger>();
+        // After the store initializer: the sampler reads the store from its first tick.
+        services.AddQueueMetrics();
         return builder;
     }
 

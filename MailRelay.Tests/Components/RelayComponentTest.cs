@@ -47,6 +47,7 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
         Services.AddSingleton<RouteCache>();
         Services.AddSingleton<QueueAdmin>();
         Services.AddSingleton<DeliverNow>();
+        Services.AddSingleton(Metrics);
     }
 
     protected SqliteRelayStore Store { get; }
@@ -54,6 +55,9 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
     protected RelayEvents Events { get; } = new();
 
     protected RecordingForwardingScheduler Forwarding { get; } = new();
+
+    /// <summary>The in-memory queue series the charts read; tests record samples into it directly.</summary>
+    protected MailRelay.Core.Services.Metrics.QueueMetrics Metrics { get; } = new();
 
     protected string InboxPath => Path.Combine(_data.Path, "inbox");
 

@@ -25,6 +25,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Where the app listens, without a trailing slash: <c>http://127.0.0.1:PORT</c>.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>The app's <c>LocalData:Directory</c>: its SQLite file, blobs and the inbox drop folder.</summary>
+    public string DataDirectory => _data.Path;
+
     /// <summary>How many stdout lines the app has written so far; pass it to <see cref="ErrorsLoggedSince"/>.</summary>
     public int OutputMark => _process.StandardOutput.Count;
 

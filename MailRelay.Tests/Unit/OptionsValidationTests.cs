@@ -34,6 +34,10 @@ public class OptionsValidationTests
         { "MailboxDelivery:Provider", "Gmail", "Google:ClientId is required when MailboxDelivery:Provider is Gmail." },
         { "Forwarding:BatchSize", "0", "Forwarding:BatchSize must be at least 1." },
         { "SignIn:Provider", "Magic", "SignIn:Provider 'Magic' is not known; use one of: Development, Oidc." },
+        { "Metrics:Provider", "Prometheus", "Metrics:Provider 'Prometheus' is not known; use one of: Emf, None." },
+        { "Metrics:Namespace", ":MailRelay", "Metrics:Namespace must be 1 to 255 characters and must not start with ':' (CloudWatch's rule)." },
+        { "Metrics:SampleInterval", "00:00:00.100", "Metrics:SampleInterval must be between 00:00:01 and 00:01:00." },
+        { "Metrics:RetentionDays", "0", "Metrics:RetentionDays must be between 1 and 3650." },
     };
 
     [Theory]
@@ -119,7 +123,7 @@ public class OptionsValidationTests
         using var services = builder.Services.BuildServiceProvider();
         var failures = new List<string>();
         foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SecretProtectionOptions),
-                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions) })
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MetricsOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions) })
         {
             var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
             try { options.GetType().GetProperty("Value")!.GetValue(options); }

@@ -1,5 +1,6 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Services.Gmail;
@@ -8,7 +9,8 @@ namespace MailRelay.Core.Services.Gmail;
 /// Records how a user's token refreshes go and escalates per <see cref="EscalationPolicy"/>: the
 /// failure time, error and count are stored; a successful refresh (or a renewal) resets them.
 /// </summary>
-public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionNotices notices, RelayEvents events, TimeProvider time, ILogger<GmailConnectionHealth> logger)
+public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionNotices notices, RelayEvents events, TimeProvider time, ILogger<GmailConnectionHealth> logger,
+    MetricCounters? counters = null)
 {
     public async Task RecordRefreshFailureAsync(string userId, bool permanent, string error, CancellationToken cancellationToken)
     {
@@ -19,7 +21,11 @@ public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionN
             : EscalationPolicy.OnRefreshFailure(connection, permanent, error);
         // The connection is marked before mail is queued, so whoever sees queued mail also sees why.
         if (connection is not null) await store.UpdateGmailConnectionStatusAsync(userId, step.Status, step.FailureCount, error, now, cancellationToken);
-        if (step.QueueMail) await store.QueueUserDeliveriesAsync(userId, DeliveryTarget.Gmail, error, now, cancellationToken);
+        if (step.QueueMail)
+        {
+            var queued = await store.QueueUserDeliveriesAsync(userId, DeliveryTarget.Gmail, error, now, cancellationToken);
+            counters?.DeliveryOutcome(DeliveryStatus.Queued, queued);
+        }
         LogFailure(logger, userId, step.FailureCount, permanent, step.Status, error);
         if (connection is not null && step.Notice is { } kind) await NotifyAsync(connection with { Status = step.Status, FailureCount = step.FailureCount }, kind, error);
         events.Publish(new RelayChange("gmail.changed", userId, null));

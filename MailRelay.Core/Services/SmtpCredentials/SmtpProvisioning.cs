@@ -1,6 +1,7 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ public sealed class SmtpProvisioning(
     IOptions<SmtpIdentityOptions> options,
     TimeProvider time,
     ILogger<SmtpProvisioning> logger,
-    ISmtpProvisioningScheduler? scheduler = null)
+    ISmtpProvisioningScheduler? scheduler = null,
+    MetricCounters? counters = null)
 {
     public const int MaxAttempts = 5;
     public const string IamUserPrefix = "mailrelay-";
@@ -159,6 +161,7 @@ public sealed class SmtpProvisioning(
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
                 return;
             }
+            counters?.ProvisioningOutcome("Active");
             logger.LogInformation("SMTP user {SmtpUserId} is active as {IamUserName} with key {AccessKeyId}", user.Id, user.IamUserName, key.AccessKeyId);
         }
         catch (SmtpIdentityException e)
@@ -174,6 +177,7 @@ public sealed class SmtpProvisioning(
                 NextAttemptAt = final ? null : now + Backoff(attempts),
             };
             await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken);
+            counters?.ProvisioningOutcome(final ? "Failed" : "Retrying");
             logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
                 user.Id, attempts, final ? "failed" : "will retry", e.Message);
         }
@@ -200,6 +204,7 @@ public sealed class SmtpProvisioning(
         {
             await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
             await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken);
+            counters?.ProvisioningOutcome("Deleted");
             logger.LogInformation("SMTP user {SmtpUserId} and IAM user {IamUserName} are deleted", user.Id, user.IamUserName);
         }
         catch (SmtpIdentityException e)
@@ -208,6 +213,7 @@ public sealed class SmtpProvisioning(
             var attempts = user.Attempts + 1;
             await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
                 SmtpUserStatus.Deleting, cancellationToken);
+            counters?.ProvisioningOutcome("DeleteRetrying");
             logger.LogWarning("Deleting SMTP user {SmtpUserId} failed (attempt {Attempt}): {Error}", user.Id, attempts, e.Message);
         }
     }

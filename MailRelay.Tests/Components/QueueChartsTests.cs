@@ -1,0 +1,123 @@
+using Bunit;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Metrics;
+using MailRelay.Tests.Support;
+using MailRelay.Web.Components.Admin;
+using MailRelay.Web.Components.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace MailRelay.Tests.Components;
+
+public sealed class QueueChartsTests : RelayComponentTest
+{
+    private static readonly DateTimeOffset Nine = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    // RadzenChart measures itself in the browser; bUnit answers for the browser with a fixed size.
+    public QueueChartsTests() =>
+        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true).SetResult(new Radzen.Blazor.Rendering.Rect { Width = 600, Height = 220 });
+
+    [Fact]
+    public void NoSamplesYet_ShowsNoDataYet_AndNoCharts()
+    {
+        var cut = RenderComponent<QueueCharts>();
+
+        cut.Find("[data-testid=empty-state]").TextContent.ShouldContain("No data yet");
+        cut.FindAll("[data-testid=queue-now]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=depth-chart]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AfterSamples_ShowsLatestFiguresAndTheCharts()
+    {
+        Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 1, 30)), new OutcomeCounts(2, 0, 0));
+        Metrics.Record(Sample(Nine.AddSeconds(10), ("alice", 2, 35), ("", 1, 300)), new OutcomeCounts(1, 1, 1));
+
+        var cut = RenderComponent<QueueCharts>(p => p.Add(c => c.Users, [new UserOption("alice", "Alice (alice@localhost)")]));
+
+        var now = cut.Find("[data-testid=queue-now]");
+        now.GetAttribute("data-depth").ShouldBe("3");
+        now.TextContent.ShouldContain("Waiting now: 3");
+        now.TextContent.ShouldContain("oldest waiting: 5 min");
+        cut.Find("[data-testid=outcomes-now]").TextContent.ShouldBe("3 delivered, 1 queued, 1 failed");
+        // Two samples of the total plus Alice and "(no user)": three lines of two points each.
+        cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("6");
+        cut.Find("[data-testid=age-chart]").GetAttribute("data-points").ShouldBe("6");
+        cut.Find("[data-testid=outcome-chart]").GetAttribute("data-points").ShouldBe("3");
+        cut.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
+        cut.FindAll(".rz-chart").Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void WindowSwitch_To24Hours_ShowsOnePointPerMinute_AndBack()
+    {
+        Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 1, 5)), default);
+        Metrics.Record(Sample(Nine.AddSeconds(35), ("alice", 2, 35)), default);
+        Metrics.Record(Sample(Nine.AddSeconds(65), ("alice", 1, 65)), default);
+        var cut = RenderComponent<QueueCharts>();
+        cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("6", "three samples, total and alice");
+
+        Choose(cut, "24 hours");
+
+        cut.Find("[data-testid=queue-charts]").GetAttribute("data-window").ShouldBe(nameof(MetricsWindow.Last24Hours));
+        cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("4", "09:00 and the open 09:01, total and alice");
+
+        Choose(cut, "Last hour");
+        cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("6");
+    }
+
+    [Fact]
+    public void NewSample_UpdatesTheOpenChartInPlace()
+    {
+        Metrics.Record(Sample(Nine, ("alice", 1, 0)), default);
+        var cut = RenderComponent<QueueCharts>();
+        cut.Find("[data-testid=queue-now]").GetAttribute("data-depth").ShouldBe("1");
+
+        Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 4, 5)), default);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=queue-now]").GetAttribute("data-depth").ShouldBe("4"));
+    }
+
+    [Fact]
+    public void Disposed_StopsListening()
+    {
+        var cut = RenderComponent<QueueCharts>();
+        var renders = cut.RenderCount;
+        DisposeComponents();
+
+        Metrics.Record(Sample(Nine, ("alice", 1, 0)), default);
+
+        cut.RenderCount.ShouldBe(renders);
+    }
+
+    [Fact]
+    public async Task ManyOpenCharts_OneSample_CostsTheSameStoreCallsAsNone()
+    {
+        var store = Substitute.For<IRelayStore>();
+        store.SummarizeQueuesAsync(Arg.Any<CancellationToken>())
+            .Returns([new UserQueueSummary("alice", 0, 2, 0, 0, 0, 0, Nine)]);
+        var time = new FakeTimeProvider(Nine.AddSeconds(30));
+        var sampler = new QueueMetricsSampler(store, Metrics, new MetricCounters(), new RecordingMetricsPublisher(),
+            Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), time, NullLogger<QueueMetricsSampler>.Instance);
+
+        await sampler.SampleOnceAsync(default);
+        var callsWithoutPages = store.ReceivedCalls().Count();
+        var charts = Enumerable.Range(0, 12).Select(_ => RenderComponent<QueueCharts>()).ToList();
+        store.ClearReceivedCalls();
+
+        time.Advance(TimeSpan.FromSeconds(5));
+        await sampler.SampleOnceAsync(default);
+
+        store.ReceivedCalls().Count().ShouldBe(callsWithoutPages, "open charts read memory, never the store");
+        foreach (var chart in charts)
+            chart.WaitForAssertion(() => chart.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("4"));
+    }
+
+    private static void Choose(IRenderedComponent<QueueCharts> cut, string text) =>
+        cut.FindAll("[data-testid=chart-window] .rz-button").Single(b => b.TextContent.Trim() == text).Click();
+
+    private static DepthSample Sample(DateTimeOffset at, params (string UserId, int Depth, double Age)[] users) =>
+        new(at, users.Sum(u => u.Depth), users.Length == 0 ? 0 : users.Max(u => u.Age), users.Select(u => new UserDepth(u.UserId, u.Depth, u.Age)).ToList());
+}
