@@ -53,6 +53,7 @@ public static class CoreRegistration
                 new DirectoryInfo(sp.LocalPath(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value.KeysPath)),
                 NullLoggerFactory.Instance)));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        if (Section<SecretProtectionOptions>(builder, SecretProtectionOptions.SectionName).UsesKms) services.AddKmsSecrets();
 
         services.AddSingleton<AuditLog>();
         services.AddSmtpCredentials(builder.Configuration);
