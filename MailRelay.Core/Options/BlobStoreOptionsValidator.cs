@@ -10,6 +10,8 @@ public sealed class BlobStoreOptionsValidator : IValidateOptions<BlobStoreOption
         ProviderChoice.ToResult([
             ProviderChoice.UnknownProvider(BlobStoreOptions.SectionName, options.Provider, BlobStoreOptions.Folder, BlobStoreOptions.S3),
             ProviderChoice.Required("Blobs:FolderPath", options.FolderPath),
+            string.IsNullOrEmpty(options.ServiceUrl) ? null : ProviderChoice.AbsoluteHttpUrl("Blobs:ServiceUrl", options.ServiceUrl),
+            options.KeyPrefix.StartsWith('/') ? $"Blobs:KeyPrefix must not start with '/', but is '{options.KeyPrefix}'." : null,
             .. options.UsesS3 ? S3Failures(options) : [],
         ]);
 
@@ -17,7 +19,5 @@ public sealed class BlobStoreOptionsValidator : IValidateOptions<BlobStoreOption
     [
         ProviderChoice.Required("Blobs:BucketName", options.BucketName, WhenS3),
         ProviderChoice.Required("Blobs:Region", options.Region, WhenS3),
-        string.IsNullOrEmpty(options.ServiceUrl) ? null : ProviderChoice.AbsoluteHttpUrl("Blobs:ServiceUrl", options.ServiceUrl),
-        options.KeyPrefix.StartsWith('/') ? $"Blobs:KeyPrefix must not start with '/', but is '{options.KeyPrefix}'." : null,
     ];
 }
