@@ -44,6 +44,8 @@ public static class CoreRegistration
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
         services.AddSingleton<IRelayStore, SqliteRelayStore>();
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
+        // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
+        if (Section<BlobStoreOptions>(builder, BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();
         services.AddDataProtection().SetApplicationName("MailRelay");
         // The key ring lives with the other local data (resolved lazily, like every local path).
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
@@ -51,6 +53,7 @@ public static class CoreRegistration
                 new DirectoryInfo(sp.LocalPath(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value.KeysPath)),
                 NullLoggerFactory.Instance)));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        if (Section<SecretProtectionOptions>(builder, SecretProtectionOptions.SectionName).UsesKms) services.AddKmsSecrets();
 
         services.AddSingleton<AuditLog>();
         services.AddSmtpCredentials(builder.Configuration);
@@ -68,6 +71,9 @@ public static class CoreRegistration
         services.AddQueueMetrics();
         return builder;
     }
+
+    private static T Section<T>(IHostApplicationBuilder builder, string section) where T : new() =>
+        builder.Configuration.GetSection(section).Get<T>() ?? new T();
 
     /// <summary>SMTP users: the provisioning service and the identity provisioner chosen by <c>SmtpIdentity:Provider</c>.</summary>
     private static IServiceCollection AddSmtpCredentials(this IServiceCollection services, IConfiguration configuration)

@@ -5,12 +5,24 @@ public sealed class SecretProtectionOptions : IPortOptions
 {
     public const string SectionName = "Secrets";
     public const string DataProtection = "DataProtection";
+    public const string Kms = "Kms";
 
     public string PortName => SectionName;
 
-    /// <summary>DataProtection (default).</summary>
+    /// <summary>DataProtection (default), or Kms: AWS KMS with the record id as encryption context.</summary>
     public string Provider { get; set; } = DataProtection;
 
     /// <summary>Folder of the DataProtection adapter, relative to <c>LocalData:Directory</c>.</summary>
     public string KeysPath { get; set; } = "keys";
+
+    /// <summary>The KMS key (id, ARN or <c>alias/…</c>) that encrypts secrets (Kms only).</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>The key's region, e.g. <c>eu-west-1</c> (Kms only).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Sends KMS calls here instead of AWS's endpoint (tests, VPC endpoints).</summary>
+    public string? ServiceUrl { get; set; }
+
+    public bool UsesKms => Provider.Equals(Kms, StringComparison.OrdinalIgnoreCase);
 }

@@ -5,12 +5,24 @@ public sealed class StoreOptions : IPortOptions
 {
     public const string SectionName = "Store";
     public const string Sqlite = "Sqlite";
+    public const string DynamoDb = "DynamoDb";
 
     public string PortName => SectionName;
 
-    /// <summary>Sqlite (default).</summary>
+    /// <summary>Sqlite (default), or DynamoDb: one table shared by every instance.</summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>The SQLite file, relative to <c>LocalData:Directory</c>.</summary>
     public string SqlitePath { get; set; } = "mailrelay.db";
+
+    /// <summary>The DynamoDB table (DynamoDb only).</summary>
+    public string? TableName { get; set; }
+
+    /// <summary>The table's region, e.g. <c>eu-west-1</c> (DynamoDb only).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>Sends DynamoDB calls here instead of AWS's endpoint (tests, dynalite).</summary>
+    public string? ServiceUrl { get; set; }
+
+    public bool UsesDynamoDb => Provider.Equals(DynamoDb, StringComparison.OrdinalIgnoreCase);
 }

@@ -52,6 +52,14 @@ public sealed class FakeSqsEndpoint : IAsyncDisposable
         return endpoint;
     }
 
+    /// <summary>Serves a real queue from now on (visibility timeouts, redelivery, dead letters) instead of canned answers.</summary>
+    public FakeSqsQueue UseQueue(TimeProvider time)
+    {
+        var queue = new FakeSqsQueue(time);
+        Respond = queue.Respond;
+        return queue;
+    }
+
     public SqsQueryClient CreateClient(TimeProvider? time = null) =>
         new(new HttpClient(), new Uri(QueueUrl), Region, new SessionAWSCredentials(Credentials.AccessKey, Credentials.SecretKey, Credentials.Token), time ?? TimeProvider.System, Url);
 

@@ -12,12 +12,12 @@ public class OptionsValidationTests
 {
     public static TheoryData<string, string, string> BadSettings => new()
     {
-        { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite." },
+        { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite, DynamoDb." },
         { "Store:SqlitePath", "", "Store:SqlitePath is required." },
-        { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder." },
+        { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder, S3." },
         { "Blobs:FolderPath", " ", "Blobs:FolderPath is required." },
         { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder, Sqs." },
-        { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection." },
+        { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection, Kms." },
         { "Secrets:KeysPath", "", "Secrets:KeysPath is required." },
         { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local, Iam." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
@@ -38,6 +38,10 @@ public class OptionsValidationTests
         { "Metrics:Namespace", ":MailRelay", "Metrics:Namespace must be 1 to 255 characters and must not start with ':' (CloudWatch's rule)." },
         { "Metrics:SampleInterval", "00:00:00.100", "Metrics:SampleInterval must be between 00:00:01 and 00:01:00." },
         { "Metrics:RetentionDays", "0", "Metrics:RetentionDays must be between 1 and 3650." },
+        { "Blobs:Provider", "S3", "Blobs:BucketName is required when Blobs:Provider is S3." },
+        { "Blobs:ServiceUrl", "s3rver", "Blobs:ServiceUrl must be an absolute http(s) URL, but is 's3rver'." },
+        { "Secrets:Provider", "Kms", "Secrets:KeyId is required when Secrets:Provider is Kms." },
+        { "Store:Provider", "DynamoDb", "Store:TableName is required when Store:Provider is DynamoDb." },
     };
 
     [Theory]

@@ -12,6 +12,12 @@ public sealed class OidcSignInOptions
     /// <summary>Empty for a public client (PKCE alone); Cognito app clients with a secret need it.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// The client is confidential, so start-up refuses an empty <see cref="ClientSecret"/> instead of
+    /// failing at the first sign-in. The AWS profile sets it: its Cognito app client has a secret.
+    /// </summary>
+    public bool RequireClientSecret { get; set; }
+
     /// <summary>Members of this group (in <see cref="GroupsClaim"/>) are MailRelay admins.</summary>
     public string AdminGroup { get; set; } = "mailrelay-admins";
 

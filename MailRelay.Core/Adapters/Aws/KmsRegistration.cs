@@ -1,0 +1,44 @@
+using Amazon;
+using Amazon.KeyManagementService;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Adapters.Aws;
+
+public static class KmsRegistration
+{
+    /// <summary>
+    /// Makes <see cref="KmsSecretProtector"/> the <see cref="ISecretProtector"/> (the <c>Secrets</c>
+    /// options are bound and validated by Core). Credentials come from AWSSDK.Core's default chain
+    /// unless an <see cref="AWSCredentials"/> is registered already.
+    /// </summary>
+    public static IServiceCollection AddKmsSecrets(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddSingleton<IAmazonKeyManagementService>(sp =>
+            CreateClient(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value, sp.GetRequiredService<AWSCredentials>()));
+        services.Replace(ServiceDescriptor.Singleton<ISecretProtector>(sp =>
+            new KmsSecretProtector(sp.GetRequiredService<IAmazonKeyManagementService>(), sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value.KeyId!)));
+        return services;
+    }
+
+    public static AmazonKeyManagementServiceClient CreateClient(SecretProtectionOptions options, AWSCredentials credentials)
+    {
+        var config = new AmazonKeyManagementServiceConfig();
+        if (string.IsNullOrEmpty(options.ServiceUrl))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        else
+        {
+            config.ServiceURL = options.ServiceUrl;
+            config.AuthenticationRegion = options.Region;
+        }
+        return new AmazonKeyManagementServiceClient(credentials, config);
+    }
+}

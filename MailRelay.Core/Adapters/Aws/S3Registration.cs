@@ -1,0 +1,49 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.S3;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Adapters.Aws;
+
+public static class S3Registration
+{
+    /// <summary>
+    /// Makes <see cref="S3BlobStore"/> the <see cref="IBlobStore"/> (the <c>Blobs</c> options are
+    /// bound and validated by Core). Credentials come from AWSSDK.Core's default chain unless an
+    /// <see cref="AWSCredentials"/> is registered already.
+    /// </summary>
+    public static IServiceCollection AddS3Blobs(this IServiceCollection services)
+    {
+        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddSingleton<IAmazonS3>(sp => CreateClient(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value, sp.GetRequiredService<AWSCredentials>()));
+        services.Replace(ServiceDescriptor.Singleton<IBlobStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value;
+            return new S3BlobStore(sp.GetRequiredService<IAmazonS3>(), options.BucketName!, options.KeyPrefix);
+        }));
+        return services;
+    }
+
+    /// <summary>An S3 client for the configured region, or for <see cref="BlobStoreOptions.ServiceUrl"/> with path-style addressing.</summary>
+    public static AmazonS3Client CreateClient(BlobStoreOptions options, AWSCredentials credentials)
+    {
+        var config = new AmazonS3Config();
+        if (string.IsNullOrEmpty(options.ServiceUrl))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        else
+        {
+            // Emulators and private endpoints have no bucket sub-domains.
+            config.ServiceURL = options.ServiceUrl;
+            config.AuthenticationRegion = options.Region;
+            config.ForcePathStyle = true;
+        }
+        return new AmazonS3Client(credentials, config);
+    }
+}

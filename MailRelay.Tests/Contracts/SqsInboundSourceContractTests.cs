@@ -1,0 +1,74 @@
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Ports;
+using MailRelay.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MailRelay.Tests.Contracts;
+
+/// <summary>The inbound contract through the real SQS query client against the fake SQS queue.</summary>
+public sealed class SqsInboundSourceContractTests : InboundSourceContract
+{
+    private const int VisibilityTimeoutSeconds = 120;
+    private FakeSqsEndpoint _sqs = null!;
+    private FakeSqsQueue _queue = null!;
+
+    protected override TimeSpan RedeliveryAfter => TimeSpan.FromSeconds(VisibilityTimeoutSeconds);
+
+    protected override async Task<IInboundSource> CreateSourceAsync()
+    {
+        _sqs = await FakeSqsEndpoint.StartAsync();
+        _queue = _sqs.UseQueue(Clock);
+        var options = new SqsInboundOptions
+        {
+            QueueUrl = FakeSqsEndpoint.QueueUrl, Region = FakeSqsEndpoint.Region, WaitTimeSeconds = 0, VisibilityTimeoutSeconds = VisibilityTimeoutSeconds,
+        };
+        return new SqsInboundSource(_sqs.CreateClient(Clock), Microsoft.Extensions.Options.Options.Create(options), NullLogger<SqsInboundSource>.Instance);
+    }
+
+    protected override Task EnqueueAsync(string recipient)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        _queue.Send(SesNotifications.SqsBody(id, [recipient], $"inbound/{id}"));
+        return Task.CompletedTask;
+    }
+
+    protected override Task EnqueueMalformedAsync()
+    {
+        _queue.Send("{ \"Type\": \"Notification\", \"Message\": \"not an SES notification\" }");
+        return Task.CompletedTask;
+    }
+
+    public override async Task DisposeAsync() => await _sqs.DisposeAsync();
+
+    [Fact]
+    public async Task Receive_MalformedItem_MovesToTheDeadLetterQueueAfterFiveReceives()
+    {
+        await EnqueueMalformedAsync();
+
+        for (var receive = 0; receive < 6; receive++)
+        {
+            (await Source.ReceiveAsync(10, default)).ShouldBeEmpty();
+            Clock.Advance(RedeliveryAfter + TimeSpan.FromSeconds(1));
+        }
+
+        _queue.DeadLetters.ShouldHaveSingleItem().ShouldContain("not an SES notification");
+        _queue.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Acknowledge_StaleReceiptHandleAfterRedelivery_KeepsTheRedeliveredMessage()
+    {
+        await EnqueueAsync("alice@mail.example.com");
+        var stale = (await Source.ReceiveAsync(10, default)).ShouldHaveSingleItem();
+        Clock.Advance(RedeliveryAfter + TimeSpan.FromSeconds(1));
+        var current = (await Source.ReceiveAsync(10, default)).ShouldHaveSingleItem();
+
+        // As in SQS: the delete "succeeds" but the message stays; intake is idempotent by message id.
+        await Source.AcknowledgeAsync(stale, default);
+        _queue.Count.ShouldBe(1);
+        await Should.ThrowAsync<SqsException>(() => Source.AbandonAsync(stale, TimeSpan.FromSeconds(5), default));
+
+        await Source.AcknowledgeAsync(current, default);
+        _queue.Count.ShouldBe(0);
+    }
+}
