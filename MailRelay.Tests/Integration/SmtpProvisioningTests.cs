@@ -20,6 +20,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new();
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly RelayEvents _events = new();
     private FakeIamEndpoint _iam = null!;
     private SqliteRelayStore _store = null!;
     private string _databasePath = null!;
@@ -46,7 +47,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         return new SmtpProvisioning(_store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
             new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
-            new AuditLog(_store, _time), options, _time, loggers.CreateLogger<SmtpProvisioning>());
+            new AuditLog(_store, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
     }
 
     private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)

@@ -12,18 +12,23 @@ namespace MailRelay.Core.Services.SmtpCredentials;
 /// pending → provisioning → active, or failed after <see cref="MaxAttempts"/> attempts with
 /// exponential backoff; deleting → cleanup → record removed. A failed attempt rolls back what it
 /// created. The secret key only lives in memory long enough to derive the SMTP password, which is
-/// stored only through <see cref="ISecretProtector"/>.
+/// stored only through <see cref="ISecretProtector"/>. Every stored change is published on
+/// <see cref="RelayEvents"/> as <see cref="ChangedKind"/>, so open SMTP user pages follow the job live.
 /// </summary>
 public sealed class SmtpProvisioning(
     IRelayStore store,
     ISmtpIdentityProvisioner provisioner,
     ISecretProtector protector,
     AuditLog audit,
+    RelayEvents events,
     IOptions<SmtpIdentityOptions> options,
     TimeProvider time,
     ILogger<SmtpProvisioning> logger,
     ISmtpProvisioningScheduler? scheduler = null)
 {
+    /// <summary>The <see cref="RelayChange.Kind"/> published when an SMTP user is created, moves on, changes or is removed.</summary>
+    public const string ChangedKind = "smtp-users.changed";
+
     public const int MaxAttempts = 5;
     public const string IamUserPrefix = "mailrelay-";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -41,6 +46,7 @@ public sealed class SmtpProvisioning(
         var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
         if (!await store.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
+        Publish();
         await RunSoonAsync(cancellationToken);
         return new(user, null);
     }
@@ -112,6 +118,7 @@ public sealed class SmtpProvisioning(
             return $"Rotation failed: {e.Message}";
         }
         await audit.RecordAsync(actorId, AuditActions.SmtpUserRotate, id, null, cancellationToken);
+        Publish();
         return null;
     }
 
@@ -132,6 +139,7 @@ public sealed class SmtpProvisioning(
     {
         var user = claimed with { Status = SmtpUserStatus.Provisioning };
         if (!await store.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
+        Publish();
 
         var userCreated = false;
         string? newKeyId = null;
@@ -159,6 +167,7 @@ public sealed class SmtpProvisioning(
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
                 return;
             }
+            Publish();
             logger.LogInformation("SMTP user {SmtpUserId} is active as {IamUserName} with key {AccessKeyId}", user.Id, user.IamUserName, key.AccessKeyId);
         }
         catch (SmtpIdentityException e)
@@ -173,7 +182,7 @@ public sealed class SmtpProvisioning(
                 Attempts = attempts,
                 NextAttemptAt = final ? null : now + Backoff(attempts),
             };
-            await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken);
+            if (await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken)) Publish();
             logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
                 user.Id, attempts, final ? "failed" : "will retry", e.Message);
         }
@@ -199,15 +208,16 @@ public sealed class SmtpProvisioning(
         try
         {
             await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
-            await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken);
+            if (await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken)) Publish();
             logger.LogInformation("SMTP user {SmtpUserId} and IAM user {IamUserName} are deleted", user.Id, user.IamUserName);
         }
         catch (SmtpIdentityException e)
         {
             var now = time.GetUtcNow();
             var attempts = user.Attempts + 1;
-            await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
-                SmtpUserStatus.Deleting, cancellationToken);
+            if (await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
+                    SmtpUserStatus.Deleting, cancellationToken))
+                Publish();
             logger.LogWarning("Deleting SMTP user {SmtpUserId} failed (attempt {Attempt}): {Error}", user.Id, attempts, e.Message);
         }
     }
@@ -245,9 +255,13 @@ public sealed class SmtpProvisioning(
         if (changed is null || !await store.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
             return "The SMTP user changed meanwhile; reload and try again.";
         await audit.RecordAsync(actorId, action, id, null, cancellationToken);
+        Publish();
         if (changed.Status is SmtpUserStatus.Pending or SmtpUserStatus.Deleting) await RunSoonAsync(cancellationToken);
         return null;
     }
+
+    // No user id: the change concerns admins' pages, not one user's deliveries.
+    private void Publish() => events.Publish(new RelayChange(ChangedKind, null, null));
 
     private Task RunSoonAsync(CancellationToken cancellationToken) => scheduler?.RunSoonAsync(cancellationToken) ?? Task.CompletedTask;
 }
