@@ -23,4 +23,5 @@ public static class AuditActions
     public const string SmtpUserDisable = "smtp-user.disable";
     public const string SmtpUserEnable = "smtp-user.enable";
     public const string SmtpUserReveal = "smtp-user.reveal";
+    public const string SmtpUserTestEmail = "smtp-user.test-email";
 }

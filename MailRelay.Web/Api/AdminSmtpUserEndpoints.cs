@@ -2,7 +2,6 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Web.Auth;
-using MailRelay.Web.Components.Admin;
 
 namespace MailRelay.Web.Api;
 
@@ -89,10 +88,10 @@ public static class AdminSmtpUserEndpoints
         {
             userName = credentials.UserName,
             password = credentials.Password,
-            host = SmtpEndpoint.Host(credentials.Region),
-            port = SmtpEndpoint.StartTlsPort,
+            host = credentials.Endpoint.Host,
+            port = credentials.Endpoint.Port,
             security = "STARTTLS",
-            tlsPort = SmtpEndpoint.TlsPort,
+            tlsPort = credentials.Endpoint.IsSes ? SmtpEndpoint.TlsPort : (int?)null,
             region = credentials.Region,
             worksWithSes = credentials.WorksWithSes,
         });

@@ -129,7 +129,7 @@ public sealed class SmtpProvisioning(
         if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword }) return null;
         var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.SmtpUserReveal, id, null, cancellationToken);
-        return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials);
+        return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials, SmtpEndpoint.Of(options.Value));
     }
 
     public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
