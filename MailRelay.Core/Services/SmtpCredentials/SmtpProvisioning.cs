@@ -98,6 +98,7 @@ public sealed class SmtpProvisioning(
         if (user is not { Status: SmtpUserStatus.Active }) return "Only active SMTP users can be rotated.";
         try
         {
+            await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, user.AccessKeyId, cancellationToken);
             var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
             var rotated = user with
             {
@@ -148,6 +149,8 @@ public sealed class SmtpProvisioning(
             var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["mailrelay:smtp-user-id"] = user.Id, ["mailrelay:owner"] = user.OwnerUserId };
             userCreated = await provisioner.EnsureUserAsync(user.IamUserName, tags, cancellationToken);
             await provisioner.PutPolicyAsync(user.IamUserName, SendingPolicy.Build(user.AllowedFrom), cancellationToken);
+            // A user that was already there may keep keys of an attempt whose rollback failed; none of them is in use.
+            if (!userCreated) await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, null, cancellationToken);
             var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
             newKeyId = key.AccessKeyId;
             var active = user with
