@@ -78,6 +78,8 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
         await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Show credentials {name}" }).ClickAsync();
         await Expect(page.GetByTestId("smtp-credentials").GetByTestId("smtp-username")).Not.ToHaveTextAsync(firstKey!);
         await Expect(page.GetByTestId("smtp-credentials").GetByTestId("smtp-password")).Not.ToHaveTextAsync(password!);
+        var rotatedPassword = await page.GetByTestId("smtp-credentials").GetByTestId("smtp-password").TextContentAsync();
+        rotatedPassword.ShouldNotBeNullOrWhiteSpace();
 
         // Disable and enable, each after a confirmation; the observer follows.
         await ConfirmAsync(page, name, "Disable");
@@ -104,6 +106,26 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
         await observer.ShouldShowNoErrorBoundaryAsync();
         admin.Problems.ShouldBeEmpty();
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+
+        // Neither password was ever logged or stored in clear by the running app.
+        var log = string.Join("\n", _app.OutputSince(0));
+        var stored = string.Concat(Directory.EnumerateFiles(_app.DataDirectory, "*.db*", SearchOption.AllDirectories)
+            .Select(f => System.Text.Encoding.UTF8.GetString(ReadShared(f))));
+        stored.ShouldNotBeEmpty();
+        foreach (var secret in new[] { password!, rotatedPassword! })
+        {
+            log.ShouldNotContain(secret);
+            stored.ShouldNotContain(secret);
+        }
+    }
+
+    /// <summary>The file's bytes while the app still has it open.</summary>
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static ILocator Row(IPage page, string name) =>
