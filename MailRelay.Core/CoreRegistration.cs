@@ -1,6 +1,7 @@
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Adapters.Smtp;
 using MailRelay.Core.Hosting;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
@@ -80,6 +81,8 @@ public static class CoreRegistration
     {
         services.TryAddSingleton<ISmtpProvisioningScheduler, NoSmtpProvisioningScheduler>();
         services.AddSingleton<SmtpProvisioning>();
+        services.AddSingleton<SmtpTestEmail>();
+        services.TryAddSingleton<ISmtpTestSender, SmtpClientTestSender>();
         var identity = configuration.GetSection(SmtpIdentityOptions.SectionName).Get<SmtpIdentityOptions>() ?? new SmtpIdentityOptions();
         if (!identity.Provider.Equals(SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
         {

@@ -8,5 +8,10 @@ public sealed class SmtpIdentityOptionsValidator : IValidateOptions<SmtpIdentity
         ProviderChoice.ToResult(
             ProviderChoice.UnknownProvider(SmtpIdentityOptions.SectionName, options.Provider, SmtpIdentityOptions.Local, SmtpIdentityOptions.Iam),
             ProviderChoice.Required("SmtpIdentity:Region", options.Region),
-            string.IsNullOrEmpty(options.IamServiceUrl) ? null : ProviderChoice.AbsoluteHttpUrl("SmtpIdentity:IamServiceUrl", options.IamServiceUrl));
+            string.IsNullOrEmpty(options.IamServiceUrl) ? null : ProviderChoice.AbsoluteHttpUrl("SmtpIdentity:IamServiceUrl", options.IamServiceUrl),
+            options.SmtpEndpointPort is < 1 or > 65535 ? $"SmtpIdentity:SmtpEndpointPort must be a port number (1-65535), but is {options.SmtpEndpointPort}." : null,
+            options.SmtpEndpointHost is { } host && (host.Contains("://", StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal))
+                ? $"SmtpIdentity:SmtpEndpointHost must be a host name without scheme or port (set SmtpIdentity:SmtpEndpointPort for the port), but is '{host}'."
+                : null,
+            options.TestEmailTimeout <= TimeSpan.Zero ? $"SmtpIdentity:TestEmailTimeout must be positive, but is {options.TestEmailTimeout}." : null);
 }

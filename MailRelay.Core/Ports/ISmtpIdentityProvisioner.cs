@@ -25,6 +25,13 @@ public interface ISmtpIdentityProvisioner
     /// <summary>Deletes one key; a key that is already gone counts as deleted.</summary>
     Task DeleteAccessKeyAsync(string iamUserName, string accessKeyId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes every key of the user except <paramref name="keepAccessKeyId"/> (all when null): leftovers of an
+    /// interrupted attempt would otherwise hit IAM's limit of two keys per user when a new one is made.
+    /// A user that does not exist has no keys.
+    /// </summary>
+    Task DeleteOtherAccessKeysAsync(string iamUserName, string? keepAccessKeyId, CancellationToken cancellationToken);
+
     /// <summary>Deletes all keys, all inline policies and the user; whatever is already gone counts as deleted.</summary>
     Task DeleteEverythingAsync(string iamUserName, CancellationToken cancellationToken);
 }

@@ -25,4 +25,5 @@ public static class AuditActions
     public const string SmtpUserReveal = "smtp-user.reveal";
     public const string DomainAdd = "domain.add";
     public const string DomainRemove = "domain.remove";
+    public const string SmtpUserTestEmail = "smtp-user.test-email";
 }

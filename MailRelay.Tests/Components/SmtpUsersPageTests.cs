@@ -4,6 +4,7 @@ using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Web.Components.Pages.Admin;
+using MailRelay.Web.Live;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,41 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         row.TextContent.ShouldContain("billing@example.com");
         row.QuerySelector("[data-testid=smtp-user-status]")!.GetAttribute("data-status").ShouldBe("Pending");
         page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SmtpUsers_JobMovesTheRecord_PageFollowsPendingToActiveWithoutReload()
+    {
+        SignInAs("admin", admin: true);
+        var provisioning = Services.GetRequiredService<SmtpProvisioning>();
+        await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default);
+        var page = RenderComponent<SmtpUsers>();
+        page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] [data-testid=smtp-user-status]").GetAttribute("data-status").ShouldBe("Pending"));
+
+        // The job runs outside the page; only the published event can tell the page.
+        await provisioning.ProcessDueAsync("test", 10, default);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] [data-testid=smtp-user-status]").GetAttribute("data-status").ShouldBe("Active"),
+            TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=smtp-reveal]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task SmtpUsers_PageGoesAway_StopsFollowingChanges()
+    {
+        SignInAs("admin", admin: true);
+        var provisioning = Services.GetRequiredService<SmtpProvisioning>();
+        var page = RenderComponent<SmtpUsers>();
+        page.WaitForElement("[data-testid=empty-state]");
+        await provisioning.CreateAsync("admin", "First", "alice", ["first@example.com"], default);
+        page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"), TimeSpan.FromSeconds(10));
+
+        page.Instance.Dispose();
+        var renders = page.RenderCount;
+        await provisioning.CreateAsync("admin", "Second", "alice", ["second@example.com"], default);
+        await Task.Delay(LiveRefresh.DefaultInterval * 3);
+
+        page.RenderCount.ShouldBe(renders);
     }
 
     [Fact]

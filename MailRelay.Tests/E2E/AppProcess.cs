@@ -83,6 +83,12 @@ public sealed partial class AppProcess : IAsyncDisposable
         .. _process.StandardError,
     ];
 
+    /// <summary>The app's <c>LocalData:Directory</c> (SQLite file, blobs, keys), for tests that check what it stored.</summary>
+    public string DataDirectory => _data.Path;
+
+    /// <summary>Everything the app wrote to stdout (its JSON log) and stderr since <paramref name="outputMark"/>, for tests that search it.</summary>
+    public IReadOnlyList<string> OutputSince(int outputMark) => [.. _process.StandardOutput.Skip(outputMark), .. _process.StandardError];
+
     /// <summary>Warnings and errors logged since <paramref name="outputMark"/>, for a test's output.</summary>
     public IEnumerable<string> WarningsLoggedSince(int outputMark) =>
         _process.StandardOutput.Skip(outputMark).Where(line => WarningOrWorse().IsMatch(line)).Concat(_process.StandardError);

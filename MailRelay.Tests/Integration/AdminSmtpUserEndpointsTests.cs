@@ -32,7 +32,50 @@ public sealed class AdminSmtpUserEndpointsTests : IAsyncLifetime
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.PostAsync("/api/admin/smtp-users/some-id/reveal", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.DeleteAsync("/api/admin/smtp-users/some-id")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        foreach (var action in new[] { "retry", "rotate", "disable", "enable" })
+            (await client.PostAsync($"/api/admin/smtp-users/some-id/{action}", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, action);
     }
+
+    [Fact]
+    public async Task SmtpUserActions_Admin_RotateDisableEnable_RefuseWrongStateWithProblemDetails_AndAudit()
+    {
+        var client = _factory.CreateBrowserLikeClient();
+        await client.SignInAsync("admin");
+        using var created = await client.PostAsJsonAsync("/api/admin/smtp-users", new { name = "Billing", ownerUserId = "admin", allowedFrom = new[] { "billing@example.com" } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await ProvisionAsync(id);
+        var firstKey = await KeyOfAsync(id);
+
+        var rotated = await PostAsync(client, id, "rotate", HttpStatusCode.OK);
+        rotated.GetProperty("status").GetString().ShouldBe("Active");
+        rotated.GetProperty("accessKeyId").GetString().ShouldNotBe(firstKey);
+        rotated.GetProperty("lastRotatedAt").ValueKind.ShouldBe(JsonValueKind.String);
+
+        (await PostAsync(client, id, "disable", HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("Disabled");
+        var refused = await PostAsync(client, id, "rotate", HttpStatusCode.Conflict);
+        refused.GetProperty("detail").GetString().ShouldBe("Only active SMTP users can be rotated.");
+        refused.GetProperty("title").GetString().ShouldBe("The SMTP user was not rotated.");
+        (await PostAsync(client, id, "disable", HttpStatusCode.Conflict)).GetProperty("detail").GetString().ShouldBe("Only active SMTP users can be disabled.");
+        (await PostAsync(client, id, "enable", HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("Active");
+        (await PostAsync(client, id, "retry", HttpStatusCode.Conflict)).GetProperty("detail").GetString().ShouldBe("Only failed SMTP users can be retried.");
+        (await client.PostAsync("/api/admin/smtp-users/no-such-id/rotate", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
+        audit.Items.Where(e => e.Target == id).Select(e => e.Action).ShouldBe(
+            [AuditActions.SmtpUserEnable, AuditActions.SmtpUserDisable, AuditActions.SmtpUserRotate, AuditActions.SmtpUserCreate]);
+        audit.Items.Where(e => e.Target == id).ShouldAllBe(e => e.ActorId == "admin");
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string id, string action, HttpStatusCode expected)
+    {
+        using var response = await client.PostAsync($"/api/admin/smtp-users/{id}/{action}", null);
+        response.StatusCode.ShouldBe(expected, $"{action}: {await response.Content.ReadAsStringAsync()}");
+        if (expected != HttpStatusCode.OK) response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<string?> KeyOfAsync(string id) =>
+        (await _factory.Services.GetRequiredService<MailRelay.Core.Ports.IRelayStore>().FindSmtpUserAsync(id, default))?.AccessKeyId;
 
     [Fact]
     public async Task SmtpUsers_Admin_CreateListRevealDelete()

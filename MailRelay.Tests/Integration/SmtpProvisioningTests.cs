@@ -20,6 +20,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new();
     private readonly CapturingLoggerProvider _logs = new();
+    private readonly RelayEvents _events = new();
     private FakeIamEndpoint _iam = null!;
     private SqliteRelayStore _store = null!;
     private string _databasePath = null!;
@@ -46,7 +47,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         return new SmtpProvisioning(_store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
             new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
-            new AuditLog(_store, _time), options, _time, loggers.CreateLogger<SmtpProvisioning>());
+            new AuditLog(_store, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
     }
 
     private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)
@@ -54,6 +55,16 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var created = await service.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default);
         created.Error.ShouldBeNull();
         return created.User!;
+    }
+
+    /// <summary>The SQLite file and its write-ahead log as text, to search for secrets.</summary>
+    private async Task<string> DatabaseTextAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        var file = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(_databasePath));
+        foreach (var wal in new[] { _databasePath + "-wal" }.Where(File.Exists))
+            file += System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(wal));
+        return file;
     }
 
     private async Task<SmtpUser> Reload(string id) => (await _store.FindSmtpUserAsync(id, default)).ShouldNotBeNull();
@@ -82,10 +93,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         revealed.Password.ShouldBe(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, "eu-west-1"));
         active.ProtectedPassword.ShouldNotBe(revealed.Password);
 
-        SqliteConnection.ClearAllPools();
-        var file = await File.ReadAllBytesAsync(_databasePath) is var bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "";
-        foreach (var walOrShm in new[] { "-wal" }.Select(s => _databasePath + s).Where(File.Exists))
-            file += System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(walOrShm));
+        var file = await DatabaseTextAsync();
         file.ShouldNotContain(key.SecretAccessKey);
         file.ShouldNotContain(revealed.Password);
         _logs.AllText.ShouldNotContain(key.SecretAccessKey);
@@ -202,6 +210,67 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         (await service.RotateAsync(Admin, user.Id, default)).ShouldNotBeNull();
         (await service.EnableAsync(Admin, user.Id, default)).ShouldBeNull();
         (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Active", SmtpUserStatus.Active));
+    }
+
+    [Fact]
+    public async Task Rotate_NeitherTheOldNorTheNewSecretOrPassword_IsInTheStoreOrTheLogs()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        await service.ProcessDueAsync("node-a", 10, default);
+        var oldKey = _iam.User(user.IamUserName)!.Keys.Single();
+        var oldPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+
+        var newKey = _iam.User(user.IamUserName)!.Keys.Single();
+        newKey.AccessKeyId.ShouldNotBe(oldKey.AccessKeyId);
+        var newPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+        newPassword.ShouldBe(SesSmtpPassword.FromSecretKey(newKey.SecretAccessKey, "eu-west-1"));
+        var file = await DatabaseTextAsync();
+        var audit = string.Join("\n", (await _store.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
+        foreach (var secret in new[] { oldKey.SecretAccessKey, oldPassword, newKey.SecretAccessKey, newPassword })
+        {
+            file.ShouldNotContain(secret);
+            _logs.AllText.ShouldNotContain(secret);
+            audit.ShouldNotContain(secret);
+        }
+        _logs.AllText.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Rotate_LeftoverKeyAtIamsLimit_IsDeletedFirst()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        await service.ProcessDueAsync("node-a", 10, default);
+        // A key left behind (say, by a rotation that crashed before deleting it): the user is at IAM's limit of two.
+        await _iam.CreateClient(_time).CreateAccessKeyAsync(user.IamUserName, default);
+        _iam.User(user.IamUserName)!.Keys.Count.ShouldBe(FakeIamEndpoint.AccessKeysPerUser);
+        var current = (await Reload(user.Id)).AccessKeyId;
+
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+
+        var rotated = await Reload(user.Id);
+        rotated.AccessKeyId.ShouldNotBe(current);
+        _iam.User(user.IamUserName)!.Keys.Select(k => k.AccessKeyId).ShouldBe([rotated.AccessKeyId!]);
+    }
+
+    [Fact]
+    public async Task Process_UserLeftWithKeysByAFailedRollback_DeletesThemBeforeMakingTheKey()
+    {
+        var service = Service();
+        var user = await CreateAsync(service);
+        var client = _iam.CreateClient(_time);
+        await client.CreateUserAsync(user.IamUserName, new Dictionary<string, string>(), default);
+        await client.CreateAccessKeyAsync(user.IamUserName, default);
+        await client.CreateAccessKeyAsync(user.IamUserName, default);
+
+        await service.ProcessDueAsync("node-a", 10, default);
+
+        var active = await Reload(user.Id);
+        active.Status.ShouldBe(SmtpUserStatus.Active);
+        _iam.User(user.IamUserName)!.Keys.Select(k => k.AccessKeyId).ShouldBe([active.AccessKeyId!]);
     }
 
     [Fact]

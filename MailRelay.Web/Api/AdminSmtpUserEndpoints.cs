@@ -2,13 +2,13 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Web.Auth;
-using MailRelay.Web.Components.Admin;
 
 namespace MailRelay.Web.Api;
 
 /// <summary>
 /// SMTP users for admins under <c>/api/admin/smtp-users</c>. Lists never carry a secret; only
-/// <c>POST {id}/reveal</c> returns the password, and it is audited. The actor is always the caller.
+/// <c>POST {id}/reveal</c> returns the password, and it is audited. <c>POST {id}/retry|rotate|disable|enable</c>
+/// move the state machine (audited by the service). The actor is always the caller.
 /// </summary>
 public static class AdminSmtpUserEndpoints
 {
@@ -19,7 +19,24 @@ public static class AdminSmtpUserEndpoints
         smtp.MapPost("", CreateAsync);
         smtp.MapDelete("/{id}", DeleteAsync);
         smtp.MapPost("/{id}/reveal", RevealAsync);
+        smtp.MapPost("/{id}/retry", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
+            ActAsync(id, store, http, "retried", () => p.RetryAsync(http.User.UserId(), id, http.RequestAborted)));
+        smtp.MapPost("/{id}/rotate", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
+            ActAsync(id, store, http, "rotated", () => p.RotateAsync(http.User.UserId(), id, http.RequestAborted)));
+        smtp.MapPost("/{id}/disable", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
+            ActAsync(id, store, http, "disabled", () => p.DisableAsync(http.User.UserId(), id, http.RequestAborted)));
+        smtp.MapPost("/{id}/enable", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
+            ActAsync(id, store, http, "enabled", () => p.EnableAsync(http.User.UserId(), id, http.RequestAborted)));
         return admin;
+    }
+
+    /// <summary>One state-machine action: 404 for an unknown id, 409 ProblemDetails with the service's sentence when refused, else the record as it is now.</summary>
+    private static async Task<IResult> ActAsync(string id, IRelayStore store, HttpContext http, string done, Func<Task<string?>> action)
+    {
+        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        if (await action() is { } error)
+            return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The SMTP user was not {done}.");
+        return await store.FindSmtpUserAsync(id, http.RequestAborted) is { } user ? Results.Ok(SmtpUserDto.Of(user)) : NotFound();
     }
 
     private static async Task<IResult> ListAsync(SmtpProvisioning smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
@@ -71,10 +88,10 @@ public static class AdminSmtpUserEndpoints
         {
             userName = credentials.UserName,
             password = credentials.Password,
-            host = SmtpEndpoint.Host(credentials.Region),
-            port = SmtpEndpoint.StartTlsPort,
+            host = credentials.Endpoint.Host,
+            port = credentials.Endpoint.Port,
             security = "STARTTLS",
-            tlsPort = SmtpEndpoint.TlsPort,
+            tlsPort = credentials.Endpoint.IsSes ? SmtpEndpoint.TlsPort : (int?)null,
             region = credentials.Region,
             worksWithSes = credentials.WorksWithSes,
         });

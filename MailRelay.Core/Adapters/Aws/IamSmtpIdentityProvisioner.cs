@@ -43,6 +43,15 @@ public sealed class IamSmtpIdentityProvisioner(IamQueryClient iam) : ISmtpIdenti
     public Task DeleteAccessKeyAsync(string iamUserName, string accessKeyId, CancellationToken cancellationToken) =>
         Call(() => IgnoreMissing(() => iam.DeleteAccessKeyAsync(iamUserName, accessKeyId, cancellationToken)));
 
+    public Task DeleteOtherAccessKeysAsync(string iamUserName, string? keepAccessKeyId, CancellationToken cancellationToken) =>
+        Call(() => IgnoreMissing(async () =>
+        {
+            foreach (var key in await iam.ListAccessKeysAsync(iamUserName, cancellationToken))
+            {
+                if (key.AccessKeyId != keepAccessKeyId) await IgnoreMissing(() => iam.DeleteAccessKeyAsync(iamUserName, key.AccessKeyId, cancellationToken));
+            }
+        }));
+
     public Task DeleteEverythingAsync(string iamUserName, CancellationToken cancellationToken) =>
         Call(() => IgnoreMissing(async () =>
         {

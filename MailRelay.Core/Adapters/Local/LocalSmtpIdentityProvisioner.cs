@@ -42,6 +42,15 @@ public sealed class LocalSmtpIdentityProvisioner : ISmtpIdentityProvisioner
         return Task.CompletedTask;
     }
 
+    public Task DeleteOtherAccessKeysAsync(string iamUserName, string? keepAccessKeyId, CancellationToken cancellationToken)
+    {
+        if (_users.TryGetValue(iamUserName, out var keys))
+        {
+            foreach (var keyId in keys.Keys.Where(k => k != keepAccessKeyId)) keys.TryRemove(keyId, out _);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task DeleteEverythingAsync(string iamUserName, CancellationToken cancellationToken)
     {
         _users.TryRemove(iamUserName, out _);

@@ -13,19 +13,24 @@ namespace MailRelay.Core.Services.SmtpCredentials;
 /// pending → provisioning → active, or failed after <see cref="MaxAttempts"/> attempts with
 /// exponential backoff; deleting → cleanup → record removed. A failed attempt rolls back what it
 /// created. The secret key only lives in memory long enough to derive the SMTP password, which is
-/// stored only through <see cref="ISecretProtector"/>.
+/// stored only through <see cref="ISecretProtector"/>. Every stored change is published on
+/// <see cref="RelayEvents"/> as <see cref="ChangedKind"/>, so open SMTP user pages follow the job live.
 /// </summary>
 public sealed class SmtpProvisioning(
     IRelayStore store,
     ISmtpIdentityProvisioner provisioner,
     ISecretProtector protector,
     AuditLog audit,
+    RelayEvents events,
     IOptions<SmtpIdentityOptions> options,
     TimeProvider time,
     ILogger<SmtpProvisioning> logger,
     ISmtpProvisioningScheduler? scheduler = null,
     MetricCounters? counters = null)
 {
+    /// <summary>The <see cref="RelayChange.Kind"/> published when an SMTP user is created, moves on, changes or is removed.</summary>
+    public const string ChangedKind = "smtp-users.changed";
+
     public const int MaxAttempts = 5;
     public const string IamUserPrefix = "mailrelay-";
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -43,6 +48,7 @@ public sealed class SmtpProvisioning(
         var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
         if (!await store.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
+        Publish();
         await RunSoonAsync(cancellationToken);
         return new(user, null);
     }
@@ -94,6 +100,7 @@ public sealed class SmtpProvisioning(
         if (user is not { Status: SmtpUserStatus.Active }) return "Only active SMTP users can be rotated.";
         try
         {
+            await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, user.AccessKeyId, cancellationToken);
             var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
             var rotated = user with
             {
@@ -114,6 +121,7 @@ public sealed class SmtpProvisioning(
             return $"Rotation failed: {e.Message}";
         }
         await audit.RecordAsync(actorId, AuditActions.SmtpUserRotate, id, null, cancellationToken);
+        Publish();
         return null;
     }
 
@@ -124,7 +132,7 @@ public sealed class SmtpProvisioning(
         if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword }) return null;
         var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.SmtpUserReveal, id, null, cancellationToken);
-        return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials);
+        return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials, SmtpEndpoint.Of(options.Value));
     }
 
     public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
@@ -134,6 +142,7 @@ public sealed class SmtpProvisioning(
     {
         var user = claimed with { Status = SmtpUserStatus.Provisioning };
         if (!await store.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
+        Publish();
 
         var userCreated = false;
         string? newKeyId = null;
@@ -142,6 +151,8 @@ public sealed class SmtpProvisioning(
             var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["mailrelay:smtp-user-id"] = user.Id, ["mailrelay:owner"] = user.OwnerUserId };
             userCreated = await provisioner.EnsureUserAsync(user.IamUserName, tags, cancellationToken);
             await provisioner.PutPolicyAsync(user.IamUserName, SendingPolicy.Build(user.AllowedFrom), cancellationToken);
+            // A user that was already there may keep keys of an attempt whose rollback failed; none of them is in use.
+            if (!userCreated) await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, null, cancellationToken);
             var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
             newKeyId = key.AccessKeyId;
             var active = user with
@@ -161,6 +172,7 @@ public sealed class SmtpProvisioning(
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
                 return;
             }
+            Publish();
             counters?.ProvisioningOutcome("Active");
             logger.LogInformation("SMTP user {SmtpUserId} is active as {IamUserName} with key {AccessKeyId}", user.Id, user.IamUserName, key.AccessKeyId);
         }
@@ -176,7 +188,7 @@ public sealed class SmtpProvisioning(
                 Attempts = attempts,
                 NextAttemptAt = final ? null : now + Backoff(attempts),
             };
-            await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken);
+            if (await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken)) Publish();
             counters?.ProvisioningOutcome(final ? "Failed" : "Retrying");
             logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
                 user.Id, attempts, final ? "failed" : "will retry", e.Message);
@@ -203,7 +215,7 @@ public sealed class SmtpProvisioning(
         try
         {
             await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
-            await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken);
+            if (await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken)) Publish();
             counters?.ProvisioningOutcome("Deleted");
             logger.LogInformation("SMTP user {SmtpUserId} and IAM user {IamUserName} are deleted", user.Id, user.IamUserName);
         }
@@ -211,8 +223,9 @@ public sealed class SmtpProvisioning(
         {
             var now = time.GetUtcNow();
             var attempts = user.Attempts + 1;
-            await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
-                SmtpUserStatus.Deleting, cancellationToken);
+            if (await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
+                    SmtpUserStatus.Deleting, cancellationToken))
+                Publish();
             counters?.ProvisioningOutcome("DeleteRetrying");
             logger.LogWarning("Deleting SMTP user {SmtpUserId} failed (attempt {Attempt}): {Error}", user.Id, attempts, e.Message);
         }
@@ -251,9 +264,13 @@ public sealed class SmtpProvisioning(
         if (changed is null || !await store.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
             return "The SMTP user changed meanwhile; reload and try again.";
         await audit.RecordAsync(actorId, action, id, null, cancellationToken);
+        Publish();
         if (changed.Status is SmtpUserStatus.Pending or SmtpUserStatus.Deleting) await RunSoonAsync(cancellationToken);
         return null;
     }
+
+    // No user id: the change concerns admins' pages, not one user's deliveries.
+    private void Publish() => events.Publish(new RelayChange(ChangedKind, null, null));
 
     private Task RunSoonAsync(CancellationToken cancellationToken) => scheduler?.RunSoonAsync(cancellationToken) ?? Task.CompletedTask;
 }

@@ -14,7 +14,8 @@ namespace MailRelay.Web.Components.Pages.Admin;
 
 /// <summary>
 /// SMTP users: list, create, the state-machine actions and revealing credentials (audited).
-/// SmtpProvisioning publishes no RelayEvents, so the page re-reads after each action and on Refresh.
+/// The page follows <see cref="SmtpProvisioning.ChangedKind"/> events, so a record the background job
+/// moves (pending → provisioning → active or failed, deleting → gone) updates without a reload.
 /// </summary>
 public sealed partial class SmtpUsers
 {
@@ -58,6 +59,7 @@ public sealed partial class SmtpUsers
     {
         _users = await UserOption.LoadAsync(Store, Closing);
         await LoadFailedAsync();
+        FollowRelay(change => change.Kind == SmtpProvisioning.ChangedKind, RefreshAsync);
     }
 
     private async Task LoadAsync(LoadDataArgs args)
@@ -82,6 +84,8 @@ public sealed partial class SmtpUsers
     {
         await LoadFailedAsync();
         await LoadPageAsync();
+        // Credentials shown for a record that has since lost them (rotated, deleted) must not stay on screen.
+        if (_revealed is { } shown && _items?.FirstOrDefault(u => u.Id == shown.Id) is { } now && now.AccessKeyId != shown.AccessKeyId) HideCredentials();
     }
 
     private async Task FilterAsync()

@@ -1,0 +1,137 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Adapters.Smtp;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace MailRelay.Tests.Integration;
+
+/// <summary>"Send test email" against a real SMTP server process (STARTTLS, AUTH) with the SMTP user's own login.</summary>
+public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Admin = "admin";
+    private readonly TempDirectory _directory = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly SmtpIdentityOptions _options = new() { Region = "eu-west-1", SendingDomains = ["example.com"], SmtpEndpointHost = "127.0.0.1" };
+    private SqliteRelayStore _store = null!;
+    private SmtpProvisioning _provisioning = null!;
+    private SmtpTestEmail _testEmail = null!;
+    private SmtpSinkProcess? _sink;
+
+    public async Task InitializeAsync()
+    {
+        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_directory.Path, "mailrelay.db")));
+        await _store.InitializeAsync(default);
+        await _store.EnsureUserAsync("alice", "alice@example.com", "Alice", [], DateTimeOffset.UtcNow, default);
+        var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        var options = Microsoft.Extensions.Options.Options.Create(_options);
+        var protector = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
+        var audit = new AuditLog(_store, TimeProvider.System);
+        _provisioning = new SmtpProvisioning(_store, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
+            loggers.CreateLogger<SmtpProvisioning>());
+        _testEmail = new SmtpTestEmail(_store, protector, new SmtpClientTestSender(), audit, options, loggers.CreateLogger<SmtpTestEmail>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_sink is not null) await _sink.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    /// <summary>An active SMTP user and its login, and the sink started with <paramref name="sinkPassword"/> (its own password when null).</summary>
+    private async Task<(SmtpUser User, SmtpCredentialsView Login)> ActiveUserWithSinkAsync(IReadOnlyList<string> allowedFrom, string? sinkPassword = null)
+    {
+        var user = (await _provisioning.CreateAsync(Admin, "Billing app", "alice", allowedFrom, default)).User.ShouldNotBeNull();
+        await _provisioning.ProcessDueAsync("test", 10, default);
+        var login = (await _provisioning.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        _sink = await SmtpSinkProcess.StartAsync(login.UserName, sinkPassword ?? login.Password, default);
+        _options.SmtpEndpointPort = _sink.Port;
+        return (user, login);
+    }
+
+    [Fact]
+    public async Task SendAsync_ActiveUser_ArrivesFromItsFirstExactAddress_AuthenticatedAsItsAccessKey()
+    {
+        var (user, login) = await ActiveUserWithSinkAsync(["*@example.com", "Billing@Example.com", "zed@example.com"]);
+        using var pin = new PinnedServerCertificate(_sink!.Certificate);
+
+        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+
+        output.WriteLine(result.Answer);
+        result.Accepted.ShouldBeTrue(result.Answer);
+        result.Answer.ShouldContain("250");
+        (result.From, result.To).ShouldBe(("billing@example.com", "alice@example.com"));
+        var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
+        received.From.ShouldBe("billing@example.com");
+        received.To.ShouldBe(["alice@example.com"]);
+        received.User.ShouldBe(login.UserName);
+        received.Tls.ShouldBeTrue("AUTH must only happen after STARTTLS");
+        received.RawText.ShouldContain("From: billing@example.com");
+        received.RawText.ShouldContain("Subject: MailRelay test email for Billing app");
+        var audit = (await _store.ListAuditAsync(0, 10, default)).Items.First();
+        (audit.Action, audit.ActorId, audit.Target).ShouldBe((AuditActions.SmtpUserTestEmail, Admin, user.Id));
+        audit.Detail.ShouldNotBeNull().ShouldContain("accepted");
+        _logs.AllText.ShouldNotContain(login.Password);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerRefusesThePassword_ShowsTheServersAnswer_NothingArrives()
+    {
+        var (user, login) = await ActiveUserWithSinkAsync(["billing@example.com"], sinkPassword: "not-what-mailrelay-has");
+        using var pin = new PinnedServerCertificate(_sink!.Certificate);
+
+        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+
+        output.WriteLine(result.Answer);
+        result.Accepted.ShouldBeFalse();
+        // smtp-server refuses AUTH with 535; SmtpClient then goes on unauthenticated and MAIL FROM gets 530.
+        result.Answer.ShouldMatch(@"refused \(SMTP 53[05]\): .*[Aa]uthentication");
+        result.Answer.ShouldNotContain(login.Password);
+        _sink.Received.ShouldBeEmpty();
+        var audit = (await _store.ListAuditAsync(0, 10, default)).Items.First();
+        audit.Action.ShouldBe(AuditActions.SmtpUserTestEmail);
+        audit.Detail.ShouldNotBeNull().ShouldContain("refused");
+        audit.Detail.ShouldNotContain(login.Password);
+        _logs.AllText.ShouldNotContain(login.Password);
+    }
+
+    [Fact]
+    public async Task SendAsync_OnlyAWildcardCoveringTheOwner_SendsAsTheOwner()
+    {
+        var (user, _) = await ActiveUserWithSinkAsync(["*@example.com"]);
+        using var pin = new PinnedServerCertificate(_sink!.Certificate);
+
+        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+
+        result.Accepted.ShouldBeTrue(result.Answer);
+        (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem().From.ShouldBe("alice@example.com");
+    }
+
+    [Fact]
+    public async Task SendAsync_NotActive_IsRefusedWithoutContactingTheServer()
+    {
+        var (user, _) = await ActiveUserWithSinkAsync(["billing@example.com"]);
+        (await _provisioning.DisableAsync(Admin, user.Id, default)).ShouldBeNull();
+
+        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+
+        (result.Accepted, result.Answer).ShouldBe((false, "Only active SMTP users can send a test email."));
+        _sink!.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ChooseFrom_WildcardNotCoveringTheOwner_IsNull()
+    {
+        var user = SmtpUser.New("id", "n", "alice", ["*@example.org"], "iam", DateTimeOffset.UtcNow);
+
+        SmtpTestEmail.ChooseFrom(user, "alice@example.com").ShouldBeNull();
+        SmtpTestEmail.ChooseFrom(user, "Alice@Example.org").ShouldBe("alice@example.org");
+    }
+}

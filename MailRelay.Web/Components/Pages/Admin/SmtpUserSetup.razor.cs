@@ -1,0 +1,80 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Web.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Web.Components.Pages.Admin;
+
+/// <summary>
+/// How to put one SMTP user into a mail client: server, port, user name, the password on an
+/// explicit (audited) request, per-client steps, and "Send test email" with the server's answer.
+/// Follows the provisioning job live, and forgets a shown password once the key changes.
+/// </summary>
+public sealed partial class SmtpUserSetup
+{
+    private SmtpUser? _user;
+    private AppUser? _owner;
+    private string? _from;
+    private bool _loaded;
+    private SmtpCredentialsView? _credentials;
+    private SmtpTestEmailResult? _test;
+    private bool _sending;
+
+    [Parameter] public string Id { get; set; } = "";
+
+    [Inject] private SmtpProvisioning Provisioning { get; set; } = null!;
+
+    [Inject] private SmtpTestEmail TestEmail { get; set; } = null!;
+
+    [Inject] private ISmtpIdentityProvisioner Provisioner { get; set; } = null!;
+
+    [Inject] private IOptions<SmtpIdentityOptions> Options { get; set; } = null!;
+
+    [Inject] private IRelayStore Store { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
+
+    private SmtpEndpoint Endpoint => SmtpEndpoint.Of(Options.Value);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _credentials = null;
+        _test = null;
+        await LoadAsync();
+        FollowRelay(change => change.Kind == SmtpProvisioning.ChangedKind, LoadAsync);
+    }
+
+    private async Task LoadAsync()
+    {
+        var user = await Store.FindSmtpUserAsync(Id, Closing);
+        if (_credentials is not null && user?.AccessKeyId != _user?.AccessKeyId) _credentials = null;
+        _user = user;
+        _owner = user is null ? null : await Store.FindUserAsync(user.OwnerUserId, Closing);
+        _from = user is null || _owner is null ? null : SmtpTestEmail.ChooseFrom(user, _owner.Email);
+        _loaded = true;
+    }
+
+    private async Task RevealAsync()
+    {
+        if (_user is null) return;
+        _credentials = await Provisioning.RevealAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing);
+    }
+
+    private async Task SendTestAsync()
+    {
+        if (_user is null || _sending) return;
+        _sending = true;
+        try
+        {
+            _test = await TestEmail.SendAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing);
+        }
+        finally
+        {
+            _sending = false;
+        }
+    }
+}
