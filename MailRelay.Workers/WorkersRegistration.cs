@@ -26,6 +26,8 @@ public static class WorkersRegistration
         services.AddJob<ForwardMailJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ForwardInterval).RepeatForever()));
         services.AddJob<AlertExpiringTokensJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ExpiryCheckInterval).RepeatForever()));
         services.AddJob<ProvisionSmtpUsersJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(ProvisionSmtpUsersJob.Interval).RepeatForever()));
+        var outbound = builder.Configuration.GetSection(OutboundEventsOptions.SectionName).Get<OutboundEventsOptions>() ?? new OutboundEventsOptions();
+        services.AddJob<ReceiveOutboundEventsJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(outbound.Interval).RepeatForever()));
         services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
         return builder;
     }
