@@ -22,6 +22,7 @@ internal static class OutboundEventsRegistration
         services.AddPortOptions<OutboundEventsOptions, OutboundEventsOptionsValidator>(OutboundEventsOptions.SectionName);
         services.AddSingleton<OutboundEventIntake>();
         services.AddSingleton<UsageReport>();
+        services.AddSingleton<SendingRates>();
         services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
         services.AddHttpClient(HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value.WaitTimeSeconds + 40));

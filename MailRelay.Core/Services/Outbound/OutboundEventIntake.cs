@@ -8,7 +8,7 @@ namespace MailRelay.Core.Services.Outbound;
 /// the caller identity, else by the From address the credential is allowed to use (exact before
 /// <c>*@domain</c>). An event no credential matches is still recorded, under an empty id.
 /// </summary>
-public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events)
+public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events, SendingRates rates)
 {
     /// <summary>The <see cref="RelayChange.Kind"/> published when events were recorded.</summary>
     public const string ChangedKind = "outbound.changed";
@@ -23,7 +23,11 @@ public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events)
         {
             if (await store.RecordOutboundEventAsync(outboundEvent, Match(credentials, outboundEvent), cancellationToken)) recorded++;
         }
-        if (recorded > 0) events.Publish(new RelayChange(ChangedKind, null, null));
+        if (recorded > 0)
+        {
+            rates.Invalidate();
+            events.Publish(new RelayChange(ChangedKind, null, null));
+        }
         return recorded;
     }
 
