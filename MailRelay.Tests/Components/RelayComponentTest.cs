@@ -47,6 +47,8 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
         Services.AddSingleton<RouteCache>();
         Services.AddSingleton<QueueAdmin>();
         Services.AddSingleton<DeliverNow>();
+        Services.AddSingleton<MailRelay.Core.Services.Reports.UsageReport>();
+        Services.AddSingleton<MailRelay.Core.Services.Outbound.SendingRates>();
     }
 
     protected SqliteRelayStore Store { get; }
