@@ -11,7 +11,7 @@ public sealed class OutboundEventsOptionsValidator : IValidateOptions<OutboundEv
         var failures = new List<string>();
         var sqs = options.Provider.Equals(OutboundEventsOptions.Sqs, StringComparison.OrdinalIgnoreCase);
         if (!sqs && !options.Provider.Equals(OutboundEventsOptions.Folder, StringComparison.OrdinalIgnoreCase))
-            failures.Add($"{section}:Provider must be {OutboundEventsOptions.Folder} or {OutboundEventsOptions.Sqs} (it is '{options.Provider}').");
+            failures.Add($"{section}:Provider '{options.Provider}' is not known; use one of: {OutboundEventsOptions.Folder}, {OutboundEventsOptions.Sqs}.");
         if (sqs && !IsHttpUrl(options.EventsQueueUrl))
             failures.Add($"{section}:EventsQueueUrl must be the events queue's absolute http(s) URL when {section}:Provider is Sqs (it is '{options.EventsQueueUrl}').");
         if (sqs && string.IsNullOrWhiteSpace(options.Region))
