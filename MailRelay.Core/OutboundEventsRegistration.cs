@@ -30,7 +30,7 @@ internal static class OutboundEventsRegistration
         {
             var options = sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value;
             if (!options.Provider.Equals(OutboundEventsOptions.Sqs, StringComparison.OrdinalIgnoreCase))
-                return new FolderOutboundEventSource(sp.LocalPath(options.EventsFolderPath), sp.GetRequiredService<ILogger<FolderOutboundEventSource>>());
+                return new FolderOutboundEventSource(sp.LocalPath(options.EventsFolderPath), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderOutboundEventSource>>());
             var client = new SqsQueryClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), new Uri(options.EventsQueueUrl),
                 options.Region, sp.GetRequiredService<Amazon.Runtime.AWSCredentials>(), sp.GetRequiredService<TimeProvider>(),
                 string.IsNullOrEmpty(options.ServiceUrl) ? null : new Uri(options.ServiceUrl));

@@ -109,12 +109,15 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "2-complaint.json"), SesEventParserTests.Fixture("complaint.json"));
         File.WriteAllText(Path.Combine(folder, "3-again.json"), SesEventParserTests.Fixture("sns-bounce.json"));
         File.WriteAllText(Path.Combine(folder, "4-broken.json"), "{ not json");
-        var source = new FolderOutboundEventSource(folder, NullLogger<FolderOutboundEventSource>.Instance);
+        File.WriteAllText(Path.Combine(folder, "5-being-written.json"), "{ \"eventType\": ");
+        foreach (var file in Directory.GetFiles(folder).Where(f => !f.EndsWith("5-being-written.json", StringComparison.Ordinal)))
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(-5));
+        var source = new FolderOutboundEventSource(folder, TimeProvider.System, NullLogger<FolderOutboundEventSource>.Instance);
 
         await RunAsync(source, Intake());
 
         (await RatesAsync())["billing"].ShouldBe(new OutboundRates("billing", 0, 0, 1, 1));
-        Directory.GetFiles(folder, "*.json").ShouldBeEmpty();
+        Directory.GetFiles(folder, "*.json").Select(Path.GetFileName).ShouldBe(["5-being-written.json"]); // left for the next run
         File.Exists(Path.Combine(folder, FolderOutboundEventSource.RejectedFolder, "4-broken.json")).ShouldBeTrue();
     }
 

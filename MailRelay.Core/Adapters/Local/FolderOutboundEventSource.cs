@@ -9,17 +9,22 @@ namespace MailRelay.Core.Adapters.Local;
 /// each an SES event (raw or in its SNS envelope), so the flow can be tried without AWS. A file that
 /// is not a usable event is moved to <c>rejected/</c> with the reason logged; nothing is deleted unread.
 /// </summary>
-public sealed partial class FolderOutboundEventSource(string folder, ILogger<FolderOutboundEventSource> logger) : IOutboundEventSource
+public sealed partial class FolderOutboundEventSource(string folder, TimeProvider time, ILogger<FolderOutboundEventSource> logger) : IOutboundEventSource
 {
     public const string RejectedFolder = "rejected";
+
+    // A file changed this recently may still be being written; read half a file as JSON and it would be rejected.
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
 
     public async Task<IReadOnlyList<OutboundEventItem>> ReceiveAsync(int maxItems, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var items = new List<OutboundEventItem>();
+        var now = time.GetUtcNow();
         foreach (var file in new DirectoryInfo(folder).GetFiles("*.json").OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             if (items.Count == maxItems) break;
+            if (now - file.LastWriteTimeUtc < QuietPeriod) continue;
             string body;
             try
             {

@@ -12,8 +12,10 @@ public sealed class SendingRates(UsageReport report, TimeProvider time)
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private IReadOnlyDictionary<string, OutboundRates>? _rates;
-    private DateTimeOffset _readAt;
+    // One reference, so a reader never sees figures from one read with the time of another.
+    private Snapshot? _snapshot;
+
+    private sealed record Snapshot(IReadOnlyDictionary<string, OutboundRates> Rates, DateTimeOffset ReadAt);
 
     /// <summary>The credential's counts; all zero when SES reported nothing for it.</summary>
     public async Task<OutboundRates> ForAsync(string smtpUserId, CancellationToken cancellationToken)
@@ -23,17 +25,17 @@ public sealed class SendingRates(UsageReport report, TimeProvider time)
     }
 
     /// <summary>Forgets the cached figures (new events were recorded).</summary>
-    public void Invalidate() => _rates = null;
+    public void Invalidate() => _snapshot = null;
 
     private async Task<IReadOnlyDictionary<string, OutboundRates>> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (_rates is { } fresh && time.GetUtcNow() - _readAt < CacheFor) return fresh;
+        if (_snapshot is { } fresh && time.GetUtcNow() - fresh.ReadAt < CacheFor) return fresh.Rates;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_rates is { } again && time.GetUtcNow() - _readAt < CacheFor) return again;
+            if (_snapshot is { } again && time.GetUtcNow() - again.ReadAt < CacheFor) return again.Rates;
             var rates = await report.RatesAsync(cancellationToken);
-            (_rates, _readAt) = (rates, time.GetUtcNow());
+            _snapshot = new Snapshot(rates, time.GetUtcNow());
             return rates;
         }
         finally
