@@ -62,6 +62,7 @@ public static class CoreRegistration
         services.AddForwarding();
         services.AddNotifications();
         services.AddDnsChecks();
+        services.AddOutboundEvents();
         // The inbound source is fixed when the host is built; the choice is validated at start like every port.
         var inbound = builder.Configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions();
         if (inbound.Provider.Equals(InboundOptions.Sqs, StringComparison.OrdinalIgnoreCase)) services.AddSqsInbound();

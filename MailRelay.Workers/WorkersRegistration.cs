@@ -28,6 +28,8 @@ public static class WorkersRegistration
         services.AddJob<ProvisionSmtpUsersJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(ProvisionSmtpUsersJob.Interval).RepeatForever()));
         var dns = builder.Configuration.GetSection(DnsOptions.SectionName).Get<DnsOptions>() ?? new DnsOptions();
         services.AddJob<CheckDnsRecordsJob>(t => t.StartAt(DateTimeOffset.UtcNow + CheckDnsRecordsJob.FirstRunDelay).WithSimpleSchedule(s => s.WithInterval(dns.CheckInterval).RepeatForever()));
+        var outbound = builder.Configuration.GetSection(OutboundEventsOptions.SectionName).Get<OutboundEventsOptions>() ?? new OutboundEventsOptions();
+        services.AddJob<ReceiveOutboundEventsJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(outbound.Interval).RepeatForever()));
         services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
         return builder;
     }

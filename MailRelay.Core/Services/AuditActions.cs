@@ -23,7 +23,17 @@ public static class AuditActions
     public const string SmtpUserDisable = "smtp-user.disable";
     public const string SmtpUserEnable = "smtp-user.enable";
     public const string SmtpUserReveal = "smtp-user.reveal";
+    public const string SmtpUserTestEmail = "smtp-user.test-email";
+    public const string GmailRenew = "gmail.renew";
+    public const string QueueDeliverNow = "queue.deliver-now";
     public const string DomainAdd = "domain.add";
     public const string DomainRemove = "domain.remove";
-    public const string SmtpUserTestEmail = "smtp-user.test-email";
+
+    /// <summary>Every action name above, for the audit page's filter and the test that each one is emitted.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Order(StringComparer.Ordinal)
+        .ToList();
 }

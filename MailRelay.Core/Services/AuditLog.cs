@@ -14,5 +14,29 @@ public sealed class AuditLog(IRelayStore store, TimeProvider time)
             cancellationToken);
 
     public Task<Page<AuditEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        store.ListAuditAsync(skip, Math.Clamp(take, 1, 500), cancellationToken);
+        store.ListAuditAsync(skip, Math.Clamp(take, 1, MaxPage), cancellationToken);
+
+    /// <summary>The entries matching the filter, newest first; an invalid filter is refused with its problem.</summary>
+    public Task<Page<AuditEntry>> ListAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
+        return store.ListAuditAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ListActorsAsync(CancellationToken cancellationToken) => store.ListAuditActorsAsync(cancellationToken);
+
+    /// <summary>Every matching entry, newest first, read page by page below the newest sequence seen, so entries appended meanwhile do not shift pages.</summary>
+    public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
+        var page = await store.ListAuditAsync(filter, 0, MaxPage, cancellationToken);
+        while (page.Items.Count > 0)
+        {
+            foreach (var entry in page.Items) yield return entry;
+            if (page.Items.Count < MaxPage) yield break;
+            page = await store.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, MaxPage, cancellationToken);
+        }
+    }
+
+    private const int MaxPage = 500;
 }

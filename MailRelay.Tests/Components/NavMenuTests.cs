@@ -10,7 +10,7 @@ namespace MailRelay.Tests.Components;
 public sealed class NavMenuTests : TestContext
 {
     private static readonly string[] UserItems = ["Dashboard", "My Gmail", "My queue"];
-    private static readonly string[] AdminItems = ["SMTP users", "Routes", "Queues", "DNS", "Audit", "Outbox"];
+    private static readonly string[] AdminItems = ["SMTP users", "Routes", "Queues", "DNS", "Audit", "Usage", "Outbox"];
 
     public NavMenuTests()
     {

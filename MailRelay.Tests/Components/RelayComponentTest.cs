@@ -48,6 +48,8 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
         Services.AddSingleton<QueueAdmin>();
         Services.AddSingleton<DeliverNow>();
         Services.AddSingleton(Metrics);
+        Services.AddSingleton<MailRelay.Core.Services.Reports.UsageReport>();
+        Services.AddSingleton<MailRelay.Core.Services.Outbound.SendingRates>();
     }
 
     protected SqliteRelayStore Store { get; }

@@ -83,9 +83,6 @@ public sealed partial class AppProcess : IAsyncDisposable
         .. _process.StandardError,
     ];
 
-    /// <summary>The app's <c>LocalData:Directory</c> (SQLite file, blobs, keys), for tests that check what it stored.</summary>
-    public string DataDirectory => _data.Path;
-
     /// <summary>Everything the app wrote to stdout (its JSON log) and stderr since <paramref name="outputMark"/>, for tests that search it.</summary>
     public IReadOnlyList<string> OutputSince(int outputMark) => [.. _process.StandardOutput.Skip(outputMark), .. _process.StandardError];
 

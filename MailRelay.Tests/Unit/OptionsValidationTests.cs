@@ -36,6 +36,9 @@ public class OptionsValidationTests
         { "Inbound:Provider", "Sqs", "Inbound:Provider Sqs needs Blobs:Provider S3 (the bucket of the SES receipt rule), because SES stores the raw message there." },
         { "MailboxDelivery:Provider", "Gmail", "Google:ClientId is required when MailboxDelivery:Provider is Gmail." },
         { "Forwarding:BatchSize", "0", "Forwarding:BatchSize must be at least 1." },
+        { "Outbound:Provider", "Kafka", "Outbound:Provider 'Kafka' is not known; use one of: Folder, Sqs." },
+        { "Outbound:Provider", "Sqs", "Outbound:EventsQueueUrl must be the events queue's absolute http(s) URL when Outbound:Provider is Sqs (it is '')." },
+        { "Outbound:Interval", "00:00:00", "Outbound:Interval must be at least 00:00:00.100 (it is 00:00:00)." },
         { "SignIn:Provider", "Magic", "SignIn:Provider 'Magic' is not known; use one of: Development, Oidc." },
         { "Metrics:Provider", "Prometheus", "Metrics:Provider 'Prometheus' is not known; use one of: Emf, None." },
         { "Metrics:Namespace", ":MailRelay", "Metrics:Namespace must be 1 to 255 characters and must not start with ':' (CloudWatch's rule)." },
@@ -130,7 +133,7 @@ public class OptionsValidationTests
         using var services = builder.Services.BuildServiceProvider();
         var failures = new List<string>();
         foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SecretProtectionOptions),
-                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MetricsOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions) })
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MetricsOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions), typeof(OutboundEventsOptions) })
         {
             var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
             try { options.GetType().GetProperty("Value")!.GetValue(options); }

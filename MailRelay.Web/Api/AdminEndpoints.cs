@@ -1,5 +1,4 @@
 using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
 
 namespace MailRelay.Web.Api;
 
@@ -10,8 +9,7 @@ public static class AdminEndpoints
     {
         admin.MapGet("/users", (IRelayStore store, HttpContext http, int skip = 0, int take = 50) =>
             store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
-        admin.MapGet("/audit", (AuditLog audit, HttpContext http, int skip = 0, int take = 50) =>
-            audit.ListAsync(Math.Max(0, skip), take, http.RequestAborted));
+        admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();
         return admin;

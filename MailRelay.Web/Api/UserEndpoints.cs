@@ -15,7 +15,7 @@ public static class UserEndpoints
                 : Results.Problem("Your user record was not found; sign in again.", statusCode: StatusCodes.Status404NotFound));
         // "Process my queue": the caller's waiting mail is made due and the forwarding job asked to run.
         api.MapPost("/queue/deliver", async (HttpContext http, DeliverNow deliverNow) =>
-            Results.Ok(new { madeDue = await deliverNow.ForUserAsync(http.User.UserId(), http.RequestAborted) }));
+            Results.Ok(new { madeDue = await deliverNow.AskedByAsync(http.User.UserId(), http.User.UserId(), http.RequestAborted) }));
         return api;
     }
 }

@@ -38,6 +38,7 @@ public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets
     public async Task ConnectAsync(string userId, string gmailAddress, string refreshToken, string scopes, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var renewing = await store.FindGmailConnectionAsync(userId, cancellationToken) is not null;
         var protectedToken = await secrets.ProtectAsync(refreshToken, userId, cancellationToken);
         var waiting = await store.SummarizeUserQueueAsync(userId, null, cancellationToken);
         await store.SaveGmailConnectionAsync(new GmailConnection(userId, gmailAddress, protectedToken, scopes, now, expiresAt,
@@ -45,7 +46,7 @@ public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets
         // Recorded before the queue is released, so the progress it anchors is there as soon as mail moves.
         await store.AddGmailRenewalAsync(new GmailRenewal(0, userId, now, gmailAddress, scopes, expiresAt,
             waiting.Pending + waiting.Queued + waiting.Retrying), cancellationToken);
-        await audit.RecordAsync(userId, AuditActions.GmailConnect, userId, gmailAddress, cancellationToken);
+        await audit.RecordAsync(userId, renewing ? AuditActions.GmailRenew : AuditActions.GmailConnect, userId, gmailAddress, cancellationToken);
         events.Publish(new RelayChange(ChangedKind, userId, null));
         await deliverNow.ForUserAsync(userId, cancellationToken);
     }

@@ -73,7 +73,7 @@ public sealed partial class MyQueue
         _delivering = true;
         try
         {
-            var due = await Delivery.ForUserAsync(_userId, Closing);
+            var due = await Delivery.AskedByAsync(_userId, _userId, Closing);
             Notifications.Notify(NotificationSeverity.Info, "Delivering now",
                 due == 0 ? "Your waiting mail is being delivered." : $"{due} waiting {(due == 1 ? "message is" : "messages are")} being delivered now.");
             await LoadAsync();

@@ -1,0 +1,10 @@
+namespace MailRelay.Core.Domain;
+
+/// <summary>The SES configuration-set event types MailRelay counts per credential.</summary>
+public enum OutboundEventType
+{
+    Send,
+    Delivery,
+    Bounce,
+    Complaint,
+}

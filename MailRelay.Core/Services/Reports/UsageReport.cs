@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services.Reports;
+
+/// <summary>Inbound usage per user and day, outbound SES events per credential and day, and the credentials' rates.</summary>
+public sealed class UsageReport(IRelayStore store, TimeProvider time)
+{
+    /// <summary>SES judges an account by its recent sending; the SMTP users page uses the same window.</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromDays(30);
+
+    private const int MaxPage = 500;
+
+    public Task<Page<UsageRow>> ListInboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
+        store.ListUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+
+    public Task<Page<OutboundUsageRow>> ListOutboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
+        store.ListOutboundUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+
+    /// <summary>Each credential's counts over the last <see cref="RateWindow"/>, keyed by SMTP user id.</summary>
+    public async Task<IReadOnlyDictionary<string, OutboundRates>> RatesAsync(CancellationToken cancellationToken) =>
+        (await store.SummarizeOutboundAsync(time.GetUtcNow() - RateWindow, cancellationToken)).ToDictionary(r => r.SmtpUserId, StringComparer.Ordinal);
+
+    public Task ExportAsync(DayRange range, TextWriter writer, CancellationToken cancellationToken) =>
+        CsvExport.WriteUsageAsync(AllAsync(ListInboundAsync, range, cancellationToken), AllAsync(ListOutboundAsync, range, cancellationToken), writer, cancellationToken);
+
+    private static async IAsyncEnumerable<T> AllAsync<T>(Func<DayRange, int, int, CancellationToken, Task<Page<T>>> list, DayRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var skip = 0; ; skip += MaxPage)
+        {
+            var page = await list(range, skip, MaxPage, cancellationToken);
+            foreach (var item in page.Items) yield return item;
+            if (page.Items.Count < MaxPage) yield break;
+        }
+    }
+
+    private static DayRange Checked(DayRange range) =>
+        range.Problem() is { } problem ? throw new ArgumentException(problem, nameof(range)) : range;
+}

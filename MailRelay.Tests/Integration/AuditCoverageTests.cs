@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Text;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Notifications;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailRelay.Tests.Integration;
+
+/// <summary>
+/// The audit log covers every state-changing action: each action name in <see cref="AuditActions"/>
+/// has an operation here that must append an entry with who, what, target and correlation id, and
+/// every action has one. A new action without an audited operation (or the reverse) fails.
+/// </summary>
+public sealed class AuditCoverageTests : IAsyncLifetime
+{
+    /// <summary>
+    /// Actions defined ahead of the operation that emits them. Whoever emits one of them moves it into
+    /// <see cref="Drivers"/>; <see cref="NotYetEmitted_IsReferencedNowhereInTheApp"/> fails until then.
+    /// </summary>
+    private static readonly string[] NotYetEmitted = [];
+
+    private readonly MailRelayFactory _factory = new();
+
+    public AuditCoverageTests()
+    {
+        _factory.Settings["SmtpIdentity:SendingDomains:0"] = "example.com";
+        // Nothing listens there: the test email is refused at once, and a refused attempt is audited too.
+        _factory.Settings["SmtpIdentity:SmtpEndpointHost"] = "127.0.0.1";
+        _factory.Settings["SmtpIdentity:SmtpEndpointPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    private IRelayStore Store => Get<IRelayStore>();
+
+    /// <summary>Each action and the operation that emits it, in an order where each finds what it needs; returns (who, target).</summary>
+    private List<(string Action, Func<Task<(string Actor, string Target)>> Run)> Drivers()
+    {
+        string smtpId = "";
+        string uploadedId = "";
+        MailRoute? route = null;
+        return
+        [
+            (AuditActions.SignIn, async () =>
+            {
+                await Get<UserSignIn>().RecordAsync("carol", "carol@example.com", "Carol", [], default);
+                return ("carol", "carol");
+            }),
+            (AuditActions.SignOut, async () =>
+            {
+                var client = _factory.CreateBrowserLikeClient();
+                await client.SignInAsync("alice");
+                var token = await DevelopmentSignIn.AntiforgeryTokenAsync(client, "/");
+                // Over HTTP the request's trace is the correlation id: the caller's traceparent makes it this test's trace.
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/account/signout")
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+                };
+                request.Headers.Add("traceparent", $"00-{Activity.Current!.TraceId}-{Activity.Current.SpanId}-01");
+                using var response = await client.SendAsync(request);
+                return ("alice", "alice");
+            }),
+            (AuditActions.GmailConnect, async () =>
+            {
+                await Get<GmailConnections>().ConnectAsync("carol", "carol@gmail.com", "refresh-1", "gmail.insert", null, default);
+                return ("carol", "carol");
+            }),
+            (AuditActions.GmailRenew, async () =>
+            {
+                await Get<GmailConnections>().ConnectAsync("carol", "carol@gmail.com", "refresh-2", "gmail.insert", null, default);
+                return ("carol", "carol");
+            }),
+            (AuditActions.GmailConnectRefused, async () =>
+            {
+                await Get<GmailConnections>().CompleteConsentAsync("carol", new GmailGrant("someone-else@gmail.com", "refresh-3", [], null), default);
+                return ("carol", "carol");
+            }),
+            (AuditActions.GmailDisconnect, async () =>
+            {
+                (await Get<GmailConnections>().DisconnectAsync("carol", true, default)).ShouldBeTrue();
+                return ("carol", "carol");
+            }),
+            (AuditActions.NoticeSent, async () =>
+            {
+                await Get<UserNotices>().SendAsync(new Notice(NoticeKind.PleaseReconnect, "carol@example.com", "Carol", "carol@gmail.com", null, null, 1,
+                    new Uri("http://localhost/my/gmail")), default);
+                return (UserNotices.Actor, "carol@example.com");
+            }),
+            (AuditActions.RouteCreate, async () =>
+            {
+                var (saved, error) = await Get<RouteAdmin>().SaveAsync("admin", 0, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], false, default);
+                route = saved ?? throw new InvalidOperationException(error);
+                return ("admin", "carol@example.com");
+            }),
+            (AuditActions.RouteUpdate, async () =>
+            {
+                var (saved, error) = await Get<RouteAdmin>().SaveAsync("admin", route!.Id, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], true, default);
+                route = saved ?? throw new InvalidOperationException(error);
+                return ("admin", "carol@example.com");
+            }),
+            (AuditActions.RouteDelete, async () =>
+            {
+                (await Get<RouteAdmin>().DeleteAsync("admin", route!, default)).ShouldBeTrue();
+                return ("admin", "carol@example.com");
+            }),
+            (AuditActions.MessageUpload, async () =>
+            {
+                using var content = new MemoryStream(Encoding.ASCII.GetBytes("From: a@example.net\r\nTo: nobody@example.com\r\nSubject: Hello\r\n\r\nBody\r\n"));
+                (_, uploadedId) = await Get<MessageUpload>().UploadAsync("admin", content, ["nobody@example.com"], default);
+                return ("admin", uploadedId);
+            }),
+            (AuditActions.DeliveryRelease, async () =>
+            {
+                // No route matched, so the upload is held until an admin gives it to someone.
+                var held = await HeldDeliveryAsync(uploadedId);
+                (await Get<QueueAdmin>().ReleaseAsync("admin", held, "carol", default)).ShouldBeNull();
+                return ("admin", $"delivery {held}");
+            }),
+            (AuditActions.DeliveryRetry, async () =>
+            {
+                var failed = await SeedFailedDeliveryAsync();
+                (await Get<QueueAdmin>().RetryAsync("admin", failed, default)).ShouldBeNull();
+                return ("admin", $"delivery {failed}");
+            }),
+            (AuditActions.MessagePurge, async () =>
+            {
+                (await Get<QueueAdmin>().PurgeAsync("admin", uploadedId, default)).ShouldBeNull();
+                return ("admin", uploadedId);
+            }),
+            (AuditActions.QueueDeliverNow, async () =>
+            {
+                await Get<DeliverNow>().AskedByAsync("carol", "carol", default);
+                return ("carol", "carol");
+            }),
+            (AuditActions.SmtpUserCreate, async () =>
+            {
+                var created = await Get<SmtpProvisioning>().CreateAsync("admin", "Billing", "carol", ["billing@example.com"], default);
+                smtpId = created.User?.Id ?? throw new InvalidOperationException(created.Error);
+                await ActiveAsync(smtpId);
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserTestEmail, async () =>
+            {
+                (await Get<SmtpTestEmail>().SendAsync("admin", smtpId, default)).Accepted.ShouldBeFalse();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.DomainAdd, async () =>
+            {
+                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().AddAsync("admin", "Example.org", default)).Error.ShouldBeNull();
+                return ("admin", "example.org");
+            }),
+            (AuditActions.DomainRemove, async () =>
+            {
+                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().RemoveAsync("admin", "example.org", default)).ShouldBeTrue();
+                return ("admin", "example.org");
+            }),
+            (AuditActions.SmtpUserReveal, async () =>
+            {
+                (await Get<SmtpProvisioning>().RevealAsync("admin", smtpId, default)).ShouldNotBeNull();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserRotate, async () =>
+            {
+                (await Get<SmtpProvisioning>().RotateAsync("admin", smtpId, default)).ShouldBeNull();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserDisable, async () =>
+            {
+                (await Get<SmtpProvisioning>().DisableAsync("admin", smtpId, default)).ShouldBeNull();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserEnable, async () =>
+            {
+                (await Get<SmtpProvisioning>().EnableAsync("admin", smtpId, default)).ShouldBeNull();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserRetry, async () =>
+            {
+                var user = (await Store.FindSmtpUserAsync(smtpId, default))!;
+                (await Store.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Failed, LastError = "test" }, user.Status, default)).ShouldBeTrue();
+                (await Get<SmtpProvisioning>().RetryAsync("admin", smtpId, default)).ShouldBeNull();
+                return ("admin", smtpId);
+            }),
+            (AuditActions.SmtpUserDelete, async () =>
+            {
+                await ActiveAsync(smtpId);
+                (await Get<SmtpProvisioning>().DeleteAsync("admin", smtpId, default)).ShouldBeNull();
+                return ("admin", smtpId);
+            }),
+        ];
+    }
+
+    [Fact]
+    public void Drivers_CoverEveryActionConstantExactlyOnce()
+    {
+        var driven = Drivers().Select(d => d.Action).ToList();
+
+        driven.ShouldBeUnique();
+        driven.Concat(NotYetEmitted).Order(StringComparer.Ordinal).ShouldBe(AuditActions.All);
+    }
+
+    [Fact]
+    public async Task EveryAction_ItsOperation_AppendsWhoWhatTargetAndCorrelationId()
+    {
+        _factory.CreateClient().Dispose(); // starts the host (store migrated, development users seeded)
+        await Store.EnsureUserAsync("carol", "carol@example.com", "Carol", [], DateTimeOffset.UtcNow, default);
+        var missing = new List<string>();
+        foreach (var (action, run) in Drivers())
+        {
+            using var activity = new Activity($"audit-coverage {action}").Start();
+            var (actor, target) = await run();
+            var traceId = activity.TraceId.ToString();
+            var entries = await Store.ListAuditAsync(new AuditFilter(Action: action), 0, 50, default);
+            if (!entries.Items.Any(e => e.ActorId == actor && e.Target == target && e.CorrelationId == traceId))
+                missing.Add($"{action} by {actor} on {target} (trace {traceId}); found: {string.Join("; ", entries.Items.Select(e => $"{e.ActorId} {e.Target} {e.CorrelationId}"))}");
+        }
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NotYetEmitted_IsReferencedNowhereInTheApp()
+    {
+        var sources = new[] { RepositoryPaths.CoreSources, RepositoryPaths.WebProject, Path.Combine(RepositoryPaths.Root, "MailRelay.Workers") }
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && Path.GetFileName(f) != "AuditActions.cs");
+        var names = typeof(AuditActions).GetFields().Where(f => NotYetEmitted.Contains((string)f.GetRawConstantValue()!)).Select(f => $"AuditActions.{f.Name}").ToList();
+        names.Count.ShouldBe(NotYetEmitted.Length);
+
+        sources.Where(f => names.Any(n => File.ReadAllText(f).Contains(n, StringComparison.Ordinal))).ShouldBeEmpty(
+            "an action in NotYetEmitted is emitted now: move it into Drivers with the operation that emits it");
+    }
+
+    private async Task<long> HeldDeliveryAsync(string messageId)
+    {
+        var deliveries = await Store.ListDeliveriesOfMessageAsync(messageId, default);
+        return deliveries.Single(d => d.Status == DeliveryStatus.Held).Id;
+    }
+
+    private async Task<long> SeedFailedDeliveryAsync()
+    {
+        var id = $"coverage-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        var summary = new MessageSummary("a@example.net", "carol@example.com", "Too big", now, $"<{id}@example.net>", 10, null);
+        await Store.AddMessageAsync(new StoredMessage(id, 0, "test", now, $"messages/{id}", ["carol@example.com"], Verdicts.Unknown, summary, false),
+            [new NewDelivery("carol@example.com", "carol", DeliveryTarget.Gmail, DeliveryStatus.Failed, false, "The message is too large.")], now, default);
+        return (await Store.ListDeliveriesOfMessageAsync(id, default)).Single().Id;
+    }
+
+    /// <summary>Provisions the SMTP user now (the local provisioner) and waits until it is active.</summary>
+    private async Task ActiveAsync(string smtpId)
+    {
+        await Get<SmtpProvisioning>().ProcessDueAsync("audit-coverage", 10, default);
+        await RelayHost.EventuallyAsync(async () => (await Store.FindSmtpUserAsync(smtpId, default))?.Status == SmtpUserStatus.Active, $"SMTP user {smtpId} is active");
+    }
+}

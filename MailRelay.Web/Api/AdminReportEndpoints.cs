@@ -1,0 +1,88 @@
+using System.Text;
+using MailRelay.Core.Domain;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.Reports;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>
+/// The audit log and the usage report for admins, as JSON pages and as CSV downloads of the whole
+/// filtered set (streamed). Read-only: the audit log has no update or delete endpoint, by design.
+/// </summary>
+public static class AdminReportEndpoints
+{
+    public static RouteGroupBuilder MapAdminReportEndpoints(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/audit", ListAuditAsync);
+        admin.MapGet("/audit.csv", ExportAuditAsync);
+        admin.MapGet("/usage", ListUsageAsync);
+        admin.MapGet("/usage.csv", ExportUsageAsync);
+        return admin;
+    }
+
+    private static async Task<IResult> ListAuditAsync(AuditLog audit, HttpContext http, string? user = null, string? action = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 50)
+    {
+        var filter = AuditFilterOf(user, action, from, to);
+        return filter.Problem() is { } problem
+            ? Invalid("from", problem)
+            : Results.Ok(await audit.ListAsync(filter, skip, take, http.RequestAborted));
+    }
+
+    private static async Task<IResult> ExportAuditAsync(AuditLog audit, HttpContext http, string? user = null, string? action = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var filter = AuditFilterOf(user, action, from, to);
+        if (filter.Problem() is { } problem) return Invalid("from", problem);
+        return new CsvResult($"mailrelay-audit-{Stamp(http)}.csv",
+            (writer, token) => CsvExport.WriteAuditAsync(audit.ExportAsync(filter, token), writer, token));
+    }
+
+    private static async Task<IResult> ListUsageAsync(UsageReport usage, TimeProvider time, HttpContext http, DateOnly? from = null, DateOnly? to = null,
+        int skip = 0, int take = 50)
+    {
+        var range = RangeOf(time, from, to);
+        if (range.Problem() is { } problem) return Invalid("from", problem);
+        var inbound = await usage.ListInboundAsync(range, skip, take, http.RequestAborted);
+        var outbound = await usage.ListOutboundAsync(range, skip, take, http.RequestAborted);
+        return Results.Ok(new { range.From, range.To, inbound, outbound });
+    }
+
+    private static IResult ExportUsageAsync(UsageReport usage, TimeProvider time, HttpContext http, DateOnly? from = null, DateOnly? to = null)
+    {
+        var range = RangeOf(time, from, to);
+        if (range.Problem() is { } problem) return Invalid("from", problem);
+        return new CsvResult($"mailrelay-usage-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv",
+            (writer, token) => usage.ExportAsync(range, writer, token));
+    }
+
+    private static AuditFilter AuditFilterOf(string? user, string? action, DateTimeOffset? from, DateTimeOffset? to) =>
+        new(string.IsNullOrWhiteSpace(user) ? null : user.Trim(), string.IsNullOrWhiteSpace(action) ? null : action.Trim(), from, to);
+
+    /// <summary>Without dates: the last 30 days, today included.</summary>
+    public static DayRange RangeOf(TimeProvider time, DateOnly? from, DateOnly? to)
+    {
+        var last = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return new DayRange(from ?? last.AddDays(-29), last);
+    }
+
+    private static IResult Invalid(string field, string problem) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
+
+    private static string Stamp(HttpContext http) =>
+        http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Writes the CSV straight into the response body as it is produced.</summary>
+    private sealed class CsvResult(string fileName, Func<TextWriter, CancellationToken, Task> write) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "text/csv; charset=utf-8";
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            httpContext.Response.Headers.CacheControl = "no-store";
+            await using var writer = new StreamWriter(httpContext.Response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+            await write(writer, httpContext.RequestAborted);
+            await writer.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+}
