@@ -102,8 +102,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.GetByTestId("route-action-user").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Alice (alice@localhost)" }).ClickAsync();
+        await page.ChooseAsync("route-action-user", "Alice (alice@localhost)", "Alice");
         await page.GetByTestId("route-save").ClickAsync();
         await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
         await page.OpenFromNavAsync("/admin/queues", "Queues");

@@ -68,6 +68,17 @@ public static partial class MailRelayPage
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the Radzen drop-down <paramref name="testId"/> and waits until the
+    /// server has rendered the choice: a click on Save before that round trip ends could still see no choice.
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string option, string shownAs)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId(testId)).ToContainTextAsync(shownAs);
+    }
+
     /// <summary>A value only this document has: a reload or a navigation would lose it.</summary>
     public static async Task SetMarkerAsync(this IPage page)
     {
