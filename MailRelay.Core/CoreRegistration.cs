@@ -43,6 +43,7 @@ public static class CoreRegistration
 
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
         services.AddSingleton<IRelayStore, SqliteRelayStore>();
+        services.AddDynamoDbStore(builder.Configuration);
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         services.AddDataProtection().SetApplicationName("MailRelay");
         // The key ring lives with the other local data (resolved lazily, like every local path).

@@ -12,7 +12,9 @@ public class OptionsValidationTests
 {
     public static TheoryData<string, string, string> BadSettings => new()
     {
-        { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite." },
+        { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite, DynamoDb." },
+        { "Store:Provider", "DynamoDb", "Store:DynamoDb:TableName is required when Store:Provider is DynamoDb." },
+        { "Store:Provider", "dynamodb", "Store:DynamoDb:Region is required when Store:Provider is DynamoDb." },
         { "Store:SqlitePath", "", "Store:SqlitePath is required." },
         { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder." },
         { "Blobs:FolderPath", " ", "Blobs:FolderPath is required." },
