@@ -4,7 +4,7 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Tests.Contracts;
 
 /// <summary>What every <see cref="IRelayStore"/> adapter must do. Each adapter's test class inherits it.</summary>
-public abstract class RelayStoreContract : IAsyncLifetime
+public abstract partial class RelayStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
