@@ -57,6 +57,16 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
     }
 
     [Fact]
+    public async Task IsReachable_NothingListening_IsFalse()
+    {
+        var table = dynalite.NewTable();
+        table.ServiceUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        using var client = dynalite.CreateClient(table);
+
+        (await new DynamoDbRelayStore(client, table).IsReachableAsync(default)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task AddMailRelayCore_DefaultSettings_KeepsSqlite()
     {
         await using var services = Build([]);

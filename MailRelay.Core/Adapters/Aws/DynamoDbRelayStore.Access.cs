@@ -60,6 +60,8 @@ public sealed partial class DynamoDbRelayStore
     private async Task<List<Item>> QueryAsync(QueryRequest request, CancellationToken cancellationToken, int? max = null)
     {
         request.TableName = Table;
+        // Reading stops near what is needed: each page asks for at most the items still wanted.
+        if (max is { } wanted && request.Limit is null) request.Limit = Math.Clamp(wanted, 1, 1000);
         var items = new List<Item>();
         do
         {
@@ -107,7 +109,8 @@ public sealed partial class DynamoDbRelayStore
     private async Task<List<Item>> BatchGetAsync(IEnumerable<Item> keys, CancellationToken cancellationToken)
     {
         var found = new List<Item>();
-        foreach (var chunk in keys.Chunk(100))
+        // BatchGetItem refuses a request that names the same key twice.
+        foreach (var chunk in keys.DistinctBy(k => (k["PK"].S, k["SK"].S)).Chunk(100))
         {
             var pending = new Dictionary<string, KeysAndAttributes> { [Table] = new() { Keys = [.. chunk], ConsistentRead = true } };
             for (var round = 0; pending.Count > 0; round++)

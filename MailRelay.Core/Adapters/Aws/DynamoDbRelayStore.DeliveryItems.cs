@@ -76,12 +76,12 @@ public sealed partial class DynamoDbRelayStore
         await DeleteIfAsync("DUE", DueKey(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
 
     private async Task PutLaneAsync(string? userId, CancellationToken cancellationToken) =>
-        await PutIfAsync(NewItem("LANES", "LANE#" + userId).With("UserId", userId), null, cancellationToken);
+        await PutIfAsync(NewItem("LANES", "LANE#" + userId).With("UserId", userId), "attribute_not_exists(PK)", cancellationToken);
 
     private async Task PutEventAsync(long deliveryId, long version, DeliveryStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken) =>
         await PutIfAsync(NewItem(DeliveryPk(deliveryId), "EVENT#" + version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))
             .Also("DeliveryId", N(deliveryId)).Also("At", T(at)).Also("Status", S(status.ToString())).With("Detail", Clip(detail)),
-            null, cancellationToken);
+            "attribute_not_exists(PK)", cancellationToken);
 
     /// <summary>Every user id with deliveries ("" stands for deliveries without a user), in ordinal order.</summary>
     private async Task<List<string>> ListLanesAsync(CancellationToken cancellationToken) =>

@@ -80,7 +80,8 @@ public sealed partial class DynamoDbRelayStore
             .Also("ProtectedCodeVerifier", S(request.ProtectedCodeVerifier)).Also("RedirectUri", S(request.RedirectUri))
             .Also("CreatedAt", T(request.CreatedAt)).Also("ExpiresAt", T(request.ExpiresAt))
             .Also("GSI1PK", S(ConsentIndex)).Also("GSI1SK", S($"{Time(request.ExpiresAt)}#{request.StateHash}"));
-        await PutIfAsync(item, null, cancellationToken);
+        // The key is a hash of a fresh random state: an existing item can only be this request's own retry.
+        await PutNewAsync(item, cancellationToken);
     }
 
     public async Task<GmailConsentRequest?> TakeGmailConsentRequestAsync(string stateHash, CancellationToken cancellationToken)

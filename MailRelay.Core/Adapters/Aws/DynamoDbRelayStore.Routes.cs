@@ -33,7 +33,11 @@ public sealed partial class DynamoDbRelayStore
         var item = NewItem(RoutesPartition, RouteKey(id))
             .Also("Id", N(id)).Also("Pattern", S(route.Pattern)).Also("Actions", S(JsonSerializer.Serialize(route.Actions, RouteJson)))
             .Also("HoldSpam", B(route.HoldSpam)).Also("UpdatedAt", T(route.UpdatedAt));
-        await PutIfAsync(item, null, cancellationToken);
+        if (!await PutIfAsync(item, existing is null ? "attribute_not_exists(PK)" : "attribute_exists(PK)", cancellationToken))
+        {
+            await ReleasePatternAsync(route.Pattern, id, cancellationToken);
+            throw new KeyNotFoundException($"Route {id} was deleted meanwhile.");
+        }
         if (oldPattern is not null && oldPattern != route.Pattern) await ReleasePatternAsync(oldPattern, id, cancellationToken);
         return route with { Id = id };
     }

@@ -43,6 +43,10 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
         {
             return false;
         }
+        catch (Amazon.Runtime.AmazonClientException)
+        {
+            return false;
+        }
         catch (HttpRequestException)
         {
             return false;
