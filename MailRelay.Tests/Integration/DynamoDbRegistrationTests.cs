@@ -63,7 +63,10 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
         table.ServiceUrl = $"http://127.0.0.1:{FreePort.Next()}";
         using var client = dynalite.CreateClient(table);
 
+        var started = DateTime.UtcNow;
+
         (await new DynamoDbRelayStore(client, table).IsReachableAsync(default)).ShouldBeFalse();
+        (DateTime.UtcNow - started).ShouldBeLessThan(DynamoDbRelayStore.ReachabilityTimeout + TimeSpan.FromSeconds(5));
     }
 
     [Fact]

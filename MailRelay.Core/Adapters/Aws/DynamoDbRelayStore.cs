@@ -32,12 +32,21 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
         await WaitUntilActiveAsync(cancellationToken);
     }
 
+    /// <summary>A readiness probe must answer quickly: the SDK's own retries against a dead endpoint take minutes.</summary>
+    public static readonly TimeSpan ReachabilityTimeout = TimeSpan.FromSeconds(5);
+
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(ReachabilityTimeout);
         try
         {
-            var table = await client.DescribeTableAsync(Table, cancellationToken);
+            var table = await client.DescribeTableAsync(Table, patience.Token);
             return table.Table.TableStatus == TableStatus.ACTIVE;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
         catch (Amazon.Runtime.AmazonServiceException)
         {
