@@ -37,18 +37,53 @@ public sealed class ChildProcess : IAsyncDisposable
     public static async Task<(ChildProcess Process, Match ReadyLine)> StartAsync(
         string name, ProcessStartInfo start, Regex readyLine, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var ready = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = Launch(name, start, line =>
+        {
+            if (readyLine.Match(line) is { Success: true } match) ready.TrySetResult(match);
+        });
+        var match = await child.WaitAsync(ready.Task, $"no stdout line matched /{readyLine}/", timeout, cancellationToken);
+        return (child, match);
+    }
+
+    /// <summary>
+    /// Starts a process that says nothing when it is ready (e.g. dynalite) and polls
+    /// <paramref name="isReady"/> (e.g. "does the port answer") until it is true.
+    /// </summary>
+    public static async Task<ChildProcess> StartAsync(
+        string name, ProcessStartInfo start, Func<CancellationToken, Task<bool>> isReady, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var child = Launch(name, start, _ => { });
+        using var stop = new CancellationTokenSource();
+        var ready = Task.Run(async () =>
+        {
+            while (!await isReady(stop.Token)) await Task.Delay(50, stop.Token);
+            return true;
+        }, CancellationToken.None);
+        try
+        {
+            await child.WaitAsync(ready, "it did not answer", timeout, cancellationToken);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+        return child;
+    }
+
+    private static ChildProcess Launch(string name, ProcessStartInfo start, Action<string> onLine)
+    {
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = false;
         var process = new Process { StartInfo = start };
         var child = new ChildProcess(name, process);
-        var ready = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             lock (child._gate) child._standardOutput.Add(e.Data);
-            if (readyLine.Match(e.Data) is { Success: true } match) ready.TrySetResult(match);
+            onLine(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -67,23 +102,28 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return child;
+    }
 
+    /// <summary>Waits for <paramref name="ready"/>; if the process exits or time runs out first, kills it and fails with its output.</summary>
+    private async Task<T> WaitAsync<T>(Task<T> ready, string notReady, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         // WaitForExitAsync also waits for the end of the redirected streams, so the transcript is complete.
-        var exited = process.WaitForExitAsync(CancellationToken.None);
+        var exited = _process.WaitForExitAsync(CancellationToken.None);
         var waited = Task.Delay(timeout, cancellationToken);
-        var first = await Task.WhenAny(ready.Task, exited, waited);
-        if (ready.Task.IsCompletedSuccessfully) return (child, ready.Task.Result);
+        var first = await Task.WhenAny(ready, exited, waited);
+        if (ready.IsCompletedSuccessfully) return ready.Result;
 
         if (first == exited)
         {
-            var exitCode = process.ExitCode;
-            await child.DisposeAsync();
-            throw new InvalidOperationException($"{name} exited with code {exitCode} before it was ready.\n{child.Transcript()}");
+            var exitCode = _process.ExitCode;
+            await DisposeAsync();
+            throw new InvalidOperationException($"{Name} exited with code {exitCode} before it was ready.\n{Transcript()}");
         }
-        await child.DisposeAsync();
+        await DisposeAsync();
         throw new TimeoutException(cancellationToken.IsCancellationRequested
-            ? $"Starting {name} was cancelled before it was ready.\n{child.Transcript()}"
-            : $"{name} was not ready within {timeout.TotalSeconds:0} s (no stdout line matched /{readyLine}/).\n{child.Transcript()}");
+            ? $"Starting {Name} was cancelled before it was ready.\n{Transcript()}"
+            : $"{Name} was not ready within {timeout.TotalSeconds:0} s ({notReady}).\n{Transcript()}");
     }
 
     /// <summary>All captured output, for failure messages.</summary>

@@ -13,6 +13,7 @@ public class OptionsValidationTests
     public static TheoryData<string, string, string> BadSettings => new()
     {
         { "Store:Provider", "Postgres", "Store:Provider 'Postgres' is not known; use one of: Sqlite, DynamoDb." },
+        { "Store:Provider", "dynamodb", "Store:Region is required when Store:Provider is DynamoDb." },
         { "Store:SqlitePath", "", "Store:SqlitePath is required." },
         { "Blobs:Provider", "Ftp", "Blobs:Provider 'Ftp' is not known; use one of: Folder, S3." },
         { "Blobs:FolderPath", " ", "Blobs:FolderPath is required." },

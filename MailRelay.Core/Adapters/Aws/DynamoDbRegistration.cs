@@ -1,0 +1,48 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Adapters.Aws;
+
+public static class DynamoDbRegistration
+{
+    /// <summary>
+    /// Makes <see cref="DynamoDbRelayStore"/> the <see cref="IRelayStore"/> when <c>Store:Provider</c> is
+    /// DynamoDb (the <c>Store</c> DynamoDB keys are validated at start with the other store options).
+    /// Credentials come from AWSSDK.Core's default chain unless an <see cref="AWSCredentials"/> is
+    /// registered already; they are resolved at first use.
+    /// </summary>
+    public static IServiceCollection AddDynamoDbStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+        if (!store.UsesDynamoDb) return services;
+        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateClient(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings(), sp.GetRequiredService<AWSCredentials>()));
+        services.Replace(ServiceDescriptor.Singleton<IRelayStore>(sp =>
+            new DynamoDbRelayStore(sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings())));
+        return services;
+    }
+
+    /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
+    public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)
+    {
+        var config = new AmazonDynamoDBConfig();
+        if (string.IsNullOrEmpty(settings.ServiceUrl))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
+        }
+        else
+        {
+            config.ServiceURL = settings.ServiceUrl;
+            config.AuthenticationRegion = settings.Region;
+        }
+        return new AmazonDynamoDBClient(credentials, config);
+    }
+}
