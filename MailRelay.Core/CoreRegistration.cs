@@ -1,5 +1,6 @@
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Adapters.Google;
+using MailRelay.Core.Adapters.KeyRing;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Adapters.Smtp;
 using MailRelay.Core.Hosting;
@@ -12,13 +13,9 @@ using MailRelay.Core.Services.Intake;
 using MailRelay.Core.Services.Queues;
 using MailRelay.Core.Services.Routing;
 using MailRelay.Core.Services.SmtpCredentials;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -48,14 +45,10 @@ public static class CoreRegistration
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
         if (Section<BlobStoreOptions>(builder, BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();
-        services.AddDataProtection().SetApplicationName("MailRelay");
-        // The key ring lives with the other local data (resolved lazily, like every local path).
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(sp.LocalPath(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value.KeysPath)),
-                NullLoggerFactory.Instance)));
+        var secrets = Section<SecretProtectionOptions>(builder, SecretProtectionOptions.SectionName);
+        services.AddDataProtectionKeyRing(secrets.KeyRingInBlobStore);
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        if (Section<SecretProtectionOptions>(builder, SecretProtectionOptions.SectionName).UsesKms) services.AddKmsSecrets();
+        if (secrets.UsesKms) services.AddKmsSecrets();
 
         services.AddSingleton<AuditLog>();
         services.AddSmtpCredentials(builder.Configuration);

@@ -10,6 +10,7 @@ public sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretPr
         ProviderChoice.ToResult([
             ProviderChoice.UnknownProvider(SecretProtectionOptions.SectionName, options.Provider, SecretProtectionOptions.DataProtection, SecretProtectionOptions.Kms),
             ProviderChoice.Required("Secrets:KeysPath", options.KeysPath),
+            KeyRingProblem(options),
             .. options.UsesKms
                 ?
                 [
@@ -19,4 +20,14 @@ public sealed class SecretProtectionOptionsValidator : IValidateOptions<SecretPr
                 ]
                 : Array.Empty<string?>(),
         ]);
+
+    private static string? KeyRingProblem(SecretProtectionOptions options)
+    {
+        if (!new[] { SecretProtectionOptions.FolderKeyRing, SecretProtectionOptions.BlobStoreKeyRing }.Contains(options.KeyRing, StringComparer.OrdinalIgnoreCase))
+            return $"Secrets:KeyRing '{options.KeyRing}' is not known; use one of: {SecretProtectionOptions.FolderKeyRing}, {SecretProtectionOptions.BlobStoreKeyRing}.";
+        // The keys in the blob store are encrypted by the secret protector, which on DataProtection would need those very keys.
+        return options.KeyRingInBlobStore && !options.UsesKms
+            ? $"Secrets:KeyRing is {SecretProtectionOptions.BlobStoreKeyRing}, which needs Secrets:Provider {SecretProtectionOptions.Kms} to encrypt the keys (it is '{options.Provider}'); set Secrets:Provider to Kms or Secrets:KeyRing to {SecretProtectionOptions.FolderKeyRing}."
+            : null;
+    }
 }

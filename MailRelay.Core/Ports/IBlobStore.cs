@@ -16,4 +16,10 @@ public interface IBlobStore
 
     /// <summary>Deletes the blob; deleting a missing blob is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The keys of every blob whose key starts with <paramref name="prefix"/> (e.g. <c>dataprotection/</c>),
+    /// in ordinal order. Meant for small sets such as the Data Protection key ring, not for the mail blobs.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken);
 }

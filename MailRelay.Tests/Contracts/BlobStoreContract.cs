@@ -117,4 +117,56 @@ public abstract class BlobStoreContract : IAsyncLifetime
     {
         await Should.ThrowAsync<ArgumentException>(() => Blobs.PutAsync(key, new MemoryStream(Text("x")), default));
     }
+
+    [Fact]
+    public async Task ListKeys_Prefix_ReturnsOnlyTheBlobsUnderItInOrdinalOrder()
+    {
+        foreach (var key in new[] { "dataprotection/key-b.xml", "dataprotection/key-a.xml", "dataprotection/nested/key-c.xml", "inbound/key-a.xml", "dataprotectionX/other" })
+            await Blobs.PutAsync(key, new MemoryStream(Text("x")), default);
+
+        var keys = await Blobs.ListKeysAsync("dataprotection/", default);
+
+        keys.ShouldBe(["dataprotection/key-a.xml", "dataprotection/key-b.xml", "dataprotection/nested/key-c.xml"]);
+    }
+
+    [Fact]
+    public async Task ListKeys_NothingUnderPrefix_ReturnsEmpty()
+    {
+        await Blobs.PutAsync("inbound/one", new MemoryStream(Text("x")), default);
+
+        (await Blobs.ListKeysAsync("dataprotection/", default)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListKeys_AfterDeleteAndReplace_ListsEachLiveBlobOnce()
+    {
+        await Blobs.PutAsync("dataprotection/gone.xml", new MemoryStream(Text("x")), default);
+        await Blobs.PutAsync("dataprotection/kept.xml", new MemoryStream(Text("first")), default);
+        await Blobs.PutAsync("dataprotection/kept.xml", new MemoryStream(Text("second")), default);
+
+        await Blobs.DeleteAsync("dataprotection/gone.xml", default);
+
+        (await Blobs.ListKeysAsync("dataprotection/", default)).ShouldBe(["dataprotection/kept.xml"]);
+    }
+
+    [Fact]
+    public async Task ListKeys_KeysListed_OpenWithTheirOwnBytes()
+    {
+        await Blobs.PutAsync("dataprotection/key-1.xml", new MemoryStream(Text("<key id=\"1\"/>")), default);
+        await Blobs.PutAsync("dataprotection/key-2.xml", new MemoryStream(Text("<key id=\"2\"/>")), default);
+
+        var contents = new List<string>();
+        foreach (var key in await Blobs.ListKeysAsync("dataprotection/", default))
+            contents.Add(Encoding.UTF8.GetString(await ReadAllAsync(key)));
+
+        contents.ShouldBe(["<key id=\"1\"/>", "<key id=\"2\"/>"]);
+    }
+
+    [Theory]
+    [InlineData("../")]
+    [InlineData("dataprotection/../../")]
+    public async Task ListKeys_PrefixThatLeavesTheStore_IsRefused(string prefix)
+    {
+        await Should.ThrowAsync<ArgumentException>(() => Blobs.ListKeysAsync(prefix, default));
+    }
 }

@@ -52,4 +52,14 @@ public sealed class S3BlobStoreContractTests(S3rverProcess s3rver) : BlobStoreCo
         (await new StreamReader(stream).ReadToEndAsync()).ShouldBe("From: ses\r\n\r\nraw");
         (await ses.SizeAsync(key, default)).ShouldBe(16);
     }
+
+    [Fact]
+    public async Task ListKeys_MorePagesThanOne_ListsEveryKeyWithoutTheStorePrefix()
+    {
+        var paged = new S3BlobStore(_client, S3rverProcess.BucketName, _prefix, listPageSize: 2);
+        var expected = Enumerable.Range(1, 5).Select(i => $"dataprotection/key-{i}.xml").ToList();
+        foreach (var key in expected) await paged.PutAsync(key, new MemoryStream(Encoding.UTF8.GetBytes(key)), default);
+
+        (await paged.ListKeysAsync("dataprotection/", default)).ShouldBe(expected);
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial class TerraformStructureTests
         var fixedValues = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Aws", ["Store__Provider"] = "DynamoDb", ["Blobs__Provider"] = "S3",
-            ["Inbound__Provider"] = "Sqs", ["Secrets__Provider"] = "Kms", ["SmtpIdentity__Provider"] = "Iam",
+            ["Inbound__Provider"] = "Sqs", ["Secrets__Provider"] = "Kms", ["Secrets__KeyRing"] = "BlobStore", ["SmtpIdentity__Provider"] = "Iam",
             ["MailboxDelivery__Provider"] = "Gmail", ["Notifications__Provider"] = "Smtp", ["SignIn__Provider"] = "Oidc",
         };
         foreach (var (key, value) in fixedValues) environment.GetProperty(key).GetString().ShouldBe(value, key);
@@ -112,6 +112,24 @@ public sealed partial class TerraformStructureTests
         (condition.Text("variable"), condition.Texts("values").Single()).ShouldBe(("ses:FromAddress", "${var.notification_from_address}"));
 
         IReadOnlyList<string> Resources(string sid) => InstanceStatements.Single(s => s.Text("sid") == sid).Texts("resources");
+    }
+
+    [Fact]
+    public void InstanceRole_DataProtectionKeyRing_CanBeListedReadWrittenDeletedAndDecryptedAndNeverExpires()
+    {
+        // The key ring's blobs: every instance lists them at start, reads them, writes new keys and decrypts them with the secrets key.
+        Actions("BucketList").ShouldContain("s3:ListBucket");
+        Actions("BucketObjects").ShouldContain("s3:GetObject");
+        Actions("BucketObjects").ShouldContain("s3:PutObject");
+        Actions("BucketObjects").ShouldContain("s3:DeleteObject");
+        Actions("SecretsKey").ShouldContain("kms:Encrypt");
+        Actions("SecretsKey").ShouldContain("kms:Decrypt");
+        Core.Adapters.KeyRing.BlobStoreXmlRepository.Prefix.ShouldBe("dataprotection/");
+        // An expiring key blob would sign every user out: lifecycle expiry stays on the inbound prefix only.
+        var rules = Tree.Module("modules/storage").Resource("aws_s3_bucket_lifecycle_configuration", "mail").Blocks("rule");
+        rules.Where(r => r.Has("expiration")).ShouldAllBe(r => r.Block("filter").Text("prefix") == "${var.inbound_prefix}");
+
+        IReadOnlyList<string> Actions(string sid) => InstanceStatements.Single(s => s.Text("sid") == sid).Texts("actions");
     }
 
     [Fact]

@@ -61,6 +61,10 @@ public class AwsProfileTests
         services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider.ShouldBe(StoreOptions.DynamoDb);
         services.GetRequiredService<Core.Ports.IBlobStore>().ShouldBeOfType<S3BlobStore>();
         services.GetRequiredService<Core.Ports.ISecretProtector>().ShouldBeOfType<KmsSecretProtector>();
+        // Every instance shares the Data Protection key ring (cookies, antiforgery), KMS-encrypted in the bucket.
+        var keyRing = services.GetRequiredService<IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value;
+        keyRing.XmlRepository.ShouldBeOfType<Core.Adapters.KeyRing.BlobStoreXmlRepository>();
+        keyRing.XmlEncryptor.ShouldBeOfType<Core.Adapters.KeyRing.SecretProtectorXmlEncryptor>();
         services.GetRequiredService<Core.Ports.IInboundSource>().ShouldBeOfType<SqsInboundSource>();
         services.GetRequiredService<Core.Ports.ISmtpIdentityProvisioner>().ShouldBeOfType<IamSmtpIdentityProvisioner>();
         services.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.Provider.ShouldBe(MailboxDeliveryOptions.Gmail);

@@ -20,6 +20,8 @@ public class OptionsValidationTests
         { "Inbound:Provider", "Pop3", "Inbound:Provider 'Pop3' is not known; use one of: Folder, Sqs." },
         { "Secrets:Provider", "Vault", "Secrets:Provider 'Vault' is not known; use one of: DataProtection, Kms." },
         { "Secrets:KeysPath", "", "Secrets:KeysPath is required." },
+        { "Secrets:KeyRing", "Cluster", "Secrets:KeyRing 'Cluster' is not known; use one of: Folder, BlobStore." },
+        { "Secrets:KeyRing", "BlobStore", "Secrets:KeyRing is BlobStore, which needs Secrets:Provider Kms to encrypt the keys (it is 'DataProtection'); set Secrets:Provider to Kms or Secrets:KeyRing to Folder." },
         { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local, Iam." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
         { "SmtpIdentity:SmtpEndpointPort", "70000", "SmtpIdentity:SmtpEndpointPort must be a port number (1-65535), but is 70000." },

@@ -9,9 +9,10 @@ namespace MailRelay.Core.Adapters.Aws;
 /// Raw messages in an S3 bucket: the one SES's receipt rule writes to, so an SES object key is a
 /// blob key as it is. Reads stream straight from the response; writes stream from the caller's
 /// stream, spooled to a temporary file first only when that stream cannot tell its length
-/// (S3 needs it up front), so a large message is never held in memory.
+/// (S3 needs it up front), so a large message is never held in memory. Listing reads
+/// <paramref name="listPageSize"/> keys per request (S3's maximum is 1,000; tests use less to cross pages).
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, string bucketName, string keyPrefix = "") : IBlobStore
+public sealed class S3BlobStore(IAmazonS3 s3, string bucketName, string keyPrefix = "", int listPageSize = 1000) : IBlobStore
 {
     public async Task<long> PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {
@@ -67,6 +68,26 @@ public sealed class S3BlobStore(IAmazonS3 s3, string bucketName, string keyPrefi
     /// <summary>S3's DeleteObject succeeds for a missing key, which is what the port asks for.</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucketName, Key = ObjectKey(key) }, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.StartsWith('/') || prefix.Contains("..", StringComparison.Ordinal) || prefix.Contains('\\'))
+            throw new ArgumentException($"'{prefix}' is not a valid blob key prefix.", nameof(prefix));
+        var keys = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = bucketName, Prefix = keyPrefix + prefix, MaxKeys = listPageSize };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await s3.ListObjectsV2Async(request, cancellationToken);
+            // AWSSDK v4 leaves the list null on an empty page.
+            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key[keyPrefix.Length..]));
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken));
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
 
     private async Task<long> PutSeekableAsync(string objectKey, Stream content, CancellationToken cancellationToken)
     {

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using MailRelay.Core.Ports;
 
 namespace MailRelay.Core.Adapters.Local;
 
 /// <summary>The embedded default: one file per blob under a folder. Writes go to a temporary file
 /// first and are renamed into place, so a crash never leaves a half-written blob under its key.</summary>
-public sealed class FolderBlobStore(string root) : IBlobStore
+public sealed partial class FolderBlobStore(string root) : IBlobStore
 {
     public async Task<long> PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {
@@ -46,6 +47,33 @@ public sealed class FolderBlobStore(string root) : IBlobStore
     {
         File.Delete(PathOf(key));
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    {
+        CheckPrefix(prefix);
+        // Only the folder the prefix names is walked, so listing the key ring never scans the mail blobs.
+        var folder = Path.Combine(root, prefix[..(prefix.LastIndexOf('/') + 1)].Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder)) return Task.FromResult<IReadOnlyList<string>>([]);
+        var keys = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(path => !TemporaryFile().IsMatch(path))
+            .Select(path => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(keys);
+    }
+
+    /// <summary>A blob being written by <see cref="PutAsync"/> is not a blob yet.</summary>
+    [GeneratedRegex(@"\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex TemporaryFile();
+
+    /// <summary>An empty prefix lists everything; otherwise the same rules as keys.</summary>
+    private static void CheckPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(prefix) || prefix.Contains('\\'))
+            throw new ArgumentException($"'{prefix}' is not a valid blob key prefix.", nameof(prefix));
     }
 
     /// <summary>Keys are relative paths with '/' separators; anything that would leave the root is refused.</summary>

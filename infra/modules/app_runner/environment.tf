@@ -23,6 +23,9 @@ locals {
     Secrets__Provider = "Kms"
     Secrets__KeyId    = var.secrets_key_id
     Secrets__Region   = var.region
+    # Data Protection keys (sign-in cookies, antiforgery) in the bucket under dataprotection/, KMS-encrypted,
+    # so every instance and every redeploy shares them.
+    Secrets__KeyRing = "BlobStore"
 
     SmtpIdentity__Provider          = "Iam"
     SmtpIdentity__Region            = var.region

@@ -36,7 +36,7 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  description = "Keep 1 until the ASP.NET Data Protection key ring is shared between instances: today each instance has its own keys, so a sign-in cookie or antiforgery token made by one is refused by another (App Runner has no sticky sessions). The jobs themselves already scale out (they claim work with leases)."
+  description = "The Data Protection key ring is shared through the bucket (dataprotection/, KMS-encrypted) and the jobs claim work with leases; keep 1 until Blazor Server circuits are checked without sticky sessions (App Runner has none)."
   type        = number
   default     = 1
 }
