@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
@@ -33,16 +32,7 @@ public static class DynamoDbRegistration
     /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
     public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)
     {
-        var config = new AmazonDynamoDBConfig();
-        if (string.IsNullOrEmpty(settings.ServiceUrl))
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-        }
-        else
-        {
-            config.ServiceURL = settings.ServiceUrl;
-            config.AuthenticationRegion = settings.Region;
-        }
+        var config = new AmazonDynamoDBConfig().PointAt(settings.Region, settings.ServiceUrl);
         return new AmazonDynamoDBClient(credentials, config);
     }
 }

@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
@@ -29,16 +28,7 @@ public static class KmsRegistration
 
     public static AmazonKeyManagementServiceClient CreateClient(SecretProtectionOptions options, AWSCredentials credentials)
     {
-        var config = new AmazonKeyManagementServiceConfig();
-        if (string.IsNullOrEmpty(options.ServiceUrl))
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-        else
-        {
-            config.ServiceURL = options.ServiceUrl;
-            config.AuthenticationRegion = options.Region;
-        }
+        var config = new AmazonKeyManagementServiceConfig().PointAt(options.Region, options.ServiceUrl);
         return new AmazonKeyManagementServiceClient(credentials, config);
     }
 }

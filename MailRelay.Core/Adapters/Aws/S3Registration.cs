@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.S3;
@@ -32,18 +31,8 @@ public static class S3Registration
     /// <summary>An S3 client for the configured region, or for <see cref="BlobStoreOptions.ServiceUrl"/> with path-style addressing.</summary>
     public static AmazonS3Client CreateClient(BlobStoreOptions options, AWSCredentials credentials)
     {
-        var config = new AmazonS3Config();
-        if (string.IsNullOrEmpty(options.ServiceUrl))
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-        else
-        {
-            // Emulators and private endpoints have no bucket sub-domains.
-            config.ServiceURL = options.ServiceUrl;
-            config.AuthenticationRegion = options.Region;
-            config.ForcePathStyle = true;
-        }
+        // Emulators and private endpoints have no bucket sub-domains.
+        var config = new AmazonS3Config { ForcePathStyle = !string.IsNullOrEmpty(options.ServiceUrl) }.PointAt(options.Region, options.ServiceUrl);
         return new AmazonS3Client(credentials, config);
     }
 }
