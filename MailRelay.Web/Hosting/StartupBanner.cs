@@ -19,14 +19,25 @@ public static class StartupBanner
         });
         try
         {
+            // Every section at once, before a hosted service resolves an adapter and stops at its first bad setting.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine("MailRelay cannot start because of its configuration:");
-            foreach (var failure in e.Failures) Console.Error.WriteLine($"  - {failure}");
-            return 1;
+            return ConfigurationRefused(e.Failures);
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            return ConfigurationRefused(e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures));
+        }
+    }
+
+    private static int ConfigurationRefused(IEnumerable<string> failures)
+    {
+        Console.Error.WriteLine("MailRelay cannot start because of its configuration:");
+        foreach (var failure in failures.Distinct()) Console.Error.WriteLine($"  - {failure}");
+        return 1;
     }
 }

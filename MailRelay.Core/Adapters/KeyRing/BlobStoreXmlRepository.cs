@@ -17,8 +17,12 @@ namespace MailRelay.Core.Adapters.KeyRing;
 /// when the cached ring expires); the blob calls run on the thread pool so a Blazor circuit's
 /// synchronization context can never deadlock them.
 /// </remarks>
-public sealed partial class BlobStoreXmlRepository(IBlobStore blobs) : IXmlRepository
+public sealed partial class BlobStoreXmlRepository(Func<IBlobStore> blobStore) : IXmlRepository
 {
+    public BlobStoreXmlRepository(IBlobStore blobs) : this(() => blobs)
+    {
+    }
+
     /// <summary>Where the key blobs live; the instance role must be allowed to read, write and list it.</summary>
     public const string Prefix = "dataprotection/";
 
@@ -31,9 +35,9 @@ public sealed partial class BlobStoreXmlRepository(IBlobStore blobs) : IXmlRepos
     private async Task<IReadOnlyCollection<XElement>> GetAllElementsAsync(CancellationToken cancellationToken)
     {
         var elements = new List<XElement>();
-        foreach (var key in await blobs.ListKeysAsync(Prefix, cancellationToken).ConfigureAwait(false))
+        foreach (var key in await blobStore().ListKeysAsync(Prefix, cancellationToken).ConfigureAwait(false))
         {
-            await using var stream = await blobs.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+            await using var stream = await blobStore().OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
             elements.Add(await XElement.LoadAsync(stream, LoadOptions.None, cancellationToken).ConfigureAwait(false));
         }
         return new ReadOnlyCollection<XElement>(elements);
@@ -42,7 +46,7 @@ public sealed partial class BlobStoreXmlRepository(IBlobStore blobs) : IXmlRepos
     private async Task StoreElementAsync(XElement element, string friendlyName, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting));
-        await blobs.PutAsync(KeyOf(friendlyName), new MemoryStream(bytes), cancellationToken).ConfigureAwait(false);
+        await blobStore().PutAsync(KeyOf(friendlyName), new MemoryStream(bytes), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Data Protection names a key <c>key-{guid}</c>; anything else is made safe, or replaced by a new id.</summary>

@@ -23,8 +23,11 @@ public static class KeyRingRegistration
         {
             services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             {
-                o.XmlRepository = new BlobStoreXmlRepository(sp.GetRequiredService<IBlobStore>());
-                o.XmlEncryptor = new SecretProtectorXmlEncryptor(sp.GetRequiredService<ISecretProtector>());
+                // Resolved at first use, not here: building the request pipeline already asks for Data Protection,
+                // and resolving S3 or KMS then would fail on the first bad setting instead of letting start-up
+                // validation list every missing key at once.
+                o.XmlRepository = new BlobStoreXmlRepository(sp.GetRequiredService<IBlobStore>);
+                o.XmlEncryptor = new SecretProtectorXmlEncryptor(sp.GetRequiredService<ISecretProtector>);
             }));
             return services;
         }
