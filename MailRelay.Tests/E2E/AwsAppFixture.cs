@@ -16,7 +16,7 @@ public sealed class AwsAppFixture : IAsyncLifetime
     public const string OidcClientSecret = "oidc-client-secret-for-tests";
     public const string TableName = "mailrelay-e2e";
     public const string OutboundEventsQueueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/mailrelay-outbound-events";
-    private const string SmtpUser = "AKIAMAILRELAYNOTICES";
+    public const string SmtpUser = "AKIAMAILRELAYNOTICES";
     private const string SmtpPassword = "BM7s/notification-password";
 
     private readonly List<IAsyncDisposable> _peers = [];

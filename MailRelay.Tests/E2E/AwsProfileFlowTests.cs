@@ -35,6 +35,12 @@ public sealed class AwsProfileFlowTests(BrowserFixture browser, AwsAppFixture fi
         using var ready = await http.GetAsync("/readyz");
 
         ready.StatusCode.ShouldBe(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
+        // Every port chose its AWS adapter (the start-up log names each choice).
+        var log = _app.OutputSince(0);
+        foreach (var (port, provider) in new[] { ("Store", "DynamoDb"), ("Blobs", "S3"), ("Inbound", "Sqs"), ("Secrets", "Kms"), ("SmtpIdentity", "Iam"),
+                     ("MailboxDelivery", "Gmail"), ("Notifications", "Smtp"), ("Outbound", "Sqs") })
+            log.ShouldContain(line => line.Contains($"\"Port\":\"{port}\"", StringComparison.Ordinal) && line.Contains($"\"Provider\":\"{provider}\"", StringComparison.Ordinal),
+                $"port {port} should use {provider}");
         // The store behind /readyz is DynamoDB: the app created its table in dynalite at start.
         using var dynamo = fixture.Dynalite.CreateClient(StoreTable());
         (await dynamo.DescribeTableAsync(AwsAppFixture.TableName)).Table.TableStatus.Value.ShouldBe("ACTIVE");
@@ -63,13 +69,7 @@ public sealed class AwsProfileFlowTests(BrowserFixture browser, AwsAppFixture fi
 
         // SES: the raw message into the bucket under inbound/, the notification onto the queue.
         var subject = $"Via SES on the AWS profile {Guid.NewGuid():N}";
-        var raw = Encoding.UTF8.GetBytes(MessageFiles.Raw(Recipient, subject));
-        var sesMessageId = Guid.NewGuid().ToString("N");
-        var objectKey = $"inbound/{sesMessageId}";
-        using (var s3 = fixture.S3.CreateClient())
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverProcess.BucketName, Key = objectKey, InputStream = new MemoryStream(raw) });
-        var notification = SesNotifications.SqsBody(sesMessageId, [Recipient], objectKey, S3rverProcess.BucketName);
-        fixture.Inbound.Send(notification);
+        var (raw, notification) = await SendThroughSesAsync(subject);
 
         await RelayHost.EventuallyAsync(() => Task.FromResult(google.Mailbox(AwsAppFixture.AliceGmail).Count == 1), "the message is in Alice's Gmail", TimeSpan.FromSeconds(60));
         SHA256.HashData(google.Mailbox(AwsAppFixture.AliceGmail).Single().Raw).ShouldBe(SHA256.HashData(raw));
@@ -85,10 +85,36 @@ public sealed class AwsProfileFlowTests(BrowserFixture browser, AwsAppFixture fi
         google.Mailbox(AwsAppFixture.AliceGmail).Count.ShouldBe(1, "the message was imported exactly once");
 
         await RefreshTokenShouldBeKmsCiphertextAsync(google.RefreshTokensOf(AwsAppFixture.AliceGmail).ShouldHaveSingleItem());
+
+        // Google revokes her grant: the next message waits, and "please reconnect" goes out over SMTP (STARTTLS, AUTH).
+        google.Revoke(AwsAppFixture.AliceGmail);
+        await SendThroughSesAsync($"While revoked {Guid.NewGuid():N}");
+        var notices = await fixture.Smtp.WaitForMessagesAsync(1);
+        var notice = notices.ShouldHaveSingleItem(fixture.Smtp.Transcript());
+        notice.To.ShouldBe([AwsAppFixture.AliceGmail]);
+        notice.Tls.ShouldBeTrue("the notice went over the STARTTLS-upgraded connection");
+        notice.User.ShouldBe(AwsAppFixture.SmtpUser);
+        notice.RawText.ShouldContain($"Please reconnect your Gmail account {AwsAppFixture.AliceGmail}");
+        await Expect(page.GetByTestId("my-waiting").GetByTestId("my-message")).ToHaveCountAsync(1);
+        google.Mailbox(AwsAppFixture.AliceGmail).Count.ShouldBe(1, "nothing is imported while her grant is revoked");
+
         await page.ShouldShowNoErrorBoundaryAsync();
         alice.Problems.ShouldBeEmpty();
         admin.Problems.ShouldBeEmpty();
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+    }
+
+    /// <summary>What SES does with a message for <see cref="Recipient"/>: the raw MIME into the bucket under inbound/, the notification onto the queue.</summary>
+    private async Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string subject)
+    {
+        var raw = Encoding.UTF8.GetBytes(MessageFiles.Raw(Recipient, subject));
+        var sesMessageId = Guid.NewGuid().ToString("N");
+        var objectKey = $"inbound/{sesMessageId}";
+        using (var s3 = fixture.S3.CreateClient())
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverProcess.BucketName, Key = objectKey, InputStream = new MemoryStream(raw) });
+        var notification = SesNotifications.SqsBody(sesMessageId, [Recipient], objectKey, S3rverProcess.BucketName);
+        fixture.Inbound.Send(notification);
+        return (raw, notification);
     }
 
     /// <summary>Reads Alice's Gmail connection item straight from dynalite: ciphertext that only the KMS key opens, with her id as context.</summary>
