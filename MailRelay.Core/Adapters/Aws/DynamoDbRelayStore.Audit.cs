@@ -14,6 +14,8 @@ public sealed partial class DynamoDbRelayStore
 
     public async Task<AuditEntry> AppendAuditAsync(NewAuditEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        // The actor first: a crash in between leaves an actor with no entry yet, never an entry whose actor is missing from the filter.
+        await PutAuditActorAsync(entry.ActorId, cancellationToken);
         var sequence = await NextNumberAsync("audit", cancellationToken);
         var item = NewItem(AuditPartition, Padded(sequence))
             .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))

@@ -32,6 +32,7 @@ public sealed partial class DynamoDbRelayStore
             var item = DeliveryItem(new Delivery(id, message.Id, sequence, delivery.Recipient, delivery.UserId, delivery.Target, delivery.Status,
                 0, now, Clip(delivery.Note), null, delivery.MarkAsSpam, now, now), version: 1, leaseOwner: null, leaseUntil: null);
             await CreateDeliveryAsync(item, delivery.Note ?? "Received", cancellationToken);
+            await PutReceivedPointerAsync(message, id, cancellationToken);
         }
         return await PutNewAsync(MessageItem(message with { Sequence = sequence }), cancellationToken);
     }

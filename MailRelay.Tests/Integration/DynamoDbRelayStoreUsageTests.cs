@@ -1,0 +1,90 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Domain;
+using MailRelay.Tests.Support;
+
+namespace MailRelay.Tests.Integration;
+
+/// <summary>
+/// What the DynamoDB store's reports promise beyond the contract, because of how it keys them:
+/// usage pointers are written before the message commits, sharded by month, and metrics are
+/// written and pruned in 25-item batches.
+/// </summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day0 = new(2026, 11, 1);
+    private readonly List<IDisposable> _clients = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ListUsage_CrashBeforeTheMessageRecord_NotCountedUntilTheRetryCommitsItOnce()
+    {
+        var crash = new FailingDynamoDbCalls("PutItem", "\"S\":\"MESSAGE\"");
+        var store = await StoreAsync(dynalite.NewTable(), crash);
+        var message = Message("ses-1", T0);
+        NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
+
+        await Should.ThrowAsync<HttpRequestException>(() => store.AddMessageAsync(message, deliveries, T0, default));
+        var beforeCommit = await store.ListUsageAsync(new DayRange(Day0, Day0), 0, 10, default);
+        crash.Armed = false;
+        await store.AddMessageAsync(message, deliveries, T0, default);
+        await store.AddMessageAsync(message, deliveries, T0, default);
+
+        beforeCommit.Total.ShouldBe(0);
+        (await store.ListUsageAsync(new DayRange(Day0, Day0), 0, 10, default)).Items
+            .ShouldBe([new UsageRow(Day0, "alice", 1, 0, 1, 0)]);
+    }
+
+    [Fact]
+    public async Task ListUsage_RangeAcrossMonths_CountsEveryMonthAndTheCurrentStatus()
+    {
+        var store = await StoreAsync(dynalite.NewTable());
+        await store.AddMessageAsync(Message("oct", T0.AddDays(-1)), [new("a@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
+        await store.AddMessageAsync(Message("nov", T0), [new("a@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
+        var october = (await store.ListDeliveriesOfMessageAsync("oct", default)).Single();
+        await store.ChangeDeliveryStatusAsync(october.Id, [DeliveryStatus.Pending], DeliveryStatus.Failed, "alice", "gave up", T0, default);
+
+        var page = await store.ListUsageAsync(new DayRange(Day0.AddDays(-1), Day0), 0, 10, default);
+
+        page.Items.ShouldBe([new UsageRow(Day0, "alice", 1, 0, 1, 0), new UsageRow(Day0.AddDays(-1), "alice", 1, 0, 0, 1)]);
+    }
+
+    [Fact]
+    public async Task SaveMetricPoints_MoreThanOneBatch_AllKeptAndPruneCountsEveryOne()
+    {
+        var store = await StoreAsync(dynalite.NewTable());
+        var points = Enumerable.Range(0, 60).Select(i => new MetricPoint(T0.AddMinutes(i), "QueueDepth", i % 2 == 0 ? null : "alice", i)).ToList();
+
+        await store.SaveMetricPointsAsync(points, default);
+        var listed = await store.ListMetricPointsAsync(T0, T0.AddHours(1), default);
+        var pruned = await store.PruneMetricPointsAsync(T0.AddMinutes(50), default);
+
+        listed.Count.ShouldBe(60);
+        pruned.ShouldBe(50);
+        (await store.ListMetricPointsAsync(T0, T0.AddHours(1), default)).Select(p => p.Value).ShouldBe(Enumerable.Range(50, 10).Select(i => (double)i));
+    }
+
+    private static StoredMessage Message(string id, DateTimeOffset receivedAt) =>
+        new(id, 0, "sqs", receivedAt, "inbound/" + id, ["alice@example.com"], Verdicts.Unknown, new MessageSummary(null, null, null, null, null, 10, null), false);
+
+    private async Task<DynamoDbRelayStore> StoreAsync(Core.Options.DynamoDbSettings settings, HttpClientFactory? http = null)
+    {
+        var config = new AmazonDynamoDBConfig { ServiceURL = settings.ServiceUrl, AuthenticationRegion = settings.Region, MaxErrorRetry = 0 };
+        if (http is not null) config.HttpClientFactory = http;
+        var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
+        _clients.Add(client);
+        var store = new DynamoDbRelayStore(client, settings);
+        await store.InitializeAsync(default);
+        return store;
+    }
+}
