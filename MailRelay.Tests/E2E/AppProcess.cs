@@ -36,7 +36,15 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <c>--Key=Value</c> arguments (they win over appsettings.json), and waits for its
     /// "MailRelay is running at" line.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
+        StartAsync(settings, environmentName: null, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Starts the app with <c>ASPNETCORE_ENVIRONMENT=<paramref name="environmentName"/></c> (Development when null)
+    /// and <paramref name="environment"/> added to its environment variables, as a platform such as App Runner configures it.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? environmentName,
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
         if (!File.Exists(executable))
@@ -60,6 +68,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         // a stray one in the test runner's environment must not turn these runs into Production.
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        if (environmentName is not null) start.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         try
         {

@@ -38,6 +38,7 @@ public sealed partial class TerraformStructureTests
             ["ASPNETCORE_ENVIRONMENT"] = "Aws", ["Store__Provider"] = "DynamoDb", ["Blobs__Provider"] = "S3",
             ["Inbound__Provider"] = "Sqs", ["Secrets__Provider"] = "Kms", ["Secrets__KeyRing"] = "BlobStore", ["SmtpIdentity__Provider"] = "Iam",
             ["MailboxDelivery__Provider"] = "Gmail", ["Notifications__Provider"] = "Smtp", ["SignIn__Provider"] = "Oidc",
+            ["Outbound__Provider"] = "Sqs",
         };
         foreach (var (key, value) in fixedValues) environment.GetProperty(key).GetString().ShouldBe(value, key);
         var fromStack = new Dictionary<string, string>
@@ -45,6 +46,7 @@ public sealed partial class TerraformStructureTests
             ["Store__TableName"] = "${var.table_name}", ["Store__Region"] = "${var.region}",
             ["Blobs__BucketName"] = "${var.bucket_name}", ["Inbound__Sqs__QueueUrl"] = "${var.inbound_queue_url}",
             ["Inbound__Sqs__Region"] = "${var.region}", ["Outbound__EventsQueueUrl"] = "${var.outbound_events_queue_url}",
+            ["Outbound__Region"] = "${var.region}",
             ["Secrets__KeyId"] = "${var.secrets_key_id}", ["SignIn__Oidc__Authority"] = "${var.oidc_authority}",
             ["SignIn__Oidc__ClientId"] = "${var.oidc_client_id}", ["SignIn__Oidc__LogoutUrl"] = "${var.oidc_logout_url}",
             ["Google__ClientId"] = "${var.google_client_id}", ["Notifications__Smtp__Username"] = "${var.notification_smtp_username}",

@@ -27,6 +27,8 @@ public class AwsProfileTests
         ["Blobs:Region"] = "eu-west-1",
         ["Inbound:Sqs:QueueUrl"] = "https://sqs.eu-west-1.amazonaws.com/123456789012/mailrelay-inbound",
         ["Inbound:Sqs:Region"] = "eu-west-1",
+        ["Outbound:EventsQueueUrl"] = "https://sqs.eu-west-1.amazonaws.com/123456789012/mailrelay-outbound-events",
+        ["Outbound:Region"] = "eu-west-1",
         ["Secrets:KeyId"] = "alias/mailrelay-secrets",
         ["Secrets:Region"] = "eu-west-1",
         ["SmtpIdentity:Region"] = "eu-west-1",
@@ -70,6 +72,7 @@ public class AwsProfileTests
         services.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.Provider.ShouldBe(MailboxDeliveryOptions.Gmail);
         services.GetRequiredService<IOptions<NotificationOptions>>().Value.UsesSmtp.ShouldBeTrue();
         services.GetRequiredService<IOptions<SignInOptions>>().Value.IsOidc.ShouldBeTrue();
+        services.GetRequiredService<Core.Ports.IOutboundEventSource>().ShouldBeOfType<SqsOutboundEventSource>();
     }
 
     [Fact]
@@ -102,7 +105,8 @@ public class AwsProfileTests
         services = builder.Services.BuildServiceProvider();
         var failures = new List<string>();
         foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SqsInboundOptions), typeof(SecretProtectionOptions),
-                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(GoogleOptions) })
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(GoogleOptions),
+                     typeof(OutboundEventsOptions) })
         {
             var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
             try { options.GetType().GetProperty("Value")!.GetValue(options); }

@@ -18,7 +18,9 @@ locals {
     Inbound__Provider        = "Sqs"
     Inbound__Sqs__QueueUrl   = var.inbound_queue_url
     Inbound__Sqs__Region     = var.region
+    Outbound__Provider       = "Sqs"
     Outbound__EventsQueueUrl = var.outbound_events_queue_url
+    Outbound__Region         = var.region
 
     Secrets__Provider = "Kms"
     Secrets__KeyId    = var.secrets_key_id
