@@ -77,6 +77,7 @@ public static partial class MailRelayPage
         await page.GetByTestId(testId).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
         await Assertions.Expect(page.GetByTestId(testId)).ToContainTextAsync(shownAs);
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
     }
 
     /// <summary>A value only this document has: a reload or a navigation would lose it.</summary>
