@@ -23,15 +23,17 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void Environments_Outputs_EveryDnsRecordTheDomainNeeds()
     {
+        foreach (var (output, record) in DnsOutputs)
+            Stack.Outputs[output].Text("value").ShouldBe($"${{module.ses_domain.{record}}}", output);
+        Stack.Outputs["dns_app_runner_custom_domains"].Text("value").ShouldBe("${module.app_runner.custom_domain_records}");
         foreach (var env in Environments)
         {
             var outputs = Tree.Module(env).Outputs;
-            foreach (var (output, record) in DnsOutputs)
+            foreach (var output in DnsOutputs.Keys.Append("dns_app_runner_custom_domains"))
             {
                 outputs.ContainsKey(output).ShouldBeTrue($"{env} has no output {output}");
-                outputs[output].Text("value").ShouldBe($"${{module.ses_domain.{record}}}", $"{env} {output}");
+                outputs[output].Text("value").ShouldBe($"${{module.mailrelay.{output}}}", $"{env} {output}");
             }
-            outputs["dns_app_runner_custom_domains"].Text("value").ShouldBe("${module.app_runner.custom_domain_records}", env);
         }
     }
 
@@ -70,11 +72,10 @@ public sealed partial class TerraformStructureTests
         var module = Tree.Module("modules/outbound_events");
         var destination = module.Resource("aws_ses_event_destination", "sns");
         destination.Text("configuration_set_name").ShouldBe("${aws_ses_configuration_set.outbound.name}");
-        destination.Block("sns_destination").Text("topic_arn").ShouldBe("${aws_sns_topic.events.arn}");
+        destination.Block("sns_destination").Text("topic_arn").ShouldBe("${module.queue.topic_arn}");
         destination.Text("matching_types").ShouldBe("${var.event_types}");
         module.Variables["event_types"].Texts("default").ShouldContain("bounce");
         module.Variables["event_types"].Texts("default").ShouldContain("complaint");
-        module.ModuleCall("queue").Text("topic_arn").ShouldBe("${aws_sns_topic.events.arn}");
         module.Outputs["queue_url"].Text("value").ShouldBe("${module.queue.queue_url}");
     }
 

@@ -5,10 +5,13 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void DynamoDbTable_Prod_HasPointInTimeRecoveryAndDeletionProtection()
     {
-        var call = Prod.ModuleCall("dynamodb");
-        call.Bool("point_in_time_recovery").ShouldBe(true);
-        call.Bool("deletion_protection").ShouldBe(true);
-        var table = Tree.Callee(Prod, "dynamodb").Resource("aws_dynamodb_table", "relay");
+        var prod = Prod.ModuleCall("mailrelay");
+        prod.Bool("table_point_in_time_recovery").ShouldBe(true);
+        prod.Bool("table_deletion_protection").ShouldBe(true);
+        var call = Stack.ModuleCall("dynamodb");
+        call.Text("point_in_time_recovery").ShouldBe("${var.table_point_in_time_recovery}");
+        call.Text("deletion_protection").ShouldBe("${var.table_deletion_protection}");
+        var table = Tree.Callee(Stack, "dynamodb").Resource("aws_dynamodb_table", "relay");
         table.Block("point_in_time_recovery").Text("enabled").ShouldBe("${var.point_in_time_recovery}");
         table.Text("deletion_protection_enabled").ShouldBe("${var.deletion_protection}");
     }
@@ -48,9 +51,11 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void MailBucket_Prod_KeepsVersions()
     {
-        Prod.ModuleCall("storage").Bool("versioning_enabled").ShouldBe(true);
-        Prod.ModuleCall("storage").Bool("force_destroy").ShouldBe(false);
-        var versioning = Tree.Callee(Prod, "storage").Resource("aws_s3_bucket_versioning", "mail");
+        Prod.ModuleCall("mailrelay").Bool("bucket_versioning").ShouldBe(true);
+        Prod.ModuleCall("mailrelay").Bool("bucket_force_destroy").ShouldBe(false);
+        Stack.ModuleCall("storage").Text("versioning_enabled").ShouldBe("${var.bucket_versioning}");
+        Stack.ModuleCall("storage").Text("force_destroy").ShouldBe("${var.bucket_force_destroy}");
+        var versioning = Tree.Callee(Stack, "storage").Resource("aws_s3_bucket_versioning", "mail");
         versioning.Block("versioning_configuration").Text("status").ShouldBe("${var.versioning_enabled ? \"Enabled\" : \"Suspended\"}");
     }
 
@@ -63,8 +68,7 @@ public sealed partial class TerraformStructureTests
         rule.Text("status").ShouldBe("Enabled");
         rule.Block("filter").Text("prefix").ShouldBe("${var.inbound_prefix}");
         rule.Block("expiration").Text("days").ShouldBe("${var.inbound_expiration_days}");
-        foreach (var env in Environments)
-            Tree.Module(env).ModuleCall("inbound_pipeline").Text("object_key_prefix").ShouldBe("${module.storage.inbound_prefix}", env);
+        Stack.ModuleCall("inbound_pipeline").Text("object_key_prefix").ShouldBe("${module.storage.inbound_prefix}");
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public sealed partial class TerraformStructureTests
         var action = rule.Block("s3_action");
         action.Text("bucket_name").ShouldBe("${var.bucket_name}");
         action.Text("object_key_prefix").ShouldBe("${var.object_key_prefix}");
-        action.Text("topic_arn").ShouldBe("${aws_sns_topic.inbound.arn}");
+        action.Text("topic_arn").ShouldBe("${module.queue.topic_arn}");
         pipeline.Variables["object_key_prefix"].Text("default").ShouldBe("inbound/");
     }
 
@@ -108,6 +112,27 @@ public sealed partial class TerraformStructureTests
         subscription.Text("protocol").ShouldBe("sqs");
         subscription.Bool("raw_message_delivery").ShouldBe(false, "the app reads the SES JSON from the envelope's Message");
         foreach (var caller in new[] { "modules/inbound_pipeline", "modules/outbound_events" })
+        {
             Tree.Callee(Tree.Module(caller), "queue").Folder.ShouldBe("modules/sns_sqs_queue");
+            Tree.Module(caller).All("aws_sns_topic").ShouldBeEmpty("the topic and its policy are made once, in sns_sqs_queue");
+            Tree.Module(caller).Moves.Select(m => m.To)
+                .ShouldBe(["module.queue.aws_sns_topic.main", "module.queue.aws_sns_topic_policy.main"], ignoreOrder: true, customMessage: caller);
+        }
+    }
+
+    [Fact]
+    public void SnsTopic_Policy_OnlySesOfThisAccountPublishesAndOnlyTheTopicFeedsTheQueue()
+    {
+        var module = Tree.Module("modules/sns_sqs_queue");
+        module.Resource("aws_sns_topic_policy", "main").Text("policy").ShouldBe("${data.aws_iam_policy_document.topic.json}");
+        var publish = module.Resource("aws_iam_policy_document", "topic", "data").Block("statement");
+        publish.Texts("actions").ShouldBe(["SNS:Publish"]);
+        publish.Texts("resources").ShouldBe(["${aws_sns_topic.main.arn}"]);
+        publish.Block("principals").Texts("identifiers").ShouldBe(["ses.amazonaws.com"]);
+        var account = publish.Block("condition");
+        (account.Text("variable"), account.Texts("values").Single()).ShouldBe(("aws:SourceAccount", "${var.account_id}"));
+        var send = module.Resource("aws_iam_policy_document", "main", "data").Block("statement").Block("condition");
+        (send.Text("variable"), send.Texts("values").Single()).ShouldBe(("aws:SourceArn", "${aws_sns_topic.main.arn}"));
+        module.Resource("aws_sns_topic_subscription", "main").Text("topic_arn").ShouldBe("${aws_sns_topic.main.arn}");
     }
 }

@@ -14,13 +14,16 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
 
     private TerraformModule Prod => Tree.Module("envs/prod");
 
+    /// <summary>The composition module both environments call: where the modules are wired together.</summary>
+    private TerraformModule Stack => Tree.Module("modules/mailrelay");
+
     [Fact]
     public void Infra_Parsed_HasEveryModuleAndBothEnvironments()
     {
         Tree.Modules.Keys.Order().ShouldBe(
         [
             "envs/prod", "envs/test", "modules/app_runner", "modules/app_secrets", "modules/cognito", "modules/dynamodb",
-            "modules/ecr", "modules/inbound_pipeline", "modules/kms", "modules/monitoring", "modules/notifier",
+            "modules/ecr", "modules/inbound_pipeline", "modules/kms", "modules/mailrelay", "modules/monitoring", "modules/notifier",
             "modules/outbound_events", "modules/ses_domain", "modules/sns_sqs_queue", "modules/storage",
         ]);
     }
@@ -41,33 +44,59 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
     }
 
     [Fact]
-    public void Environments_TestAndProd_CallTheSameModulesWithTheSameArguments()
+    public void Environments_TestAndProd_CallOnlyTheStackAndPassEveryInputThrough()
     {
         var test = Tree.Module("envs/test");
-        test.ModuleCalls.Keys.Order().ShouldBe(Prod.ModuleCalls.Keys.Order());
-        foreach (var (name, call) in Prod.ModuleCalls)
+        foreach (var env in Environments)
         {
-            call.Text("source").ShouldBe(test.ModuleCall(name).Text("source"));
-            call.AttributeNames.Order().ShouldBe(test.ModuleCall(name).AttributeNames.Order(), $"module \"{name}\"");
+            var module = Tree.Module(env);
+            module.ModuleCalls.Keys.ShouldBe(["mailrelay"], env);
+            Tree.Callee(module, "mailrelay").ShouldBeSameAs(Stack, env);
+            foreach (var variable in module.Variables.Keys)
+                module.ModuleCall("mailrelay").Text(variable).ShouldBe($"${{var.{variable}}}", $"{env} var.{variable}");
         }
+        test.ModuleCall("mailrelay").AttributeNames.Order().ShouldBe(Prod.ModuleCall("mailrelay").AttributeNames.Order());
         test.Variables.Keys.Order().ShouldBe(Prod.Variables.Keys.Order());
+        Prod.Locals["environment"].GetString().ShouldBe("prod");
+        test.Locals["environment"].GetString().ShouldBe("test");
     }
 
     [Fact]
-    public void Environments_Outputs_TheAppSettings()
+    public void Environments_Outputs_PassThroughEveryOutputOfTheStack()
     {
+        Stack.Outputs.ShouldNotBeEmpty();
         foreach (var env in Environments)
         {
             var outputs = Tree.Module(env).Outputs;
-            outputs["table_name"].Text("value").ShouldBe("${module.dynamodb.table_name}", env);
-            outputs["bucket_name"].Text("value").ShouldBe("${module.storage.bucket_name}", env);
-            outputs["inbound_queue_url"].Text("value").ShouldBe("${module.inbound_pipeline.queue_url}", env);
-            outputs["outbound_events_queue_url"].Text("value").ShouldBe("${module.outbound_events.queue_url}", env);
-            outputs["secrets_kms_key_id"].Text("value").ShouldBe("${module.kms.key_id}", env);
-            outputs["cognito_issuer"].Text("value").ShouldBe("${module.cognito.issuer}", env);
-            outputs["cognito_client_id"].Text("value").ShouldBe("${module.cognito.client_id}", env);
-            outputs["ecr_repository_url"].Text("value").ShouldBe("${module.ecr.repository_url}", env);
+            outputs.Keys.Order().ShouldBe(Stack.Outputs.Keys.Order(), env);
+            foreach (var name in Stack.Outputs.Keys)
+                outputs[name].Text("value").ShouldBe($"${{module.mailrelay.{name}}}", $"{env} {name}");
         }
+    }
+
+    [Fact]
+    public void Environments_Moved_KeepTheStateOfEveryModuleNowInTheStack()
+    {
+        // Without a moved block, the next apply would destroy and re-create that module's resources (the table, the bucket...).
+        var expected = Stack.ModuleCalls.Keys.Select(name => ($"module.{name}", $"module.mailrelay.module.{name}")).Order();
+        foreach (var env in Environments)
+            Tree.Module(env).Moves.Order().ShouldBe(expected, env);
+    }
+
+    [Fact]
+    public void Stack_Outputs_TheAppSettings()
+    {
+        var outputs = Stack.Outputs;
+        outputs["table_name"].Text("value").ShouldBe("${module.dynamodb.table_name}");
+        outputs["bucket_name"].Text("value").ShouldBe("${module.storage.bucket_name}");
+        outputs["inbound_queue_url"].Text("value").ShouldBe("${module.inbound_pipeline.queue_url}");
+        outputs["inbound_dlq_url"].Text("value").ShouldBe("${module.inbound_pipeline.dlq_url}");
+        outputs["outbound_events_queue_url"].Text("value").ShouldBe("${module.outbound_events.queue_url}");
+        outputs["secrets_kms_key_id"].Text("value").ShouldBe("${module.kms.key_id}");
+        outputs["cognito_issuer"].Text("value").ShouldBe("${module.cognito.issuer}");
+        outputs["cognito_client_id"].Text("value").ShouldBe("${module.cognito.client_id}");
+        outputs["ecr_repository_url"].Text("value").ShouldBe("${module.ecr.repository_url}");
+        outputs["app_runner_service_arn"].Text("value").ShouldBe("${module.app_runner.service_arn}");
     }
 
     [Fact]

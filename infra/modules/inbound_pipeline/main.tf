@@ -1,34 +1,20 @@
-resource "aws_sns_topic" "inbound" {
-  name = "${var.name_prefix}-inbound"
-}
-
-data "aws_iam_policy_document" "inbound_topic" {
-  statement {
-    sid       = "AllowSesReceiptRules"
-    actions   = ["SNS:Publish"]
-    resources = [aws_sns_topic.inbound.arn]
-    principals {
-      type        = "Service"
-      identifiers = ["ses.amazonaws.com"]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [var.account_id]
-    }
-  }
-}
-
-resource "aws_sns_topic_policy" "inbound" {
-  arn    = aws_sns_topic.inbound.arn
-  policy = data.aws_iam_policy_document.inbound_topic.json
-}
-
 module "queue" {
   source            = "../sns_sqs_queue"
   name              = "${var.name_prefix}-inbound"
-  topic_arn         = aws_sns_topic.inbound.arn
+  account_id        = var.account_id
+  publisher_sid     = "AllowSesReceiptRules"
   max_receive_count = var.max_receive_count
+}
+
+# The topic and its policy moved into sns_sqs_queue: keep the deployed ones.
+moved {
+  from = aws_sns_topic.inbound
+  to   = module.queue.aws_sns_topic.main
+}
+
+moved {
+  from = aws_sns_topic_policy.inbound
+  to   = module.queue.aws_sns_topic_policy.main
 }
 
 resource "aws_ses_receipt_rule_set" "main" {
@@ -54,10 +40,10 @@ resource "aws_ses_receipt_rule" "store_and_notify" {
     position          = 1
     bucket_name       = var.bucket_name
     object_key_prefix = var.object_key_prefix
-    topic_arn         = aws_sns_topic.inbound.arn
+    topic_arn         = module.queue.topic_arn
   }
 
-  depends_on = [aws_sns_topic_policy.inbound, terraform_data.bucket_policy_ready]
+  depends_on = [module.queue, terraform_data.bucket_policy_ready]
 }
 
 # Carries the bucket policy id into this module's graph, so the rule waits for the policy.

@@ -1,5 +1,5 @@
 output "topic_arn" {
-  value = aws_sns_topic.inbound.arn
+  value = module.queue.topic_arn
 }
 
 output "queue_url" {

@@ -11,30 +11,23 @@ resource "aws_ses_configuration_set" "outbound" {
   }
 }
 
-resource "aws_sns_topic" "events" {
-  name = "${var.name_prefix}-outbound-events"
+module "queue" {
+  source            = "../sns_sqs_queue"
+  name              = "${var.name_prefix}-outbound-events"
+  account_id        = var.account_id
+  publisher_sid     = "AllowSesEventPublishing"
+  max_receive_count = var.max_receive_count
 }
 
-data "aws_iam_policy_document" "events_topic" {
-  statement {
-    sid       = "AllowSesEventPublishing"
-    actions   = ["SNS:Publish"]
-    resources = [aws_sns_topic.events.arn]
-    principals {
-      type        = "Service"
-      identifiers = ["ses.amazonaws.com"]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [var.account_id]
-    }
-  }
+# The topic and its policy moved into sns_sqs_queue: keep the deployed ones.
+moved {
+  from = aws_sns_topic.events
+  to   = module.queue.aws_sns_topic.main
 }
 
-resource "aws_sns_topic_policy" "events" {
-  arn    = aws_sns_topic.events.arn
-  policy = data.aws_iam_policy_document.events_topic.json
+moved {
+  from = aws_sns_topic_policy.events
+  to   = module.queue.aws_sns_topic_policy.main
 }
 
 resource "aws_ses_event_destination" "sns" {
@@ -44,17 +37,10 @@ resource "aws_ses_event_destination" "sns" {
   matching_types         = var.event_types
 
   sns_destination {
-    topic_arn = aws_sns_topic.events.arn
+    topic_arn = module.queue.topic_arn
   }
 
-  depends_on = [aws_sns_topic_policy.events]
-}
-
-module "queue" {
-  source            = "../sns_sqs_queue"
-  name              = "${var.name_prefix}-outbound-events"
-  topic_arn         = aws_sns_topic.events.arn
-  max_receive_count = var.max_receive_count
+  depends_on = [module.queue]
 }
 
 resource "terraform_data" "default_configuration_set" {

@@ -7,7 +7,7 @@ output "configuration_set_arn" {
 }
 
 output "topic_arn" {
-  value = aws_sns_topic.events.arn
+  value = module.queue.topic_arn
 }
 
 output "queue_url" {

@@ -1,3 +1,32 @@
+# The topic and its queue are made together: each SES feature that publishes (receipt rules,
+# configuration set events) gets its own topic -> queue -> dead-letter queue, wired the same way.
+resource "aws_sns_topic" "main" {
+  name = var.name
+}
+
+# Only SES, on behalf of this account, publishes to the topic.
+data "aws_iam_policy_document" "topic" {
+  statement {
+    sid       = var.publisher_sid
+    actions   = ["SNS:Publish"]
+    resources = [aws_sns_topic.main.arn]
+    principals {
+      type        = "Service"
+      identifiers = ["ses.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [var.account_id]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "main" {
+  arn    = aws_sns_topic.main.arn
+  policy = data.aws_iam_policy_document.topic.json
+}
+
 resource "aws_sqs_queue" "dlq" {
   name                      = "${var.name}-dlq"
   message_retention_seconds = var.dlq_message_retention_seconds
@@ -38,7 +67,7 @@ data "aws_iam_policy_document" "main" {
     condition {
       test     = "ArnEquals"
       variable = "aws:SourceArn"
-      values   = [var.topic_arn]
+      values   = [aws_sns_topic.main.arn]
     }
   }
 }
@@ -50,7 +79,7 @@ resource "aws_sqs_queue_policy" "main" {
 
 # Raw delivery stays off: the app reads the SNS envelope and takes the SES JSON from its Message.
 resource "aws_sns_topic_subscription" "main" {
-  topic_arn            = var.topic_arn
+  topic_arn            = aws_sns_topic.main.arn
   protocol             = "sqs"
   endpoint             = aws_sqs_queue.main.arn
   raw_message_delivery = false

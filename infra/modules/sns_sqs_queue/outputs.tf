@@ -1,3 +1,7 @@
+output "topic_arn" {
+  value = aws_sns_topic.main.arn
+}
+
 output "queue_url" {
   value = aws_sqs_queue.main.id
 }

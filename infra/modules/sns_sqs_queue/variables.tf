@@ -1,10 +1,15 @@
 variable "name" {
-  description = "Queue name; the dead-letter queue is <name>-dlq."
+  description = "Topic and queue name; the dead-letter queue is <name>-dlq."
   type        = string
 }
 
-variable "topic_arn" {
-  description = "The SNS topic that feeds the queue."
+variable "account_id" {
+  description = "SES may publish to the topic only on behalf of this account."
+  type        = string
+}
+
+variable "publisher_sid" {
+  description = "Sid of the topic policy statement that lets SES publish (kept per caller so the policies do not change)."
   type        = string
 }
 
