@@ -7,6 +7,22 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            // The client's fault (a missing or stale antiforgery token, an unreadable body): a 4xx with a sentence,
+            // not an error page that would run the pipeline again on a form it must not read.
+            LogRefused(logger, httpContext.Request.Path, badRequest.Message);
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Title = "The request was refused.", Status = badRequest.StatusCode,
+                    Detail = "The form may have expired: reload the page and try again.",
+                },
+            });
+        }
         LogUnhandled(logger, exception, httpContext.Request.Path);
         if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -16,6 +32,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             ProblemDetails = { Title = "Something went wrong on our side.", Status = 500, Detail = "The error was logged with this request's trace id." },
         });
     }
+
+    [LoggerMessage(LogLevel.Warning, "Refused a bad request on {Path}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
