@@ -49,23 +49,9 @@ public sealed class TerraformModule
         All(type, kind).Where(r => r.Name == name).Select(r => r.Body).FirstOrDefault()
         ?? throw new InvalidOperationException($"{Folder}: no {kind} {type}.{name}.");
 
-    /// <summary>The module's <c>moved</c> blocks as (from, to) addresses, e.g. ("module.kms", "module.mailrelay.module.kms").</summary>
-    public IReadOnlyList<(string From, string To)> Moves =>
-        _files
-            .Where(f => f.TryGetProperty("moved", out _))
-            .SelectMany(f => f.GetProperty("moved").EnumerateArray())
-            .Select(m => new HclBody(m))
-            .Select(m => (Address(m.Text("from")), Address(m.Text("to"))))
-            .ToList();
-
-    /// <summary>
-    /// Every string in the module: where the references are. <c>moved</c> blocks name addresses of
-    /// state (including the old ones that no longer exist), not references, so they are left out.
-    /// </summary>
+    /// <summary>Every string in the module: where the references are.</summary>
     public IEnumerable<string> Strings() =>
-        _files.SelectMany(f => f.EnumerateObject().Where(p => p.Name != "moved").SelectMany(p => HclBody.StringsIn(p.Value)));
-
-    private static string Address(string expression) => expression.TrimStart('$', '{').TrimEnd('}');
+        _files.SelectMany(f => f.EnumerateObject().SelectMany(p => HclBody.StringsIn(p.Value)));
 
     private Dictionary<string, HclBody> Named(string kind) =>
         _files

@@ -75,15 +75,6 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
     }
 
     [Fact]
-    public void Environments_Moved_KeepTheStateOfEveryModuleNowInTheStack()
-    {
-        // Without a moved block, the next apply would destroy and re-create that module's resources (the table, the bucket...).
-        var expected = Stack.ModuleCalls.Keys.Select(name => ($"module.{name}", $"module.mailrelay.module.{name}")).Order();
-        foreach (var env in Environments)
-            Tree.Module(env).Moves.Order().ShouldBe(expected, env);
-    }
-
-    [Fact]
     public void Stack_Outputs_TheAppSettings()
     {
         var outputs = Stack.Outputs;

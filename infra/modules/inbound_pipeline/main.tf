@@ -6,17 +6,6 @@ module "queue" {
   max_receive_count = var.max_receive_count
 }
 
-# The topic and its policy moved into sns_sqs_queue: keep the deployed ones.
-moved {
-  from = aws_sns_topic.inbound
-  to   = module.queue.aws_sns_topic.main
-}
-
-moved {
-  from = aws_sns_topic_policy.inbound
-  to   = module.queue.aws_sns_topic_policy.main
-}
-
 resource "aws_ses_receipt_rule_set" "main" {
   rule_set_name = var.receipt_rule_set_name
 }

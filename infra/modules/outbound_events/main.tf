@@ -19,17 +19,6 @@ module "queue" {
   max_receive_count = var.max_receive_count
 }
 
-# The topic and its policy moved into sns_sqs_queue: keep the deployed ones.
-moved {
-  from = aws_sns_topic.events
-  to   = module.queue.aws_sns_topic.main
-}
-
-moved {
-  from = aws_sns_topic_policy.events
-  to   = module.queue.aws_sns_topic_policy.main
-}
-
 resource "aws_ses_event_destination" "sns" {
   name                   = "to-sns"
   configuration_set_name = aws_ses_configuration_set.outbound.name
