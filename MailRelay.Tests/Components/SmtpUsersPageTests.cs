@@ -61,7 +61,9 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
 
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] [data-testid=smtp-user-status]").GetAttribute("data-status").ShouldBe("Active"),
             TimeSpan.FromSeconds(10));
-        page.Find("[data-testid=smtp-reveal]").ShouldNotBeNull();
+        // The refresh brings the actions an active user has, not just the status: credentials can be shown now.
+        page.FindAll("[data-testid=smtp-users-grid] tbody button").Select(b => b.GetAttribute("aria-label"))
+            .ShouldBe(["Rotate Billing app", "Disable Billing app", "Show credentials Billing app", "Delete Billing app"]);
     }
 
     [Fact]
