@@ -61,7 +61,9 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
 
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] [data-testid=smtp-user-status]").GetAttribute("data-status").ShouldBe("Active"),
             TimeSpan.FromSeconds(10));
-        page.Find("[data-testid=smtp-reveal]").ShouldNotBeNull();
+        // The refresh brings the actions an active user has, not just the status: credentials can be shown now.
+        page.FindAll("[data-testid=smtp-users-grid] tbody button").Select(b => b.GetAttribute("aria-label"))
+            .ShouldBe(["Rotate Billing app", "Disable Billing app", "Show credentials Billing app", "Delete Billing app"]);
     }
 
     [Fact]
@@ -76,8 +78,13 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
 
         page.Instance.Dispose();
         var renders = page.RenderCount;
+        // A page still open proves the change was published and refreshed on; a page that still
+        // listened would refresh within one more interval of it.
+        var open = RenderComponent<SmtpUsers>();
+        open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"));
         await provisioning.CreateAsync("admin", "Second", "alice", ["second@example.com"], default);
-        await Task.Delay(LiveRefresh.DefaultInterval * 3);
+        open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("Second"), TimeSpan.FromSeconds(10));
+        await Task.Delay(LiveRefresh.DefaultInterval * 2);
 
         page.RenderCount.ShouldBe(renders);
     }

@@ -24,6 +24,14 @@ public sealed class FolderInboundSourceContractTests : InboundSourceContract
         await File.WriteAllTextAsync(name, $"From: sender@example.com\r\nTo: {recipient}\r\nSubject: for {recipient}\r\n\r\nbody\r\n");
     }
 
+    /// <summary>The dropped file's own content, opened from the item.</summary>
+    protected override async Task ShouldLeadToTheRawMessageAsync(InboundItem item, string recipient)
+    {
+        await using var raw = await item.OpenRaw.ShouldNotBeNull()(default);
+        using var reader = new StreamReader(raw);
+        (await reader.ReadToEndAsync()).ShouldBe($"From: sender@example.com\r\nTo: {recipient}\r\nSubject: for {recipient}\r\n\r\nbody\r\n");
+    }
+
     /// <summary>A message whose envelope sidecar is not JSON.</summary>
     protected override async Task EnqueueMalformedAsync()
     {

@@ -22,6 +22,9 @@ public abstract class InboundSourceContract : IAsyncLifetime
     /// <summary>Puts a new-mail notification for one message to <paramref name="recipient"/> into the source.</summary>
     protected abstract Task EnqueueAsync(string recipient);
 
+    /// <summary>Asserts that <paramref name="item"/> leads to the raw message enqueued for <paramref name="recipient"/> (its blob key or its content).</summary>
+    protected abstract Task ShouldLeadToTheRawMessageAsync(InboundItem item, string recipient);
+
     /// <summary>Puts in something the source cannot turn into an item (for its kind of input).</summary>
     protected abstract Task EnqueueMalformedAsync();
 
@@ -45,7 +48,7 @@ public abstract class InboundSourceContract : IAsyncLifetime
         RecipientOf(item).ShouldBe("alice@mail.example.com");
         item.MessageId.ShouldNotBeNullOrWhiteSpace();
         item.Handle.ShouldNotBeNullOrWhiteSpace();
-        (item.ExistingBlobKey is not null || item.OpenRaw is not null).ShouldBeTrue();
+        await ShouldLeadToTheRawMessageAsync(item, "alice@mail.example.com");
     }
 
     [Fact]

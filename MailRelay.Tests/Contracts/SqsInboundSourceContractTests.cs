@@ -32,6 +32,13 @@ public sealed class SqsInboundSourceContractTests : InboundSourceContract
         return Task.CompletedTask;
     }
 
+    /// <summary>SES stored the message in S3 under the key the notification names (here inbound/{message id}).</summary>
+    protected override Task ShouldLeadToTheRawMessageAsync(InboundItem item, string recipient)
+    {
+        item.ExistingBlobKey.ShouldBe($"inbound/{item.MessageId}");
+        return Task.CompletedTask;
+    }
+
     protected override Task EnqueueMalformedAsync()
     {
         _queue.Send("{ \"Type\": \"Notification\", \"Message\": \"not an SES notification\" }");

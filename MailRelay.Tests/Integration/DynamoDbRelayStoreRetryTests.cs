@@ -1,6 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Domain;
 using MailRelay.Tests.Support;
 
@@ -11,25 +8,19 @@ namespace MailRelay.Tests.Integration;
 /// sequence cut part-way is completed by the retry, and racing instances never share work.
 /// </summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IAsyncLifetime
+public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly List<IDisposable> _clients = [];
+    private readonly DynaliteStores _stores = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        foreach (var client in _clients) client.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task AddMessage_CrashBeforeTheMessageRecord_RetryCompletesWithoutDuplicates()
     {
         var settings = dynalite.NewTable();
         var crash = new FailingDynamoDbCalls("PutItem", "\"S\":\"MESSAGE\"");
-        var store = await StoreAsync(settings, crash);
+        var store = await _stores.OpenAsync(settings, crash);
         var message = new StoredMessage("ses-1", 0, "sqs", T0, "inbound/ses-1", ["alice@example.com", "bob@example.com"], Verdicts.Unknown,
             new MessageSummary(null, null, "Hi", null, null, 10, null), false);
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null),
@@ -57,7 +48,7 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IAs
     public async Task AddMessage_SameMessageFromTwoInstancesAtOnce_StoresItOnce()
     {
         var settings = dynalite.NewTable();
-        var stores = new[] { await StoreAsync(settings), await StoreAsync(settings) };
+        var stores = new[] { await _stores.OpenAsync(settings), await _stores.OpenAsync(settings) };
         var message = new StoredMessage("ses-2", 0, "sqs", T0, "inbound/ses-2", ["alice@example.com"], Verdicts.Unknown,
             new MessageSummary(null, null, null, null, null, 10, null), false);
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
@@ -72,7 +63,7 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IAs
     public async Task ClaimDueDeliveries_ByRacingInstances_NeverHandsOutADeliveryTwice()
     {
         var settings = dynalite.NewTable();
-        var stores = new[] { await StoreAsync(settings), await StoreAsync(settings), await StoreAsync(settings) };
+        var stores = new[] { await _stores.OpenAsync(settings), await _stores.OpenAsync(settings), await _stores.OpenAsync(settings) };
         for (var i = 0; i < 12; i++)
         {
             var message = new StoredMessage($"m-{i}", 0, "sqs", T0, $"inbound/m-{i}", ["x@example.com"], Verdicts.Unknown,
@@ -86,16 +77,5 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IAs
         ids.ShouldBeUnique();
         // A user's lane belongs to one instance at a time: no user's mail is split across owners.
         claims.SelectMany((c, n) => c.Select(d => (d.UserId, n))).Distinct().GroupBy(x => x.UserId).ShouldAllBe(g => g.Count() == 1);
-    }
-
-    private async Task<DynamoDbRelayStore> StoreAsync(Core.Options.DynamoDbSettings settings, HttpClientFactory? http = null)
-    {
-        var config = new AmazonDynamoDBConfig { ServiceURL = settings.ServiceUrl, AuthenticationRegion = settings.Region, MaxErrorRetry = 0 };
-        if (http is not null) config.HttpClientFactory = http;
-        var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
-        _clients.Add(client);
-        var store = new DynamoDbRelayStore(client, settings);
-        await store.InitializeAsync(default);
-        return store;
     }
 }

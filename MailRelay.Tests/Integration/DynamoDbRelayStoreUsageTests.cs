@@ -1,6 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Domain;
 using MailRelay.Tests.Support;
 
@@ -12,25 +9,19 @@ namespace MailRelay.Tests.Integration;
 /// written and pruned in 25-item batches.
 /// </summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IAsyncLifetime
+public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Day0 = new(2026, 11, 1);
-    private readonly List<IDisposable> _clients = [];
+    private readonly DynaliteStores _stores = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        foreach (var client in _clients) client.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task ListUsage_CrashBeforeTheMessageRecord_NotCountedUntilTheRetryCommitsItOnce()
     {
         var crash = new FailingDynamoDbCalls("PutItem", "\"S\":\"MESSAGE\"");
-        var store = await StoreAsync(dynalite.NewTable(), crash);
+        var store = await _stores.OpenAsync(dynalite.NewTable(), crash);
         var message = Message("ses-1", T0);
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
 
@@ -48,7 +39,7 @@ public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IAs
     [Fact]
     public async Task ListUsage_RangeAcrossMonths_CountsEveryMonthAndTheCurrentStatus()
     {
-        var store = await StoreAsync(dynalite.NewTable());
+        var store = await _stores.OpenAsync(dynalite.NewTable());
         await store.AddMessageAsync(Message("oct", T0.AddDays(-1)), [new("a@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
         await store.AddMessageAsync(Message("nov", T0), [new("a@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
         var october = (await store.ListDeliveriesOfMessageAsync("oct", default)).Single();
@@ -62,7 +53,7 @@ public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IAs
     [Fact]
     public async Task SaveMetricPoints_MoreThanOneBatch_AllKeptAndPruneCountsEveryOne()
     {
-        var store = await StoreAsync(dynalite.NewTable());
+        var store = await _stores.OpenAsync(dynalite.NewTable());
         var points = Enumerable.Range(0, 60).Select(i => new MetricPoint(T0.AddMinutes(i), "QueueDepth", i % 2 == 0 ? null : "alice", i)).ToList();
 
         await store.SaveMetricPointsAsync(points, default);
@@ -76,15 +67,4 @@ public sealed class DynamoDbRelayStoreUsageTests(DynaliteProcess dynalite) : IAs
 
     private static StoredMessage Message(string id, DateTimeOffset receivedAt) =>
         new(id, 0, "sqs", receivedAt, "inbound/" + id, ["alice@example.com"], Verdicts.Unknown, new MessageSummary(null, null, null, null, null, 10, null), false);
-
-    private async Task<DynamoDbRelayStore> StoreAsync(Core.Options.DynamoDbSettings settings, HttpClientFactory? http = null)
-    {
-        var config = new AmazonDynamoDBConfig { ServiceURL = settings.ServiceUrl, AuthenticationRegion = settings.Region, MaxErrorRetry = 0 };
-        if (http is not null) config.HttpClientFactory = http;
-        var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
-        _clients.Add(client);
-        var store = new DynamoDbRelayStore(client, settings);
-        await store.InitializeAsync(default);
-        return store;
-    }
 }

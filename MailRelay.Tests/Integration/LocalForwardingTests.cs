@@ -4,66 +4,42 @@ using MailRelay.Tests.Support;
 namespace MailRelay.Tests.Integration;
 
 /// <summary>The embedded defaults end to end: drop folder → SQLite → local mailbox, through the real jobs.</summary>
-public sealed class LocalForwardingTests : IAsyncLifetime
+public sealed class LocalForwardingTests : FolderForwardingScenarios
 {
-    private readonly TempDirectory _data = new();
-    private RelayHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RelayHost.StartAsync(_data.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    protected override Task<RelayHost> StartRelayAsync(string dataPath) => RelayHost.StartAsync(dataPath);
 
     [Fact]
     public async Task DroppedFile_ForRoutedUser_AppearsInTheirLocalMailboxWithinFiveSeconds()
     {
-        await _host.RouteAsync("alice@example.com", "alice");
+        await Relay.RouteAsync("alice@example.com", "alice");
         var raw = MessageFiles.Raw("Alice <alice@example.com>", "Lunch?");
-        var dropped = await MessageFiles.DropAsync(_data.Path, "lunch.eml", raw);
+        var dropped = await MessageFiles.DropAsync(Data.Path, "lunch.eml", raw);
         var started = DateTime.UtcNow;
 
-        var mailbox = Path.Combine(_data.Path, "mailboxes", "alice");
+        var mailbox = Path.Combine(Data.Path, "mailboxes", "alice");
         await RelayHost.EventuallyAsync(() => Task.FromResult(Directory.Exists(mailbox) && Directory.GetFiles(mailbox, "*.eml").Length == 1),
             "alice's mailbox has the message", TimeSpan.FromSeconds(5));
 
         (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(5));
         (await File.ReadAllTextAsync(Directory.GetFiles(mailbox, "*.eml").Single())).ShouldBe(raw);
         File.Exists(dropped).ShouldBeFalse("the inbox file is removed once stored");
-        var listed = await _host.Store.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default);
+        var listed = await Relay.Store.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default);
         var item = listed.Items.ShouldHaveSingleItem();
         item.Message.Summary.Subject.ShouldBe("Lunch?");
         item.Deliveries.ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Delivered);
-        await RelayHost.EventuallyAsync(async () => (await _host.Store.FindMessageAsync(item.Message.Id, default))!.BlobDeleted, "the blob is deleted");
-    }
-
-    [Fact]
-    public async Task SameFileDroppedTwice_IsOneMessageAndOneDelivery()
-    {
-        await _host.RouteAsync("alice@example.com", "alice");
-        var raw = MessageFiles.Raw("alice@example.com", "Twice");
-        await MessageFiles.DropAsync(_data.Path, "first.eml", raw);
-        await RelayHost.EventuallyAsync(async () => (await _host.Store.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the first copy is stored");
-        await MessageFiles.DropAsync(_data.Path, "second.eml", raw);
-        await RelayHost.EventuallyAsync(() => Task.FromResult(!File.Exists(Path.Combine(_data.Path, "inbox", "second.eml"))), "the second copy is acknowledged");
-
-        var messages = await _host.Store.ListMessagesAsync(new(), 0, 10, default);
-        messages.Total.ShouldBe(1);
-        messages.Items.Single().Deliveries.ShouldHaveSingleItem();
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.FindMessageAsync(item.Message.Id, default))!.BlobDeleted, "the blob is deleted");
     }
 
     [Fact]
     public async Task SidecarRecipients_AreTheEnvelope_NotTheHeaders()
     {
-        await _host.RouteAsync("alice@example.com", "alice", RouteActionKind.LocalMailbox);
-        await _host.RouteAsync("bob@example.com", "bob", RouteActionKind.LocalMailbox);
+        await Relay.RouteAsync("alice@example.com", "alice", RouteActionKind.LocalMailbox);
+        await Relay.RouteAsync("bob@example.com", "bob", RouteActionKind.LocalMailbox);
         // The To header names alice, but the envelope (Bcc-like) is bob only.
-        await MessageFiles.DropAsync(_data.Path, "bcc.eml", MessageFiles.Raw("alice@example.com", "For bob"), ["bob@example.com"]);
+        await MessageFiles.DropAsync(Data.Path, "bcc.eml", MessageFiles.Raw("alice@example.com", "For bob"), ["bob@example.com"]);
 
-        await RelayHost.EventuallyAsync(() => Task.FromResult(Directory.Exists(Path.Combine(_data.Path, "mailboxes", "bob"))), "bob gets it");
-        Directory.Exists(Path.Combine(_data.Path, "mailboxes", "alice")).ShouldBeFalse();
+        await RelayHost.EventuallyAsync(() => Task.FromResult(Directory.Exists(Path.Combine(Data.Path, "mailboxes", "bob"))), "bob gets it");
+        Directory.Exists(Path.Combine(Data.Path, "mailboxes", "alice")).ShouldBeFalse();
     }
 
     [Theory]
@@ -74,30 +50,30 @@ public sealed class LocalForwardingTests : IAsyncLifetime
     [InlineData("empty.eml")]
     public async Task MalformedInput_NeverCrashesTheJobs_AndIsDeliveredOrHeld(string fixture)
     {
-        await _host.RouteAsync("*", "alice");
+        await Relay.RouteAsync("*", "alice");
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mime", fixture));
-        await MessageFiles.DropAsync(_data.Path, fixture, bytes, ["alice@example.com"]);
+        await MessageFiles.DropAsync(Data.Path, fixture, bytes, ["alice@example.com"]);
 
         await RelayHost.EventuallyAsync(async () =>
         {
-            var page = await _host.Store.ListMessagesAsync(new(), 0, 10, default);
+            var page = await Relay.Store.ListMessagesAsync(new(), 0, 10, default);
             return page.Items.Count == 1 && page.Items[0].Deliveries.All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Held);
         }, $"{fixture} is delivered or held");
-        var delivered = Directory.GetFiles(Path.Combine(_data.Path, "mailboxes", "alice"), "*.eml").ShouldHaveSingleItem();
+        var delivered = Directory.GetFiles(Path.Combine(Data.Path, "mailboxes", "alice"), "*.eml").ShouldHaveSingleItem();
         (await File.ReadAllBytesAsync(delivered)).ShouldBe(bytes, "the raw bytes are what the mailbox gets");
 
         // The jobs are still alive: a well-formed message afterwards goes through too.
-        await MessageFiles.DropAsync(_data.Path, "after.eml", MessageFiles.Raw("alice@example.com", "After"), ["alice@example.com"]);
-        await RelayHost.EventuallyAsync(() => Task.FromResult(Directory.GetFiles(Path.Combine(_data.Path, "mailboxes", "alice"), "*.eml").Length == 2), "the next message arrives");
+        await MessageFiles.DropAsync(Data.Path, "after.eml", MessageFiles.Raw("alice@example.com", "After"), ["alice@example.com"]);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(Directory.GetFiles(Path.Combine(Data.Path, "mailboxes", "alice"), "*.eml").Length == 2), "the next message arrives");
     }
 
     [Fact]
     public async Task UnroutableMessage_IsHeldForAnAdmin_AndItsBlobKept()
     {
-        await MessageFiles.DropAsync(_data.Path, "stray.eml", MessageFiles.Raw("nobody@example.com", "Who?"));
+        await MessageFiles.DropAsync(Data.Path, "stray.eml", MessageFiles.Raw("nobody@example.com", "Who?"));
 
-        await RelayHost.EventuallyAsync(async () => (await _host.Store.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the message is stored");
-        var item = (await _host.Store.ListMessagesAsync(new(), 0, 10, default)).Items.Single();
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the message is stored");
+        var item = (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.Single();
         var held = item.Deliveries.ShouldHaveSingleItem();
         held.Status.ShouldBe(DeliveryStatus.Held);
         held.LastError!.ShouldContain("No route matches nobody@example.com");

@@ -2,12 +2,7 @@ using System.Text.Json;
 using MailRelay.Core.Adapters.Doh;
 using MailRelay.Core.Options;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Tests.Support;
 
@@ -21,17 +16,15 @@ public sealed class FakeDohEndpoint : IAsyncDisposable
 {
     private static readonly Dictionary<string, int> TypeNumbers = new(StringComparer.OrdinalIgnoreCase) { ["A"] = 1, ["CNAME"] = 5, ["MX"] = 15, ["TXT"] = 16 };
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly List<(string Name, string Type, string Data)> _records = [];
     private readonly Dictionary<string, int> _statuses = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Received> _requests = [];
 
-    private FakeDohEndpoint(WebApplication app) => _app = app;
-
     /// <summary>One query as it arrived.</summary>
     public sealed record Received(string? Name, string? Type, string Accept);
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _host.Url;
 
     /// <summary>The resolver URL to configure (<c>Dns:ResolverUrl</c>).</summary>
     public string ResolverUrl => new Uri(Url, "dns-query").ToString();
@@ -40,14 +33,8 @@ public sealed class FakeDohEndpoint : IAsyncDisposable
 
     public static async Task<FakeDohEndpoint> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var endpoint = new FakeDohEndpoint(app);
-        app.MapGet("/dns-query", endpoint.HandleAsync);
-        await app.StartAsync();
-        endpoint.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var endpoint = new FakeDohEndpoint();
+        endpoint._host = await LoopbackHost.StartAsync(app => app.MapGet("/dns-query", endpoint.HandleAsync));
         return endpoint;
     }
 
@@ -109,9 +96,5 @@ public sealed class FakeDohEndpoint : IAsyncDisposable
         }), context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

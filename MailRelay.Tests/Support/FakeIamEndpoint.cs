@@ -3,13 +3,8 @@ using System.Security;
 using Amazon.Runtime;
 using MailRelay.Core.Adapters.Aws;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Tests.Support;
 
@@ -25,14 +20,12 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
     public const int AccessKeysPerUser = 2; // IAM's quota
     public static readonly ImmutableCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token-example");
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly object _gate = new();
     private readonly List<Received> _requests = [];
     private readonly Dictionary<string, FakeUser> _users = new(StringComparer.OrdinalIgnoreCase); // IAM names are case-insensitive
     private readonly Dictionary<string, Queue<(HttpStatusCode Status, string Type, string Code, string Message)>> _failures = new(StringComparer.Ordinal);
     private int _sequence;
-
-    private FakeIamEndpoint(WebApplication app) => _app = app;
 
     /// <summary>What one request looked like when it arrived.</summary>
     public sealed record Received(string Method, string Path, string? ContentType, IReadOnlyDictionary<string, string> Form, string? SignatureProblem)
@@ -53,7 +46,7 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
         public string Arn => $"arn:aws:iam::{AccountId}:user{Path}{Name}";
     }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _host.Url;
 
     public IReadOnlyList<Received> Requests { get { lock (_gate) return [.. _requests]; } }
 
@@ -64,15 +57,8 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
 
     public static async Task<FakeIamEndpoint> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var endpoint = new FakeIamEndpoint(app);
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Url = new Uri(address + "/");
+        var endpoint = new FakeIamEndpoint();
+        endpoint._host = await LoopbackHost.StartAsync(app => app.Run(endpoint.HandleAsync));
         return endpoint;
     }
 
@@ -201,9 +187,5 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
         return expected.Signature == parts["Signature"] ? null : $"signature {parts["Signature"]} does not match {expected.Signature}";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -9,12 +9,7 @@ using Amazon.KeyManagementService;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Options;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Tests.Support;
 
@@ -33,33 +28,26 @@ public sealed class FakeKmsEndpoint : IAsyncDisposable
     public const string OtherKeyId = "arn:aws:kms:us-east-1:123456789012:key/99999999-8888-7777-6666-555555555555";
     public static readonly BasicAWSCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly ConcurrentDictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Received> _requests = new();
 
-    private FakeKmsEndpoint(WebApplication app)
+    private FakeKmsEndpoint()
     {
-        _app = app;
         foreach (var key in new[] { KeyId, OtherKeyId }) _keys[key] = RandomNumberGenerator.GetBytes(32);
     }
 
     /// <summary>One call as it arrived: the operation and the encryption context it carried.</summary>
     public sealed record Received(string Target, string? KeyId, IReadOnlyDictionary<string, string> EncryptionContext, string RawBody);
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _host.Url;
 
     public IReadOnlyList<Received> Requests => [.. _requests];
 
     public static async Task<FakeKmsEndpoint> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var endpoint = new FakeKmsEndpoint(app);
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync();
-        endpoint.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var endpoint = new FakeKmsEndpoint();
+        endpoint._host = await LoopbackHost.StartAsync(app => app.Run(endpoint.HandleAsync));
         return endpoint;
     }
 
@@ -145,9 +133,5 @@ public sealed class FakeKmsEndpoint : IAsyncDisposable
     private static (HttpStatusCode, JsonObject) Error(HttpStatusCode status, string type, string? message) =>
         (status, new JsonObject { ["__type"] = type, ["message"] = message });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -2,13 +2,8 @@ using System.Net;
 using Amazon.Runtime;
 using MailRelay.Core.Adapters.Aws;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Tests.Support;
 
@@ -23,10 +18,8 @@ public sealed class FakeSqsEndpoint : IAsyncDisposable
     public const string QueueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/mailrelay-inbound";
     public static readonly ImmutableCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token-example");
 
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly List<Received> _requests = [];
-
-    private FakeSqsEndpoint(WebApplication app) => _app = app;
 
     /// <summary>What one request looked like when it arrived.</summary>
     public sealed record Received(string Method, string Path, string? ContentType, IReadOnlyDictionary<string, string> Form, string? SignatureProblem, string? SecurityToken);
@@ -34,21 +27,14 @@ public sealed class FakeSqsEndpoint : IAsyncDisposable
     /// <summary>Status and XML body for a request; the default is an empty success for its action.</summary>
     public Func<Received, (HttpStatusCode Status, string Xml)> Respond { get; set; } = r => (HttpStatusCode.OK, Ok(r.Form["Action"], ""));
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _host.Url;
 
     public IReadOnlyList<Received> Requests { get { lock (_requests) return [.. _requests]; } }
 
     public static async Task<FakeSqsEndpoint> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var endpoint = new FakeSqsEndpoint(app);
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Url = new Uri(address + "/");
+        var endpoint = new FakeSqsEndpoint();
+        endpoint._host = await LoopbackHost.StartAsync(app => app.Run(endpoint.HandleAsync));
         return endpoint;
     }
 
@@ -110,9 +96,5 @@ public sealed class FakeSqsEndpoint : IAsyncDisposable
         return expected.Signature == parts["Signature"] ? null : $"signature {parts["Signature"]} does not match {expected.Signature}";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,11 +1,9 @@
-using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Services.DnsRecords;
 using MailRelay.Tests.Support;
 using MailRelay.Workers;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,35 +13,17 @@ using Quartz;
 
 namespace MailRelay.Tests.Unit;
 
-public sealed class CheckDnsRecordsJobTests : IAsyncLifetime
+public sealed class CheckDnsRecordsJobTests : DnsZoneTest
 {
-    private readonly TempDirectory _data = new();
-    private FakeDohEndpoint _dns = null!;
-    private SqliteRelayStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        _dns = await FakeDohEndpoint.StartAsync();
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dns.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _data.Dispose();
-    }
-
     [Fact]
     public async Task Execute_ListedDomains_KeepsEachDomainsReportForThePage()
     {
-        _dns.PublishAll();
+        Zone.PublishAll();
         var time = new FakeTimeProvider();
-        await _store.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
-        var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(_dns.ResolverUrl));
+        await Store.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
+        var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
         var results = new DnsCheckResults();
-        var checker = new DnsChecker(_dns.CreateResolver(), new RecordPlanner(options), _store, results, time, options, NullLogger<DnsChecker>.Instance);
+        var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, time, options, NullLogger<DnsChecker>.Instance);
 
         await new CheckDnsRecordsJob(checker, NullLogger<CheckDnsRecordsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>());
 

@@ -1,42 +1,28 @@
-using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Services.DnsRecords;
 using MailRelay.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailRelay.Tests.Unit;
 
 /// <summary>The checker with the real DoH adapter against an in-process DoH endpoint serving a scripted zone.</summary>
-public sealed class DnsCheckerTests : IAsyncLifetime
+public sealed class DnsCheckerTests : DnsZoneTest
 {
     private const string D = DnsTestZone.Domain;
-    private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new();
-    private FakeDohEndpoint _dns = null!;
-    private SqliteRelayStore _store = null!;
     private DnsOptions _options = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _dns = await FakeDohEndpoint.StartAsync();
-        _options = DnsTestZone.Options(_dns.ResolverUrl);
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dns.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _data.Dispose();
+        await base.InitializeAsync();
+        _options = DnsTestZone.Options(Zone.ResolverUrl);
     }
 
     [Fact]
     public async Task Check_EveryRecordPublished_AllOkAndTheReportIsKeptWithItsTime()
     {
-        _dns.PublishAll();
+        Zone.PublishAll();
         var (checker, results) = Checker();
 
         var report = await checker.CheckAsync(D, default);
@@ -61,9 +47,9 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task Check_DkimCnameToAnotherTarget_DifferentWithTheValueFound()
     {
-        _dns.PublishAll();
-        _dns.Clear($"{DnsTestZone.Dkim[1]}._domainkey.{D}", "CNAME");
-        _dns.Cname($"{DnsTestZone.Dkim[1]}._domainkey.{D}", "old.dkim.example.net");
+        Zone.PublishAll();
+        Zone.Clear($"{DnsTestZone.Dkim[1]}._domainkey.{D}", "CNAME");
+        Zone.Cname($"{DnsTestZone.Dkim[1]}._domainkey.{D}", "old.dkim.example.net");
 
         var check = await CheckAsync(r => r.Record.Name.StartsWith(DnsTestZone.Dkim[1], StringComparison.Ordinal));
 
@@ -75,14 +61,14 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task Check_SpfWithMoreThanTenLookupsThroughIncludes_WarnsWithTheCount()
     {
-        _dns.PublishAll();
-        _dns.Clear(D, "TXT");
+        Zone.PublishAll();
+        Zone.Clear(D, "TXT");
         // 1 (amazonses) + 1 + 2 nested + a + mx = 6 at the top, and _spf.big.example costs 6 more: 12 in all.
-        _dns.Txt(D, "v=spf1 include:amazonses.com include:_spf.one.example a mx ~all");
-        _dns.Txt("_spf.one.example", "v=spf1 include:_spf.two.example include:_spf.big.example ?all");
-        _dns.Txt("_spf.two.example", "v=spf1 ip4:192.0.2.0/24 -all");
-        _dns.Txt("_spf.big.example", "v=spf1 a:a.example mx:m.example ptr exists:%{i}.x.example include:_spf.two.example redirect=_spf.last.example");
-        _dns.Txt("_spf.last.example", "v=spf1 -all");
+        Zone.Txt(D, "v=spf1 include:amazonses.com include:_spf.one.example a mx ~all");
+        Zone.Txt("_spf.one.example", "v=spf1 include:_spf.two.example include:_spf.big.example ?all");
+        Zone.Txt("_spf.two.example", "v=spf1 ip4:192.0.2.0/24 -all");
+        Zone.Txt("_spf.big.example", "v=spf1 a:a.example mx:m.example ptr exists:%{i}.x.example include:_spf.two.example redirect=_spf.last.example");
+        Zone.Txt("_spf.last.example", "v=spf1 -all");
 
         var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.Spf);
 
@@ -94,9 +80,9 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task Check_SpfWithTenLookups_IsOk()
     {
-        _dns.PublishAll();
-        _dns.Clear(D, "TXT");
-        _dns.Txt(D, "v=spf1 include:amazonses.com a mx a:1.example a:2.example a:3.example a:4.example a:5.example mx:6.example exists:7.example ~all");
+        Zone.PublishAll();
+        Zone.Clear(D, "TXT");
+        Zone.Txt(D, "v=spf1 include:amazonses.com a mx a:1.example a:2.example a:3.example a:4.example a:5.example mx:6.example exists:7.example ~all");
 
         (await CheckAsync(r => r.Record.Purpose == RecordPurpose.Spf)).Status.ShouldBe(DnsCheckStatus.Ok);
     }
@@ -104,8 +90,8 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task Check_TwoSpfRecords_DifferentBecauseReceiversAnswerPermerror()
     {
-        _dns.PublishAll();
-        _dns.Txt(D, "v=spf1 include:_spf.google.com ~all");
+        Zone.PublishAll();
+        Zone.Txt(D, "v=spf1 include:_spf.google.com ~all");
 
         var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.Spf);
 
@@ -114,51 +100,34 @@ public sealed class DnsCheckerTests : IAsyncLifetime
         check.Explanation!.ShouldStartWith("2 SPF records: receivers answer permerror");
     }
 
-    [Fact]
-    public async Task Check_SpfWithoutAmazonSes_Different()
+    [Theory]
+    [InlineData("mail", "v=spf1 mx -all", RecordPurpose.MailFromSpf, DnsCheckStatus.Different,
+        "The SPF record does not include amazonses.com, so mail SES sends fails SPF.")]
+    [InlineData("_dmarc", "v=DMARC1; p=none; rua=mailto:dmarc@example.com", RecordPurpose.Dmarc, DnsCheckStatus.Warning,
+        "DMARC p=none only monitors: receivers still deliver mail that fails DMARC, so spoofed mail arrives. Use p=quarantine once the reports look clean.")]
+    [InlineData("_dmarc", "v=DMARC1;p=reject;rua=mailto:dmarc@example.com", RecordPurpose.Dmarc, DnsCheckStatus.Different,
+        "The policy is p=reject, but Dns:DmarcPolicy asks for p=quarantine.")]
+    [InlineData("_mta-sts", "v=STSv1; id=20250101", RecordPurpose.MtaSts, DnsCheckStatus.Different,
+        "Found \"v=STSv1; id=20250101\", expected \"v=STSv1; id=20261122\".")]
+    public async Task Check_TxtRecordReplacedByAWrongOne_StatusAndExplanationSayWhatIsWrong(
+        string label, string published, RecordPurpose purpose, DnsCheckStatus status, string explanation)
     {
-        _dns.PublishAll();
-        _dns.Clear($"mail.{D}", "TXT");
-        _dns.Txt($"mail.{D}", "v=spf1 mx -all");
+        Zone.PublishAll();
+        Zone.Clear($"{label}.{D}", "TXT");
+        Zone.Txt($"{label}.{D}", published);
 
-        var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.MailFromSpf);
+        var check = await CheckAsync(r => r.Record.Purpose == purpose);
 
-        check.Status.ShouldBe(DnsCheckStatus.Different);
-        check.Explanation.ShouldBe("The SPF record does not include amazonses.com, so mail SES sends fails SPF.");
-    }
-
-    [Fact]
-    public async Task Check_DmarcPNone_WarnsThatSpoofedMailStillArrives()
-    {
-        _dns.PublishAll();
-        _dns.Clear($"_dmarc.{D}", "TXT");
-        _dns.Txt($"_dmarc.{D}", "v=DMARC1; p=none; rua=mailto:dmarc@example.com");
-
-        var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.Dmarc);
-
-        check.Status.ShouldBe(DnsCheckStatus.Warning);
-        check.Explanation!.ShouldStartWith("DMARC p=none only monitors");
-    }
-
-    [Fact]
-    public async Task Check_DmarcRejectWhenQuarantineConfigured_DifferentNamingTheSetting()
-    {
-        _dns.PublishAll();
-        _dns.Clear($"_dmarc.{D}", "TXT");
-        _dns.Txt($"_dmarc.{D}", "v=DMARC1;p=reject;rua=mailto:dmarc@example.com");
-
-        var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.Dmarc);
-
-        check.Status.ShouldBe(DnsCheckStatus.Different);
-        check.Explanation.ShouldBe("The policy is p=reject, but Dns:DmarcPolicy asks for p=quarantine.");
+        check.Status.ShouldBe(status);
+        check.Explanation.ShouldBe(explanation);
     }
 
     [Fact]
     public async Task Check_MxToAnotherProvider_DifferentSayingMailDoesNotReachSes()
     {
-        _dns.PublishAll();
-        _dns.Clear(D, "MX");
-        _dns.Mx(D, 1, "aspmx.l.google.com");
+        Zone.PublishAll();
+        Zone.Clear(D, "MX");
+        Zone.Mx(D, 1, "aspmx.l.google.com");
 
         var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.InboundMx);
 
@@ -170,26 +139,13 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task Check_SesMxPlusABackupMx_Warning()
     {
-        _dns.PublishAll();
-        _dns.Mx(D, 20, "backup.example.net");
+        Zone.PublishAll();
+        Zone.Mx(D, 20, "backup.example.net");
 
         var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.InboundMx);
 
         check.Status.ShouldBe(DnsCheckStatus.Warning);
         check.Explanation!.ShouldContain("backup.example.net");
-    }
-
-    [Fact]
-    public async Task Check_MtaStsWithAnOldPolicyId_Different()
-    {
-        _dns.PublishAll();
-        _dns.Clear($"_mta-sts.{D}", "TXT");
-        _dns.Txt($"_mta-sts.{D}", "v=STSv1; id=20250101");
-
-        var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.MtaSts);
-
-        check.Status.ShouldBe(DnsCheckStatus.Different);
-        check.Explanation.ShouldBe("Found \"v=STSv1; id=20250101\", expected \"v=STSv1; id=20261122\".");
     }
 
     [Fact]
@@ -205,14 +161,14 @@ public sealed class DnsCheckerTests : IAsyncLifetime
         verification.Record.Value.ShouldBeNull();
         verification.Explanation.ShouldBe($"Configure Dns:Domains:{D}:VerificationToken to compute this record.");
         report.Records.Where(r => r.Record.Purpose == RecordPurpose.Dkim).ShouldAllBe(r => r.Status == DnsCheckStatus.NotConfigured);
-        _dns.Requests.ShouldNotContain(q => q.Name!.StartsWith("_amazonses", StringComparison.Ordinal) || q.Name!.Contains("_domainkey", StringComparison.Ordinal));
+        Zone.Requests.ShouldNotContain(q => q.Name!.StartsWith("_amazonses", StringComparison.Ordinal) || q.Name!.Contains("_domainkey", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Check_ResolverAnswersServfail_LookupFailedWithTheReason()
     {
-        _dns.PublishAll();
-        _dns.FailWith($"_dmarc.{D}", 2);
+        Zone.PublishAll();
+        Zone.FailWith($"_dmarc.{D}", 2);
 
         var check = await CheckAsync(r => r.Record.Purpose == RecordPurpose.Dmarc);
 
@@ -223,16 +179,16 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     [Fact]
     public async Task CheckAll_ListedDomains_ChecksEachAndAsksWithTheDnsJsonAcceptHeader()
     {
-        _dns.PublishAll();
-        await _store.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
-        await _store.AddDomainAsync(new MailDomain("other.example", "admin", _time.GetUtcNow()), default);
+        Zone.PublishAll();
+        await Store.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
+        await Store.AddDomainAsync(new MailDomain("other.example", "admin", _time.GetUtcNow()), default);
         var (checker, results) = Checker();
 
         var reports = await checker.CheckAllAsync(default);
 
         reports.Select(r => r.Domain).ShouldBe(["example.com", "other.example"]);
         results.For("other.example")!.Records.Single(r => r.Record.Purpose == RecordPurpose.InboundMx).Status.ShouldBe(DnsCheckStatus.Missing);
-        _dns.Requests.ShouldAllBe(q => q.Accept == "application/dns-json");
+        Zone.Requests.ShouldAllBe(q => q.Accept == "application/dns-json");
     }
 
     private async Task<RecordCheck> CheckAsync(Func<RecordCheck, bool> which)
@@ -245,6 +201,6 @@ public sealed class DnsCheckerTests : IAsyncLifetime
     {
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var results = new DnsCheckResults();
-        return (new DnsChecker(_dns.CreateResolver(), new RecordPlanner(options), _store, results, _time, options, NullLogger<DnsChecker>.Instance), results);
+        return (new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, _time, options, NullLogger<DnsChecker>.Instance), results);
     }
 }

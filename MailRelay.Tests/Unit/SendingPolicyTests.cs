@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailRelay.Core.Services.SmtpCredentials;
 
@@ -10,24 +11,20 @@ public class SendingPolicyTests
     private static void ShouldBeJson(string actual, string expected) =>
         JsonNode.DeepEquals(JsonNode.Parse(actual), JsonNode.Parse(expected)).ShouldBeTrue($"Got:\n{actual}");
 
-    [Fact]
-    public void Build_ExactAddresses_AllowsBothSendActionsOnlyAsThoseAddresses() =>
-        ShouldBeJson(SendingPolicy.Build(["bob@example.com", "alice@example.com"]), """
-            {
-              "Version": "2012-10-17",
-              "Statement": [{
-                "Sid": "SendAsAllowedAddresses",
-                "Effect": "Allow",
-                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
-                "Resource": "*",
-                "Condition": { "StringLike": { "ses:FromAddress": ["alice@example.com", "bob@example.com"] } }
-              }]
-            }
-            """);
+    public static TheoryData<string[], string[]> AllowedAddressCases => new()
+    {
+        // exact addresses: only those addresses may send
+        { ["bob@example.com", "alice@example.com"], ["alice@example.com", "bob@example.com"] },
+        // wildcards stay StringLike patterns
+        { ["*@example.net", "bob+news@example.com"], ["*@example.net", "bob+news@example.com"] },
+        // mixed case, duplicates and spaces: lower-cased, deduplicated, sorted
+        { ["Bob@Example.COM", "bob@example.com", " *@EXAMPLE.com "], ["*@example.com", "bob@example.com"] },
+    };
 
-    [Fact]
-    public void Build_Wildcards_KeepsThemAsStringLikePatterns() =>
-        ShouldBeJson(SendingPolicy.Build(["*@example.net", "bob+news@example.com"]), """
+    [Theory]
+    [MemberData(nameof(AllowedAddressCases))]
+    public void Build_AllowedAddresses_AllowsBothSendActionsOnlyAsThoseAddresses(string[] allowed, string[] fromAddresses) =>
+        ShouldBeJson(SendingPolicy.Build(allowed), $$"""
             {
               "Version": "2012-10-17",
               "Statement": [{
@@ -35,22 +32,7 @@ public class SendingPolicyTests
                 "Effect": "Allow",
                 "Action": ["ses:SendRawEmail", "ses:SendEmail"],
                 "Resource": "*",
-                "Condition": { "StringLike": { "ses:FromAddress": ["*@example.net", "bob+news@example.com"] } }
-              }]
-            }
-            """);
-
-    [Fact]
-    public void Build_MixedCaseAndDuplicates_LowerCasesDeduplicatesAndSorts() =>
-        ShouldBeJson(SendingPolicy.Build(["Bob@Example.COM", "bob@example.com", " *@EXAMPLE.com "]), """
-            {
-              "Version": "2012-10-17",
-              "Statement": [{
-                "Sid": "SendAsAllowedAddresses",
-                "Effect": "Allow",
-                "Action": ["ses:SendRawEmail", "ses:SendEmail"],
-                "Resource": "*",
-                "Condition": { "StringLike": { "ses:FromAddress": ["*@example.com", "bob@example.com"] } }
+                "Condition": { "StringLike": { "ses:FromAddress": {{JsonSerializer.Serialize(fromAddresses)}} } }
               }]
             }
             """);
