@@ -84,7 +84,7 @@ public static class CoreRegistration
             services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
             return services;
         }
-        services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.AddHttpClient(IamHttpClientName);
         services.AddSingleton(sp =>
         {

@@ -23,7 +23,7 @@ internal static class OutboundEventsRegistration
         services.AddSingleton<OutboundEventIntake>();
         services.AddSingleton<UsageReport>();
         services.AddSingleton<SendingRates>();
-        services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.AddHttpClient(HttpClientName, (sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value.WaitTimeSeconds + 40));
         services.AddSingleton<IOutboundEventSource>(sp =>

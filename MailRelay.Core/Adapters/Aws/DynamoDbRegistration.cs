@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +21,7 @@ public static class DynamoDbRegistration
     {
         var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
         if (!store.UsesDynamoDb) return services;
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateClient(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings(), sp.GetRequiredService<AWSCredentials>()));
         services.Replace(ServiceDescriptor.Singleton<IRelayStore>(sp =>
             new DynamoDbRelayStore(sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings())));

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +23,7 @@ public static class SqsRegistration
         if (configure is not null) optionsBuilder.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqsInboundOptions>, SqsInboundOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
 
         // One long-lived client (the source is a singleton); recycling pooled connections keeps DNS fresh.
         services.AddHttpClient(HttpClientName, (sp, http) =>
