@@ -19,7 +19,7 @@ public static class DynamoDbRegistration
     /// </summary>
     public static IServiceCollection AddDynamoDbStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+        var store = configuration.Section<StoreOptions>(StoreOptions.SectionName);
         if (!store.UsesDynamoDb) return services;
         services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateClient(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings(), sp.GetRequiredService<AWSCredentials>()));
