@@ -3,7 +3,6 @@ using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
