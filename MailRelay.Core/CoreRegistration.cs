@@ -44,8 +44,8 @@ public static class CoreRegistration
         services.AddDynamoDbStore(builder.Configuration);
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
-        if (Section<BlobStoreOptions>(builder, BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();
-        var secrets = Section<SecretProtectionOptions>(builder, SecretProtectionOptions.SectionName);
+        if (builder.Configuration.Section<BlobStoreOptions>(BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();
+        var secrets = builder.Configuration.Section<SecretProtectionOptions>(SecretProtectionOptions.SectionName);
         services.AddDataProtectionKeyRing(secrets.KeyRingInBlobStore);
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         if (secrets.UsesKms) services.AddKmsSecrets();
@@ -58,7 +58,7 @@ public static class CoreRegistration
         services.AddDnsChecks();
         services.AddOutboundEvents();
         // The inbound source is fixed when the host is built; the choice is validated at start like every port.
-        var inbound = builder.Configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions();
+        var inbound = builder.Configuration.Section<InboundOptions>(InboundOptions.SectionName);
         if (inbound.Provider.Equals(InboundOptions.Sqs, StringComparison.OrdinalIgnoreCase)) services.AddSqsInbound();
 
         services.AddHostedService<StoreInitializer>();
@@ -68,9 +68,6 @@ public static class CoreRegistration
         return builder;
     }
 
-    private static T Section<T>(IHostApplicationBuilder builder, string section) where T : new() =>
-        builder.Configuration.GetSection(section).Get<T>() ?? new T();
-
     /// <summary>SMTP users: the provisioning service and the identity provisioner chosen by <c>SmtpIdentity:Provider</c>.</summary>
     private static IServiceCollection AddSmtpCredentials(this IServiceCollection services, IConfiguration configuration)
     {
@@ -78,13 +75,13 @@ public static class CoreRegistration
         services.AddSingleton<SmtpProvisioning>();
         services.AddSingleton<SmtpTestEmail>();
         services.TryAddSingleton<ISmtpTestSender, SmtpClientTestSender>();
-        var identity = configuration.GetSection(SmtpIdentityOptions.SectionName).Get<SmtpIdentityOptions>() ?? new SmtpIdentityOptions();
+        var identity = configuration.Section<SmtpIdentityOptions>(SmtpIdentityOptions.SectionName);
         if (!identity.Provider.Equals(SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
             return services;
         }
-        services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.AddHttpClient(IamHttpClientName);
         services.AddSingleton(sp =>
         {

@@ -23,17 +23,14 @@ internal static class OutboundEventsRegistration
         services.AddSingleton<OutboundEventIntake>();
         services.AddSingleton<UsageReport>();
         services.AddSingleton<SendingRates>();
-        services.TryAddSingleton<Amazon.Runtime.AWSCredentials>(_ => Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials());
-        services.AddHttpClient(HttpClientName, (sp, http) =>
-            http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value.WaitTimeSeconds + 40));
+        services.TryAddAwsCredentials();
+        services.AddSqsHttpClient(HttpClientName, sp => sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value.WaitTimeSeconds);
         services.AddSingleton<IOutboundEventSource>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value;
             if (!options.Provider.Equals(OutboundEventsOptions.Sqs, StringComparison.OrdinalIgnoreCase))
                 return new FolderOutboundEventSource(sp.LocalPath(options.EventsFolderPath), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderOutboundEventSource>>());
-            var client = new SqsQueryClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), new Uri(options.EventsQueueUrl),
-                options.Region, sp.GetRequiredService<Amazon.Runtime.AWSCredentials>(), sp.GetRequiredService<TimeProvider>(),
-                string.IsNullOrEmpty(options.ServiceUrl) ? null : new Uri(options.ServiceUrl));
+            var client = SqsRegistration.CreateQueryClient(sp, HttpClientName, options.EventsQueueUrl, options.Region, options.ServiceUrl);
             return new SqsOutboundEventSource(client, options.WaitTimeSeconds, sp.GetRequiredService<ILogger<SqsOutboundEventSource>>());
         });
         return services;

@@ -1,8 +1,8 @@
+using MailRelay.Core;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -21,14 +21,14 @@ public static class WorkersRegistration
         services.AddSingleton<ISmtpProvisioningScheduler, QuartzSmtpProvisioningScheduler>();
 
         // Intervals are read now because triggers are fixed when the scheduler starts.
-        var forwarding = builder.Configuration.GetSection(ForwardingOptions.SectionName).Get<ForwardingOptions>() ?? new ForwardingOptions();
+        var forwarding = builder.Configuration.Section<ForwardingOptions>(ForwardingOptions.SectionName);
         services.AddJob<ReceiveInboundJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.IntakeInterval).RepeatForever()));
         services.AddJob<ForwardMailJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ForwardInterval).RepeatForever()));
         services.AddJob<AlertExpiringTokensJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ExpiryCheckInterval).RepeatForever()));
         services.AddJob<ProvisionSmtpUsersJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(ProvisionSmtpUsersJob.Interval).RepeatForever()));
-        var dns = builder.Configuration.GetSection(DnsOptions.SectionName).Get<DnsOptions>() ?? new DnsOptions();
+        var dns = builder.Configuration.Section<DnsOptions>(DnsOptions.SectionName);
         services.AddJob<CheckDnsRecordsJob>(t => t.StartAt(DateTimeOffset.UtcNow + CheckDnsRecordsJob.FirstRunDelay).WithSimpleSchedule(s => s.WithInterval(dns.CheckInterval).RepeatForever()));
-        var outbound = builder.Configuration.GetSection(OutboundEventsOptions.SectionName).Get<OutboundEventsOptions>() ?? new OutboundEventsOptions();
+        var outbound = builder.Configuration.Section<OutboundEventsOptions>(OutboundEventsOptions.SectionName);
         services.AddJob<ReceiveOutboundEventsJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(outbound.Interval).RepeatForever()));
         services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
         return builder;

@@ -38,19 +38,19 @@ public static class AdminReportEndpoints
             (writer, token) => CsvExport.WriteAuditAsync(audit.ExportAsync(filter, token), writer, token));
     }
 
-    private static async Task<IResult> ListUsageAsync(UsageReport usage, TimeProvider time, HttpContext http, DateOnly? from = null, DateOnly? to = null,
+    private static async Task<IResult> ListUsageAsync(UsageReport usage, HttpContext http, DateOnly? from = null, DateOnly? to = null,
         int skip = 0, int take = 50)
     {
-        var range = RangeOf(time, from, to);
+        var range = usage.RangeOf(from, to);
         if (range.Problem() is { } problem) return Invalid("from", problem);
         var inbound = await usage.ListInboundAsync(range, skip, take, http.RequestAborted);
         var outbound = await usage.ListOutboundAsync(range, skip, take, http.RequestAborted);
         return Results.Ok(new { range.From, range.To, inbound, outbound });
     }
 
-    private static IResult ExportUsageAsync(UsageReport usage, TimeProvider time, HttpContext http, DateOnly? from = null, DateOnly? to = null)
+    private static IResult ExportUsageAsync(UsageReport usage, HttpContext http, DateOnly? from = null, DateOnly? to = null)
     {
-        var range = RangeOf(time, from, to);
+        var range = usage.RangeOf(from, to);
         if (range.Problem() is { } problem) return Invalid("from", problem);
         return new CsvResult($"mailrelay-usage-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv",
             (writer, token) => usage.ExportAsync(range, writer, token));
@@ -58,13 +58,6 @@ public static class AdminReportEndpoints
 
     private static AuditFilter AuditFilterOf(string? user, string? action, DateTimeOffset? from, DateTimeOffset? to) =>
         new(string.IsNullOrWhiteSpace(user) ? null : user.Trim(), string.IsNullOrWhiteSpace(action) ? null : action.Trim(), from, to);
-
-    /// <summary>Without dates: the last 30 days, today included.</summary>
-    public static DayRange RangeOf(TimeProvider time, DateOnly? from, DateOnly? to)
-    {
-        var last = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return new DayRange(from ?? last.AddDays(-29), last);
-    }
 
     private static IResult Invalid(string field, string problem) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });

@@ -13,7 +13,7 @@ public static class AuthRegistration
         services.AddPortOptions<SignInOptions, SignInOptionsValidator>(SignInOptions.SectionName);
         // Read now because the set of authentication schemes is fixed when the host is built;
         // the same values are validated at start by SignInOptionsValidator.
-        var signIn = configuration.GetSection(SignInOptions.SectionName).Get<SignInOptions>() ?? new SignInOptions();
+        var signIn = configuration.Section<SignInOptions>(SignInOptions.SectionName);
 
         var authentication = services.AddAuthentication(signIn.IsOidc ? AuthSchemes.CookieOrBearer : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, ConfigureCookie);

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.Configuration;
@@ -20,9 +19,9 @@ public static class DynamoDbRegistration
     /// </summary>
     public static IServiceCollection AddDynamoDbStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+        var store = configuration.Section<StoreOptions>(StoreOptions.SectionName);
         if (!store.UsesDynamoDb) return services;
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateClient(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings(), sp.GetRequiredService<AWSCredentials>()));
         services.Replace(ServiceDescriptor.Singleton<IRelayStore>(sp =>
             new DynamoDbRelayStore(sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings())));

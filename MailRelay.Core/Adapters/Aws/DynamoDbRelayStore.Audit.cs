@@ -26,13 +26,9 @@ public sealed partial class DynamoDbRelayStore
         return ReadAudit(item);
     }
 
-    /// <summary>Reads skip + take entries from the newest end; the total is a keys-only count of the partition.</summary>
-    public async Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken)
-    {
-        var items = await QueryAsync(Partition(AuditPartition, newestFirst: true), cancellationToken, skip + take);
-        var total = await CountAsync(Partition(AuditPartition), cancellationToken);
-        return new Page<AuditEntry>(items.Skip(skip).Take(take).Select(ReadAudit).ToList(), skip, take, total);
-    }
+    /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
+    public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
+        ListAuditAsync(AuditFilter.All, skip, take, cancellationToken);
 
     private static AuditEntry ReadAudit(Item item) => new(
         item.Num("Sequence"), item.Time("At"), item.Str("ActorId"), item.Str("Action"), item.Str("Target"),

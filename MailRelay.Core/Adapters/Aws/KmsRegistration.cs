@@ -1,6 +1,5 @@
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ public static class KmsRegistration
     /// </summary>
     public static IServiceCollection AddKmsSecrets(this IServiceCollection services)
     {
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonKeyManagementService>(sp =>
             CreateClient(sp.GetRequiredService<IOptions<SecretProtectionOptions>>().Value, sp.GetRequiredService<AWSCredentials>()));
         services.Replace(ServiceDescriptor.Singleton<ISecretProtector>(sp =>

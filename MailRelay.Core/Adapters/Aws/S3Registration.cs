@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
@@ -18,7 +17,7 @@ public static class S3Registration
     /// </summary>
     public static IServiceCollection AddS3Blobs(this IServiceCollection services)
     {
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonS3>(sp => CreateClient(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value, sp.GetRequiredService<AWSCredentials>()));
         services.Replace(ServiceDescriptor.Singleton<IBlobStore>(sp =>
         {

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,26 +23,32 @@ public static class SqsRegistration
         if (configure is not null) optionsBuilder.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqsInboundOptions>, SqsInboundOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddAwsCredentials();
 
-        // One long-lived client (the source is a singleton); recycling pooled connections keeps DNS fresh.
-        services.AddHttpClient(HttpClientName, (sp, http) =>
-                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SqsInboundOptions>>().Value.WaitTimeSeconds + 40))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSqsHttpClient(HttpClientName, sp => sp.GetRequiredService<IOptions<SqsInboundOptions>>().Value.WaitTimeSeconds);
 
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SqsInboundOptions>>().Value;
-            return new SqsQueryClient(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-                new Uri(options.QueueUrl),
-                options.Region,
-                sp.GetRequiredService<AWSCredentials>(),
-                sp.GetRequiredService<TimeProvider>(),
-                string.IsNullOrEmpty(options.ServiceUrl) ? null : new Uri(options.ServiceUrl));
+            return CreateQueryClient(sp, HttpClientName, options.QueueUrl, options.Region, options.ServiceUrl);
         });
         services.Replace(ServiceDescriptor.Singleton<IInboundSource, SqsInboundSource>());
         return services;
     }
+
+    /// <summary>
+    /// The HttpClient of a long-lived SQS client: its timeout outlasts the long poll, and pooled
+    /// connections are recycled, since the one client is kept for the life of the process and would
+    /// otherwise never see a DNS change.
+    /// </summary>
+    internal static IHttpClientBuilder AddSqsHttpClient(this IServiceCollection services, string name, Func<IServiceProvider, int> waitTimeSeconds) =>
+        services.AddHttpClient(name, (sp, http) => http.Timeout = TimeSpan.FromSeconds(waitTimeSeconds(sp) + 40))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+    /// <summary>An SQS client for one queue on the named HttpClient, signing with the registered credentials.</summary>
+    internal static SqsQueryClient CreateQueryClient(IServiceProvider sp, string httpClientName, string queueUrl, string region, string? serviceUrl) =>
+        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), new Uri(queueUrl), region,
+            sp.GetRequiredService<AWSCredentials>(), sp.GetRequiredService<TimeProvider>(),
+            string.IsNullOrEmpty(serviceUrl) ? null : new Uri(serviceUrl));
 }

@@ -22,27 +22,7 @@ public sealed partial class SqliteRelayStore
         return new AuditEntry(sequence, at, entry.ActorId, entry.Action, entry.Target, entry.Detail, entry.CorrelationId);
     }
 
-    public async Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken)
-    {
-        var items = new List<AuditEntry>();
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                SELECT sequence, at, actor_id, action, target, detail, correlation_id
-                FROM audit_log ORDER BY sequence DESC LIMIT $take OFFSET $skip
-                """;
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new AuditEntry(reader.GetInt64(0), SqliteValues.ReadTime(reader, 1), reader.GetString(2),
-                    reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
-            }
-        }
-        var total = await CountAsync("SELECT COUNT(*) FROM audit_log", cancellationToken);
-        return new Page<AuditEntry>(items, skip, take, total);
-    }
+    /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
+    public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
+        ListAuditAsync(AuditFilter.All, skip, take, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using System.Security.Authentication;
 using MailRelay.Core.Ports;
@@ -18,15 +17,7 @@ public sealed class SmtpClientTestSender : ISmtpTestSender
         ArgumentNullException.ThrowIfNull(request);
         var server = $"{request.Host}:{request.Port}";
         using var mail = new MailMessage(request.From, request.To, request.Subject, request.Body);
-        using var client = new SmtpClient(request.Host, request.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = true,
-            // Before Credentials: setting it clears them.
-            UseDefaultCredentials = false,
-            Credentials = new NetworkCredential(request.UserName, request.Password),
-            Timeout = (int)Math.Min(int.MaxValue, request.Timeout.TotalMilliseconds),
-        };
+        using var client = SmtpClients.Create(request.Host, request.Port, startTls: true, request.UserName, request.Password, request.Timeout);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(request.Timeout);
         try

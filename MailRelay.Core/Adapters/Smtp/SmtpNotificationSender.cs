@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using System.Security.Authentication;
 using MailRelay.Core.Domain;
@@ -27,15 +26,7 @@ public sealed class SmtpNotificationSender(SmtpNotificationOptions smtp, string 
     {
         ArgumentNullException.ThrowIfNull(message);
         using var mail = NotificationMail.Create(from, message);
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = smtp.UseStartTls,
-            // Before Credentials: setting it clears them.
-            UseDefaultCredentials = false,
-            Credentials = new NetworkCredential(smtp.Username, smtp.Password),
-            Timeout = (int)Math.Min(int.MaxValue, smtp.Timeout.TotalMilliseconds),
-        };
+        using var client = SmtpClients.Create(smtp.Host, smtp.Port, smtp.UseStartTls, smtp.Username, smtp.Password, smtp.Timeout);
         // SmtpClient.Timeout bounds only the synchronous Send; the async send is bounded here.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(smtp.Timeout);

@@ -22,7 +22,7 @@ public sealed partial class ForwardingService(
     IOptions<ForwardingOptions> options,
     TimeProvider time,
     ILogger<ForwardingService> logger,
-    MetricCounters? counters = null)
+    MetricCounters counters)
 {
     /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
     public string InstanceId { get; } = LastChars($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 48);
@@ -87,7 +87,7 @@ public sealed partial class ForwardingService(
         {
             case MailboxDeliveryOutcome.Delivered:
                 await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
-                counters?.DeliveryOutcome(DeliveryStatus.Delivered);
+                counters.DeliveryOutcome(DeliveryStatus.Delivered);
                 if (delivery.Target == DeliveryTarget.Gmail) await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
                 LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
                 await DeleteBlobWhenFinishedAsync(message);
@@ -99,7 +99,7 @@ public sealed partial class ForwardingService(
                 return false;
             case MailboxDeliveryOutcome.MessageError:
                 await CompleteAsync(delivery, DeliveryStatus.Failed, true, null, result.Error, null);
-                counters?.DeliveryOutcome(DeliveryStatus.Failed);
+                counters.DeliveryOutcome(DeliveryStatus.Failed);
                 LogFailed(logger, delivery.MessageId, delivery.UserId!, result.Error);
                 return true;
             default:

@@ -10,7 +10,7 @@ namespace MailRelay.Core.Services.Gmail;
 /// failure time, error and count are stored; a successful refresh (or a renewal) resets them.
 /// </summary>
 public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionNotices notices, RelayEvents events, TimeProvider time, ILogger<GmailConnectionHealth> logger,
-    MetricCounters? counters = null)
+    MetricCounters counters)
 {
     public async Task RecordRefreshFailureAsync(string userId, bool permanent, string error, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionN
         if (step.QueueMail)
         {
             var queued = await store.QueueUserDeliveriesAsync(userId, DeliveryTarget.Gmail, error, now, cancellationToken);
-            counters?.DeliveryOutcome(DeliveryStatus.Queued, queued);
+            counters.DeliveryOutcome(DeliveryStatus.Queued, queued);
         }
         LogFailure(logger, userId, step.FailureCount, permanent, step.Status, error);
         if (connection is not null && step.Notice is { } kind) await NotifyAsync(connection with { Status = step.Status, FailureCount = step.FailureCount }, kind, error);

@@ -12,6 +12,13 @@ public sealed class UsageReport(IRelayStore store, TimeProvider time)
 
     private const int MaxPage = 500;
 
+    /// <summary>The days asked for; a missing end is today (UTC), a missing start 30 days before the end, both included.</summary>
+    public DayRange RangeOf(DateOnly? from, DateOnly? to)
+    {
+        var last = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return new DayRange(from ?? last.AddDays(-29), last);
+    }
+
     public Task<Page<UsageRow>> ListInboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
         store.ListUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
 

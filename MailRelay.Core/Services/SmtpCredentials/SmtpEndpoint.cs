@@ -5,7 +5,6 @@ namespace MailRelay.Core.Services.SmtpCredentials;
 /// <summary>The SMTP server mail clients (and the test email) connect to, with STARTTLS on <see cref="Port"/>.</summary>
 public sealed record SmtpEndpoint(string Host, int Port, bool IsSes)
 {
-    public const int StartTlsPort = 587;
     public const int TlsPort = 465;
 
     public static string SesHost(string region) => $"email-smtp.{region}.amazonaws.com";

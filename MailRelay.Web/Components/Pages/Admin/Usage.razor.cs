@@ -2,7 +2,6 @@ using System.Globalization;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Reports;
-using MailRelay.Web.Api;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -31,15 +30,13 @@ public sealed partial class Usage : IDisposable
 
     [Inject] private IRelayStore Store { get; set; } = null!;
 
-    [Inject] private TimeProvider Time { get; set; } = null!;
-
-    private DayRange Range => AdminReportEndpoints.RangeOf(Time, Day(_from), Day(_to));
+    private DayRange Range => Report.RangeOf(Day(_from), Day(_to));
 
     private string CsvUrl => string.Create(CultureInfo.InvariantCulture, $"/api/admin/usage.csv?from={Range.From:yyyy-MM-dd}&to={Range.To:yyyy-MM-dd}");
 
     protected override async Task OnInitializedAsync()
     {
-        var range = AdminReportEndpoints.RangeOf(Time, null, null);
+        var range = Report.RangeOf(null, null);
         (_from, _to) = (range.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), range.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         _users = await UserOption.LoadAsync(Store, _closing.Token);
     }

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MailRelay.Core;
+
+public static class ConfigurationSections
+{
+    /// <summary>
+    /// A section's values read while the host is being built (for choices fixed then: adapters, schemes,
+    /// job intervals), or the defaults when the section is absent. The same values are validated at start.
+    /// </summary>
+    public static T Section<T>(this IConfiguration configuration, string section) where T : new() =>
+        configuration.GetSection(section).Get<T>() ?? new T();
+}
