@@ -7,38 +7,38 @@ namespace MailRelay.Tests.Support;
 /// <summary>
 /// Trusts exactly one server certificate while it lives. <see cref="System.Net.Mail.SmtpClient"/>
 /// checks certificates only through the process-wide <c>ServicePointManager</c> callback (it has no
-/// per-client hook), so the pin goes there; every other certificate still gets the previous
-/// callback's answer or the default check, so nothing else in the test run is trusted more.
+/// per-client hook), so one callback is installed for the whole test run and trusts the certificates
+/// pinned at that moment; every other certificate gets the default check. Test classes run in
+/// parallel, so pins come and go in any order: each one adds and removes only itself.
 /// </summary>
 public sealed class PinnedServerCertificate : IDisposable
 {
     private static readonly object Gate = new();
-    private readonly byte[] _pinned;
-    private readonly RemoteCertificateValidationCallback? _previous;
+    private static readonly List<byte[]> Pinned = [];
+    private readonly byte[] _certificate;
 
     public PinnedServerCertificate(X509Certificate2 certificate)
     {
-        _pinned = certificate.RawData;
+        _certificate = certificate.RawData;
         lock (Gate)
         {
+            Pinned.Add(_certificate);
 #pragma warning disable SYSLIB0014 // ServicePointManager is obsolete, but it is the only place SmtpClient reads a validation callback from.
-            _previous = ServicePointManager.ServerCertificateValidationCallback;
-            ServicePointManager.ServerCertificateValidationCallback = Validate;
+            ServicePointManager.ServerCertificateValidationCallback ??= Validate;
 #pragma warning restore SYSLIB0014
         }
     }
 
     public void Dispose()
     {
-        lock (Gate)
-        {
-#pragma warning disable SYSLIB0014
-            ServicePointManager.ServerCertificateValidationCallback = _previous;
-#pragma warning restore SYSLIB0014
-        }
+        lock (Gate) Pinned.Remove(_certificate);
     }
 
-    private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        (certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_pinned))
-        || (_previous?.Invoke(sender, certificate, chain, errors) ?? errors == SslPolicyErrors.None);
+    private static bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None) return true;
+        if (certificate is null) return false;
+        var raw = certificate.GetRawCertData();
+        lock (Gate) return Pinned.Any(pinned => raw.AsSpan().SequenceEqual(pinned));
+    }
 }

@@ -23,7 +23,8 @@ public sealed class SmtpClientTestSender : ISmtpTestSender
         try
         {
             await client.SendMailAsync(mail, deadline.Token);
-            return new(true, $"250 OK: {server} accepted the message from {request.From} to {request.To}.");
+            // SmtpClient does not expose the reply text; it returns only when the server answered 250 to the message.
+            return new(true, $"Accepted (250): {server} accepted the message from {request.From} to {request.To}.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
