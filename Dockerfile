@@ -1,9 +1,7 @@
 # MailRelay container for App Runner. UNTESTED HERE: no Docker engine runs on our build machines
 # (see README, "Container"); MailRelay.Tests/Infrastructure/DockerfileTests checks its structure.
-# Multi-stage: the SDK image publishes a self-contained linux-x64 app; the runtime-deps image
-# (only the native libraries a self-contained .NET app needs: ICU, OpenSSL, ...) runs it as a
-# non-root user on port 8080.
-# The SDK image is .NET 10 on purpose: it builds our net8.0 target with the .NET 8 runtime packs from NuGet.
+# Multi-stage: the .NET 10 SDK image publishes the framework-dependent app; the ASP.NET Core 10
+# runtime image runs it with `dotnet` as a non-root user on port 8080.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -12,14 +10,13 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig MailRelay.sln 
 COPY MailRelay.Core/MailRelay.Core.csproj MailRelay.Core/
 COPY MailRelay.Workers/MailRelay.Workers.csproj MailRelay.Workers/
 COPY MailRelay.Web/MailRelay.Web.csproj MailRelay.Web/
-RUN dotnet restore MailRelay.Web/MailRelay.Web.csproj -r linux-x64
+RUN dotnet restore MailRelay.Web/MailRelay.Web.csproj
 COPY MailRelay.Core/ MailRelay.Core/
 COPY MailRelay.Workers/ MailRelay.Workers/
 COPY MailRelay.Web/ MailRelay.Web/
-RUN dotnet publish MailRelay.Web/MailRelay.Web.csproj -c Release -r linux-x64 --self-contained true \
-      --no-restore -o /app /p:UseAppHost=true
+RUN dotnet publish MailRelay.Web/MailRelay.Web.csproj -c Release --no-restore -o /app /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime-deps:8.0-bookworm-slim AS final
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 # A fixed uid/gid, so volume permissions and runAsNonRoot policies can name it.
 RUN groupadd --system --gid 10001 mailrelay \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin mailrelay
@@ -33,7 +30,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true
 EXPOSE 8080
-# No curl or wget in runtime-deps, and installing one only for this adds attack surface: App Runner
+# No curl or wget in the runtime image, and installing one only for this adds attack surface: App Runner
 # ignores Docker health checks and probes GET /healthz itself (infra/modules/app_runner).
 HEALTHCHECK NONE
-ENTRYPOINT ["/app/MailRelay.Web"]
+ENTRYPOINT ["dotnet", "/app/MailRelay.Web.dll"]

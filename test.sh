@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of MailRelay. Installs what the tests need when it is missing:
 # Debian's Chromium (the browser tests drive it), and the npm emulators (through npm ci and the lockfile).
-# The .NET runtime packs come from NuGet with the build itself.
+# The tests build and run on the .NET 10 SDK's own runtime (framework-dependent).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -12,7 +12,7 @@ public sealed class AuditPageTests : RelayComponentTest
     private async Task SeedAsync(string actor, string action, string target, DateTimeOffset at, string correlation = "trace") =>
         await Store.AppendAuditAsync(new NewAuditEntry(actor, action, target, null, correlation), at, default);
 
-    private static IReadOnlyList<string> Rows(IRenderedFragment page) =>
+    private static IReadOnlyList<string> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page) =>
         page.FindAll("[data-testid=audit-grid] tbody tr:not(.rz-datatable-emptymessage-row)").Select(r => r.TextContent).ToList();
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0, "4bf92f3577b34da6a3ce929d0e0e4736");
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
 
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem());
         var row = Rows(page)[0];
@@ -37,7 +37,7 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         await SeedAsync("admin", AuditActions.RouteCreate, "*@example.com", T0.AddMinutes(1));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(2));
 
         page.FindAll("[data-testid=audit-action] .rz-dropdown-item").First(li => li.TextContent.Trim() == AuditActions.RouteCreate).Click();
@@ -52,7 +52,7 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         await SeedAsync("bob", AuditActions.SignIn, "bob", T0.AddMinutes(1));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(2));
 
         page.FindAll("[data-testid=audit-user] .rz-dropdown-item").First(li => li.TextContent.Contains("Bob")).Click();
@@ -67,7 +67,7 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "inside", T0.AddDays(1));
         await SeedAsync("alice", AuditActions.SignIn, "late", T0.AddDays(3));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(3));
 
         page.Find("[data-testid=audit-from] input").Change("2026-11-03 00:00");
@@ -81,7 +81,7 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem());
 
         page.Find("[data-testid=audit-from] input").Change("2026-11-05 00:00");
@@ -97,7 +97,7 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         for (var i = 0; i < 30; i++) await SeedAsync("alice", AuditActions.SignIn, $"entry-{i:00}", T0.AddMinutes(i));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(25));
         Rows(page)[0].ShouldContain("entry-29");
 
@@ -112,7 +112,7 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Audit>();
+        var page = Render<Audit>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=audit-grid]").TextContent.ShouldContain("No audit entries yet."));
     }

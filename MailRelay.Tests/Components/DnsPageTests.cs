@@ -39,13 +39,13 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await _dns.DisposeAsync();
-        await DisposeAsync();
+        await DisposeRelayAsync();
     }
 
     [Fact]
     public void Dns_NoDomains_EmptyStateAndTheLabelledAddForm()
     {
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No domains yet");
         var input = page.Find("input[name=domain-name]");
@@ -56,7 +56,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     [Fact]
     public async Task Dns_AddNotADomain_SaysWhyNextToTheFieldAndStoresNothing()
     {
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         page.Find("input[name=domain-name]").Change("alice@example.com");
         page.Find("[data-testid=domain-form] form").Submit();
@@ -70,7 +70,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     [Fact]
     public async Task Dns_AddDomain_ListedLowerCasedWithItsRecordsAndAudited()
     {
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         page.Find("input[name=domain-name]").Change(" Example.COM ");
         page.Find("[data-testid=domain-form] form").Submit();
@@ -91,7 +91,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         await new DomainAdmin(Store, new AuditLog(Store, TimeProvider.System), new DnsCheckResults(), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(_options), Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions())).AddAsync("admin", "other.example", default);
 
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         var row = page.WaitForElement("[data-testid=dns-record][data-purpose=SesVerification]");
         row.QuerySelector("[data-testid=dns-missing-setting]")!.TextContent.ShouldBe("configure Dns:Domains:other.example:VerificationToken");
@@ -108,7 +108,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         _dns.Mx("example.com", 5, "mx.other-provider.example");
         _dns.Clear("_smtp._tls.example.com", "TXT");
         await Store.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=dns-check-now]").Click();
 
@@ -129,8 +129,8 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     public async Task Dns_Remove_AsksFirstThenRemovesAndAudits()
     {
         await Store.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
-        var dialogs = RenderComponent<RadzenDialog>();
-        var page = RenderComponent<Dns>();
+        var dialogs = Render<RadzenDialog>();
+        var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=domain-remove]").Click();
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("Remove example.com?"));
@@ -149,7 +149,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     [Fact]
     public async Task Dns_SendingDomainInConfiguration_OfferedAndAddedWithOneClick()
     {
-        var page = RenderComponent<Dns>();
+        var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=domain-suggestions]").TextContent.ShouldContain("In configuration but not listed");
         page.FindAll("[data-testid=domain-suggestions] button").Select(b => b.TextContent.Trim()).ShouldBe(["Add example.com", "Add suggested.example"]);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailRelay.Tests.Components;
 
 /// <summary>The seed-003 banners and the status card of My Gmail, rendered from status views.</summary>
-public sealed class GmailBannerTests : TestContext
+public sealed class GmailBannerTests : BunitContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -22,7 +22,7 @@ public sealed class GmailBannerTests : TestContext
     [InlineData(GmailState.Connected)]
     public void Banner_NothingToSay_RendersNothing(GmailState state)
     {
-        var banner = RenderComponent<GmailConnectionBanner>(p => p.Add(b => b.Status, View(state)));
+        var banner = Render<GmailConnectionBanner>(p => p.Add(b => b.Status, View(state)));
 
         banner.FindAll("[data-testid=gmail-banner]").ShouldBeEmpty();
         banner.Markup.Trim().ShouldBeEmpty();
@@ -30,7 +30,7 @@ public sealed class GmailBannerTests : TestContext
 
     [Fact]
     public void Banner_WhileLoading_RendersNothing() =>
-        RenderComponent<GmailConnectionBanner>().Markup.Trim().ShouldBeEmpty();
+        Render<GmailConnectionBanner>().Markup.Trim().ShouldBeEmpty();
 
     [Theory]
     [InlineData(GmailState.Expired, "Token has been expired or revoked.")]
@@ -38,7 +38,7 @@ public sealed class GmailBannerTests : TestContext
     [InlineData(GmailState.Disabled, "The Google token endpoint failed 3 times")]
     public void Banner_ConnectionLost_IsRedWithTheReasonAndAReconnectButton(GmailState state, string reason)
     {
-        var banner = RenderComponent<GmailConnectionBanner>(p => p.Add(b => b.Status, View(state) with { LastError = reason, LastErrorAt = Now }));
+        var banner = Render<GmailConnectionBanner>(p => p.Add(b => b.Status, View(state) with { LastError = reason, LastErrorAt = Now }));
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("lost");
@@ -55,7 +55,7 @@ public sealed class GmailBannerTests : TestContext
     [Fact]
     public void Banner_ExpiredWithoutAStoredError_SaysWhenItExpired()
     {
-        var banner = RenderComponent<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.Expired) with { ExpiresAt = Now.AddHours(-2) }));
+        var banner = Render<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.Expired) with { ExpiresAt = Now.AddHours(-2) }));
 
         banner.Find("[data-testid=gmail-banner-reason]").TextContent.ShouldBe("It expired on 2026-11-02 07:00:00 UTC.");
     }
@@ -63,7 +63,7 @@ public sealed class GmailBannerTests : TestContext
     [Fact]
     public void Banner_Failing_IsAmberRetryingAutomaticallyWithTheAttempt()
     {
-        var banner = RenderComponent<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.Failing) with { FailureCount = 2, LastError = "HTTP 503", LastErrorAt = Now }));
+        var banner = Render<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.Failing) with { FailureCount = 2, LastError = "HTTP 503", LastErrorAt = Now }));
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("failing");
@@ -76,7 +76,7 @@ public sealed class GmailBannerTests : TestContext
     [Fact]
     public void Banner_ExpiringSoon_IsAmberExpiresTomorrowWithRenew()
     {
-        var banner = RenderComponent<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.ExpiringSoon) with { ExpiresAt = Now.AddHours(20) }));
+        var banner = Render<GmailConnectionBanner>(p => p.Add(b => b.Status, View(GmailState.ExpiringSoon) with { ExpiresAt = Now.AddHours(20) }));
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("expiring");
@@ -102,7 +102,7 @@ public sealed class GmailBannerTests : TestContext
             OldestWaitingAge = TimeSpan.FromHours(3),
         };
 
-        var card = RenderComponent<GmailStatusCard>(p => p.Add(c => c.Status, view));
+        var card = Render<GmailStatusCard>(p => p.Add(c => c.Status, view));
 
         card.Find("[data-testid=gmail-status]").GetAttribute("data-state").ShouldBe("Failing");
         card.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Failing (attempt 1)");
@@ -119,7 +119,7 @@ public sealed class GmailBannerTests : TestContext
     [Fact]
     public void StatusCard_NotConnected_ShowsNoConnectionDetailsButTheQueue()
     {
-        var card = RenderComponent<GmailStatusCard>(p => p.Add(c => c.Status, View(GmailState.NotConnected) with { GmailAddress = null, Queued = 2 }));
+        var card = Render<GmailStatusCard>(p => p.Add(c => c.Status, View(GmailState.NotConnected) with { GmailAddress = null, Queued = 2 }));
 
         card.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected");
         card.FindAll("[data-testid=gmail-address]").ShouldBeEmpty();
@@ -129,7 +129,7 @@ public sealed class GmailBannerTests : TestContext
 
     [Fact]
     public void StatusCard_UnknownExpiry_SaysSo() =>
-        RenderComponent<GmailStatusCard>(p => p.Add(c => c.Status, View(GmailState.Connected) with { ExpiresAt = null }))
+        Render<GmailStatusCard>(p => p.Add(c => c.Status, View(GmailState.Connected) with { ExpiresAt = null }))
             .Find("[data-testid=gmail-expires]").TextContent.ShouldStartWith("Unknown");
 
     private static GmailStatusView View(GmailState state) => new(

@@ -48,7 +48,7 @@ public sealed class MyGmailTests : RelayComponentTest
         SignInAs("alice");
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "https://www.googleapis.com/auth/gmail.insert openid email", DateTimeOffset.UtcNow.AddDays(7), default);
 
-        var page = RenderComponent<MyGmail>();
+        var page = Render<MyGmail>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Connected"));
         page.Find("[data-testid=gmail-address]").TextContent.ShouldBe(AliceGmail);
@@ -66,7 +66,7 @@ public sealed class MyGmailTests : RelayComponentTest
         SignInAs("alice");
         await Connections.ConnectAsync("bob", "bob@gmail.example", "1//refresh-b", "gmail.insert", null, default);
 
-        var page = RenderComponent<MyGmail>();
+        var page = Render<MyGmail>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected"));
         page.Find("[data-testid=gmail-connect]").TextContent.ShouldContain("Connect Gmail");
@@ -83,7 +83,7 @@ public sealed class MyGmailTests : RelayComponentTest
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", null, default);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/my/gmail?gmail=renewed");
 
-        var page = RenderComponent<MyGmail>();
+        var page = Render<MyGmail>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-progress-text]").TextContent.ShouldBe("Delivering 0 of 2"));
         page.Find("[data-testid=gmail-result]").TextContent.ShouldContain("Your Gmail connection is renewed.");
@@ -99,7 +99,7 @@ public sealed class MyGmailTests : RelayComponentTest
     {
         SignInAs("alice");
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", null, default);
-        var page = RenderComponent<MyGmail>();
+        var page = Render<MyGmail>();
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Connected"));
 
         await Store.UpdateGmailConnectionStatusAsync("alice", GmailConnectionStatus.Revoked, 1, "Token has been expired or revoked.", DateTimeOffset.UtcNow, default);
@@ -115,8 +115,8 @@ public sealed class MyGmailTests : RelayComponentTest
     {
         SignInAs("alice");
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", null, default);
-        var dialogs = RenderComponent<RadzenDialog>();
-        var page = RenderComponent<MyGmail>();
+        var dialogs = Render<RadzenDialog>();
+        var page = Render<MyGmail>();
         page.WaitForElement("[data-testid=gmail-disconnect]");
 
         page.Find("[data-testid=gmail-disconnect]").Click();
@@ -135,7 +135,7 @@ public sealed class MyGmailTests : RelayComponentTest
         _delivery.Provider = MailboxDeliveryOptions.LocalMailbox;
         SignInAs("alice");
 
-        var page = RenderComponent<MyGmail>();
+        var page = Render<MyGmail>();
 
         page.WaitForElement("[data-testid=gmail-not-configured]").TextContent.ShouldContain("Gmail delivery is not set up");
         page.FindAll("[data-testid=gmail-connect]").ShouldBeEmpty();

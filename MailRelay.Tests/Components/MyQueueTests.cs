@@ -17,7 +17,7 @@ public sealed class MyQueueTests : RelayComponentTest
         var shared = await SeedMessageAsync("For both", null, ("alice", DeliveryStatus.Delivered), ("bob", DeliveryStatus.Failed));
         SignInAs("alice");
 
-        var page = RenderComponent<MyQueue>();
+        var page = Render<MyQueue>();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=my-message]").Count.ShouldBe(3));
         Subjects(page, "my-waiting").ShouldBe(["Alice waits"]);
@@ -36,7 +36,7 @@ public sealed class MyQueueTests : RelayComponentTest
         var hers = await SeedMessageAsync("Alice waits", null, ("alice", DeliveryStatus.Queued));
         var his = await SeedMessageAsync("Bob waits", null, ("bob", DeliveryStatus.Queued));
         SignInAs("alice");
-        var page = RenderComponent<MyQueue>();
+        var page = Render<MyQueue>();
         page.WaitForElement("[data-testid=deliver-now]");
 
         page.Find("[data-testid=deliver-now]").Click();
@@ -52,7 +52,7 @@ public sealed class MyQueueTests : RelayComponentTest
     {
         var id = await SeedMessageAsync("Alice waits", null, ("alice", DeliveryStatus.Queued));
         SignInAs("alice");
-        var page = RenderComponent<MyQueue>();
+        var page = Render<MyQueue>();
         page.WaitForAssertion(() => Subjects(page, "my-waiting").ShouldBe(["Alice waits"]));
 
         var delivery = (await Store.ListDeliveriesOfMessageAsync(id, default)).Single();
@@ -70,12 +70,12 @@ public sealed class MyQueueTests : RelayComponentTest
         await SeedMessageAsync("Only for Bob", null, ("bob", DeliveryStatus.Delivered));
         SignInAs("alice");
 
-        var page = RenderComponent<MyQueue>();
+        var page = Render<MyQueue>();
 
         page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No messages for you yet");
         page.Markup.ShouldNotContain("Only for Bob");
     }
 
-    private static string[] Subjects(IRenderedFragment page, string section) =>
+    private static string[] Subjects(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string section) =>
         page.Find($"[data-testid={section}]").QuerySelectorAll("[data-testid=my-message-subject]").Select(e => e.TextContent.Trim()).ToArray();
 }

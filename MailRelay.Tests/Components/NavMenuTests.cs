@@ -7,7 +7,7 @@ using Radzen;
 
 namespace MailRelay.Tests.Components;
 
-public sealed class NavMenuTests : TestContext
+public sealed class NavMenuTests : BunitContext
 {
     private static readonly string[] UserItems = ["Dashboard", "My Gmail", "My queue"];
     private static readonly string[] AdminItems = ["SMTP users", "Routes", "Queues", "DNS", "Audit", "Usage", "Outbox"];
@@ -21,9 +21,9 @@ public sealed class NavMenuTests : TestContext
     [Fact]
     public void NavMenu_User_ShowsOnlyUserItems()
     {
-        this.AddTestAuthorization().SetAuthorized("alice");
+        this.AddAuthorization().SetAuthorized("alice");
 
-        var items = ItemTexts(RenderComponent<NavMenu>());
+        var items = ItemTexts(Render<NavMenu>());
 
         items.ShouldBe(UserItems);
     }
@@ -31,12 +31,12 @@ public sealed class NavMenuTests : TestContext
     [Fact]
     public void NavMenu_Admin_ShowsUserAndAdminItems()
     {
-        var auth = this.AddTestAuthorization();
+        var auth = this.AddAuthorization();
         auth.SetAuthorized("admin");
         auth.SetRoles(MailRelay.Core.Domain.RoleNames.Admin);
         auth.SetPolicies(AuthSchemes.AdminPolicy);
 
-        var items = ItemTexts(RenderComponent<NavMenu>());
+        var items = ItemTexts(Render<NavMenu>());
 
         items.ShouldBe([.. UserItems, .. AdminItems]);
     }
@@ -44,9 +44,9 @@ public sealed class NavMenuTests : TestContext
     [Fact]
     public void NavMenu_Anonymous_ShowsNothing()
     {
-        this.AddTestAuthorization();
+        this.AddAuthorization();
 
-        ItemTexts(RenderComponent<NavMenu>()).ShouldBeEmpty();
+        ItemTexts(Render<NavMenu>()).ShouldBeEmpty();
     }
 
     private static string[] ItemTexts(IRenderedComponent<NavMenu> menu) =>

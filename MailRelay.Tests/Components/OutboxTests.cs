@@ -9,7 +9,7 @@ using Radzen;
 
 namespace MailRelay.Tests.Components;
 
-public sealed class OutboxTests : TestContext
+public sealed class OutboxTests : BunitContext
 {
     private readonly TempDirectory _data = new();
     private readonly NotificationOptions _options = new();
@@ -27,7 +27,7 @@ public sealed class OutboxTests : TestContext
     [Fact]
     public void Outbox_NoPickupFolderYet_ShowsTheEmptyState()
     {
-        var page = RenderComponent<Outbox>();
+        var page = Render<Outbox>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=empty-state]").TextContent.ShouldContain("No emails yet"));
         page.FindAll("[data-testid=outbox-grid]").ShouldBeEmpty();
@@ -40,7 +40,7 @@ public sealed class OutboxTests : TestContext
         _options.Provider = NotificationOptions.SmtpProvider;
         _options.Smtp.Host = "email-smtp.eu-west-1.amazonaws.com";
 
-        var page = RenderComponent<Outbox>();
+        var page = Render<Outbox>();
 
         page.Find("[data-testid=outbox-smtp-note]").TextContent.Trim()
             .ShouldBe("Emails go to the SMTP server (email-smtp.eu-west-1.amazonaws.com:587); the Outbox only lists the local pickup folder.");
@@ -52,7 +52,7 @@ public sealed class OutboxTests : TestContext
         var start = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
         for (var i = 1; i <= 30; i++) WriteEmail($"mail-{i:00}.eml", $"Email {i:00}", start.AddMinutes(i));
 
-        var page = RenderComponent<Outbox>();
+        var page = Render<Outbox>();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Count.ShouldBe(25));
         var subjects = page.FindAll("[data-testid=outbox-subject]").Select(s => s.TextContent).ToList();

@@ -22,7 +22,7 @@ public sealed class QueueChartsTests : RelayComponentTest
     [Fact]
     public void NoSamplesYet_ShowsNoDataYet_AndNoCharts()
     {
-        var cut = RenderComponent<QueueCharts>();
+        var cut = Render<QueueCharts>();
 
         cut.Find("[data-testid=empty-state]").TextContent.ShouldContain("No data yet");
         cut.FindAll("[data-testid=queue-now]").ShouldBeEmpty();
@@ -35,7 +35,7 @@ public sealed class QueueChartsTests : RelayComponentTest
         Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 1, 30)), new OutcomeCounts(2, 0, 0));
         Metrics.Record(Sample(Nine.AddSeconds(10), ("alice", 2, 35), ("", 1, 300)), new OutcomeCounts(1, 1, 1));
 
-        var cut = RenderComponent<QueueCharts>(p => p.Add(c => c.Users, [new UserOption("alice", "Alice (alice@localhost)")]));
+        var cut = Render<QueueCharts>(p => p.Add(c => c.Users, [new UserOption("alice", "Alice (alice@localhost)")]));
 
         var now = cut.Find("[data-testid=queue-now]");
         now.GetAttribute("data-depth").ShouldBe("3");
@@ -56,7 +56,7 @@ public sealed class QueueChartsTests : RelayComponentTest
         Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 1, 5)), default);
         Metrics.Record(Sample(Nine.AddSeconds(35), ("alice", 2, 35)), default);
         Metrics.Record(Sample(Nine.AddSeconds(65), ("alice", 1, 65)), default);
-        var cut = RenderComponent<QueueCharts>();
+        var cut = Render<QueueCharts>();
         cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("6", "three samples, total and alice");
 
         Choose(cut, "24 hours");
@@ -72,7 +72,7 @@ public sealed class QueueChartsTests : RelayComponentTest
     public void NewSample_UpdatesTheOpenChartInPlace()
     {
         Metrics.Record(Sample(Nine, ("alice", 1, 0)), default);
-        var cut = RenderComponent<QueueCharts>();
+        var cut = Render<QueueCharts>();
         cut.Find("[data-testid=queue-now]").GetAttribute("data-depth").ShouldBe("1");
 
         Metrics.Record(Sample(Nine.AddSeconds(5), ("alice", 4, 5)), default);
@@ -81,11 +81,11 @@ public sealed class QueueChartsTests : RelayComponentTest
     }
 
     [Fact]
-    public void Disposed_StopsListening()
+    public async Task Disposed_StopsListening()
     {
-        var cut = RenderComponent<QueueCharts>();
+        var cut = Render<QueueCharts>();
         var renders = cut.RenderCount;
-        DisposeComponents();
+        await DisposeComponentsAsync();
 
         Metrics.Record(Sample(Nine, ("alice", 1, 0)), default);
 
@@ -104,7 +104,7 @@ public sealed class QueueChartsTests : RelayComponentTest
 
         await sampler.SampleOnceAsync(default);
         var callsWithoutPages = store.ReceivedCalls().Count();
-        var charts = Enumerable.Range(0, 12).Select(_ => RenderComponent<QueueCharts>()).ToList();
+        var charts = Enumerable.Range(0, 12).Select(_ => Render<QueueCharts>()).ToList();
         store.ClearReceivedCalls();
 
         time.Advance(TimeSpan.FromSeconds(5));

@@ -18,7 +18,7 @@ public sealed class QueuesTests : RelayComponentTest
         await File.WriteAllTextAsync(Path.Combine(InboxPath, "waiting.eml"), "Subject: not read yet\r\n\r\nbody\r\n");
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Queues>();
+        var page = Render<Queues>();
 
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(4));
         Counts(page, "alice").ShouldBe(new Dictionary<string, string> { ["pending"] = "1", ["queued"] = "1", ["retrying"] = "0", ["held"] = "0", ["failed"] = "0" });
@@ -40,7 +40,7 @@ public sealed class QueuesTests : RelayComponentTest
         var flagged = await SeedMessageAsync("Odd headers", problem, ("alice", DeliveryStatus.Delivered));
         await SeedMessageAsync("Fine", null, ("alice", DeliveryStatus.Delivered));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Queues>();
+        var page = Render<Queues>();
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(2));
 
         var row = page.Find($"[data-message-id='{flagged}']");
@@ -60,7 +60,7 @@ public sealed class QueuesTests : RelayComponentTest
     {
         await SeedMessageAsync("Earlier", null, ("alice", DeliveryStatus.Delivered));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Queues>();
+        var page = Render<Queues>();
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(1));
 
         var id = await SeedMessageAsync("Just in", null, ("bob", DeliveryStatus.Pending));
@@ -77,7 +77,7 @@ public sealed class QueuesTests : RelayComponentTest
         await SeedMessageAsync("Holiday photos", null, ("bob", DeliveryStatus.Delivered));
         await SeedMessageAsync("Invoice April", null, ("bob", DeliveryStatus.Failed));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Queues>();
+        var page = Render<Queues>();
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(3));
 
         page.Find("input[name=filter-text]").Change("invoice");
@@ -85,7 +85,7 @@ public sealed class QueuesTests : RelayComponentTest
         page.WaitForAssertion(() => page.FindAll("[data-testid=message-subject]").Select(s => s.TextContent).ShouldBe(["Invoice April", "Invoice March"]));
     }
 
-    private static Dictionary<string, string> Counts(IRenderedFragment page, string userId) =>
+    private static Dictionary<string, string> Counts(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string userId) =>
         page.FindAll($"[data-testid=queue-summary] tr[data-user='{userId}'] td[data-count]")
             .Where(c => c.GetAttribute("data-count") != "oldest")
             .ToDictionary(c => c.GetAttribute("data-count")!, c => c.TextContent.Trim());

@@ -23,7 +23,7 @@ namespace MailRelay.Tests.Components;
 /// A bUnit context with the real relay services over a SQLite store and folders of this test's
 /// own; only the Quartz trigger is a recording fake. Users admin, alice and bob exist.
 /// </summary>
-public abstract class RelayComponentTest : TestContext, IAsyncLifetime
+public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
 
@@ -73,24 +73,26 @@ public abstract class RelayComponentTest : TestContext, IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeRelayAsync();
+
+    /// <summary>Renders nothing more and deletes this test's store and folders.</summary>
+    protected async Task DisposeRelayAsync()
     {
+        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _data.Dispose();
-        return Task.CompletedTask;
     }
 
     /// <summary>Signs <paramref name="userId"/> in the way the app does: the id in the NameIdentifier claim.</summary>
     protected void SignInAs(string userId, bool admin = false)
     {
-        var auth = this.AddTestAuthorization();
+        var auth = this.AddAuthorization();
         auth.SetAuthorized(userId);
         if (admin)
         {
             auth.SetRoles(RoleNames.Admin);
             auth.SetPolicies(AuthSchemes.AdminPolicy);
         }
-        // Last: in bUnit 1.9 setting roles or policies rebuilds the principal without earlier claims.
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 

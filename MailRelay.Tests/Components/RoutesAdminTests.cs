@@ -11,7 +11,7 @@ public sealed class RoutesAdminTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<RoutesAdmin>();
+        var page = Render<RoutesAdmin>();
 
         page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No routes yet");
     }
@@ -20,7 +20,7 @@ public sealed class RoutesAdminTests : RelayComponentTest
     public void RoutesAdmin_InvalidPattern_ShowsRouteAdminsSentenceNextToTheLabelledField()
     {
         SignInAs("admin", admin: true);
-        var page = RenderComponent<RoutesAdmin>();
+        var page = Render<RoutesAdmin>();
         page.WaitForElement("[data-testid=route-add]").Click();
 
         page.Find("input[name=route-pattern]").Change("not a pattern");
@@ -41,7 +41,7 @@ public sealed class RoutesAdminTests : RelayComponentTest
             true, DateTimeOffset.UtcNow), default);
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<RoutesAdmin>();
+        var page = Render<RoutesAdmin>();
 
         var row = page.WaitForElement("[data-testid=routes-grid] tbody tr");
         row.TextContent.ShouldContain("alice@example.com");

@@ -28,7 +28,7 @@ public sealed class SendingRateBadgeTests : RelayComponentTest
     {
         await SendAsync("s1", sends, bounces, complaints);
 
-        var badge = RenderComponent<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "s1"));
+        var badge = Render<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "s1"));
 
         badge.WaitForAssertion(() => badge.Find("[data-testid=bounce-rate]").GetAttribute("data-level").ShouldBe(bounceLevel));
         badge.Find("[data-testid=complaint-rate]").GetAttribute("data-level").ShouldBe(complaintLevel);
@@ -41,7 +41,7 @@ public sealed class SendingRateBadgeTests : RelayComponentTest
     {
         await SendAsync("s1", 100, 5, 0);
 
-        var badge = RenderComponent<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "s1"));
+        var badge = Render<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "s1"));
 
         badge.WaitForAssertion(() => badge.Find("[data-testid=bounce-rate]").TextContent.ShouldContain("5% bounces (SES review)"));
     }
@@ -49,13 +49,13 @@ public sealed class SendingRateBadgeTests : RelayComponentTest
     [Fact]
     public void SendingRateBadge_NothingSent_SaysSoInsteadOfARate()
     {
-        var badge = RenderComponent<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "quiet"));
+        var badge = Render<SendingRateBadge>(p => p.Add(b => b.SmtpUserId, "quiet"));
 
         badge.WaitForAssertion(() => badge.Find("[data-testid=sending-rates-none]").TextContent.ShouldContain("No mail sent"));
         badge.FindAll("[data-testid=bounce-rate]").ShouldBeEmpty();
     }
 
-    private static string ClassOf(IRenderedFragment badge, string testId) => badge.Find($"[data-testid={testId}]").GetAttribute("class") ?? "";
+    private static string ClassOf(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> badge, string testId) => badge.Find($"[data-testid={testId}]").GetAttribute("class") ?? "";
 
     private static string StyleClass(string level) => level switch
     {

@@ -41,7 +41,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         var id = await ActiveUserAsync();
         var keyId = (await Store.FindSmtpUserAsync(id, default))!.AccessKeyId!;
 
-        var page = RenderComponent<SmtpUserSetup>(p => p.Add(c => c.Id, id));
+        var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, id));
 
         page.WaitForElement("h1").TextContent.ShouldBe("Set up Billing app");
         page.Find("[data-testid=smtp-endpoint]").TextContent.ShouldBe("email-smtp.eu-west-1.amazonaws.com");
@@ -67,7 +67,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var id = await ActiveUserAsync();
-        var page = RenderComponent<SmtpUserSetup>(p => p.Add(c => c.Id, id));
+        var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, id));
         page.WaitForElement("[data-testid=smtp-setup-reveal]").Click();
         page.WaitForElement("[data-testid=smtp-password]");
 
@@ -83,7 +83,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<SmtpUserSetup>(p => p.Add(c => c.Id, "no-such-id"));
+        var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, "no-such-id"));
 
         page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("There is no such SMTP user");
     }
@@ -97,7 +97,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         await using var sink = await SmtpSinkProcess.StartAsync(login.UserName, login.Password, default);
         using var pin = new PinnedServerCertificate(sink.Certificate);
         (_options.SmtpEndpointHost, _options.SmtpEndpointPort) = ("127.0.0.1", sink.Port);
-        var page = RenderComponent<SmtpUserSetup>(p => p.Add(c => c.Id, id));
+        var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, id));
         page.WaitForElement("[data-testid=smtp-test]").TextContent.ShouldContain($"from billing@example.com to alice@localhost through 127.0.0.1:{sink.Port}");
 
         page.Find("[data-testid=smtp-test-send]").Click();

@@ -25,7 +25,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
 
         page.WaitForElement("[data-testid=empty-state]").TextContent.ShouldContain("No SMTP users yet");
     }
@@ -37,7 +37,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         var created = await Services.GetRequiredService<SmtpProvisioning>().CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default);
         created.Error.ShouldBeNull();
 
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
 
         var row = page.WaitForElement("[data-testid=smtp-users-grid] tbody tr");
         row.TextContent.ShouldContain("Billing app");
@@ -53,7 +53,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         SignInAs("admin", admin: true);
         var provisioning = Services.GetRequiredService<SmtpProvisioning>();
         await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default);
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] [data-testid=smtp-user-status]").GetAttribute("data-status").ShouldBe("Pending"));
 
         // The job runs outside the page; only the published event can tell the page.
@@ -71,7 +71,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var provisioning = Services.GetRequiredService<SmtpProvisioning>();
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
         page.WaitForElement("[data-testid=empty-state]");
         await provisioning.CreateAsync("admin", "First", "alice", ["first@example.com"], default);
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"), TimeSpan.FromSeconds(10));
@@ -80,7 +80,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         var renders = page.RenderCount;
         // A page still open proves the change was published and refreshed on; a page that still
         // listened would refresh within one more interval of it.
-        var open = RenderComponent<SmtpUsers>();
+        var open = Render<SmtpUsers>();
         open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"));
         await provisioning.CreateAsync("admin", "Second", "alice", ["second@example.com"], default);
         open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("Second"), TimeSpan.FromSeconds(10));
@@ -93,7 +93,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     public void SmtpUsers_AddressOutsideTheSendingDomains_ShowsTheServicesSentenceNextToTheFields()
     {
         SignInAs("admin", admin: true);
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
         page.WaitForElement("[data-testid=smtp-user-add]").Click();
 
         page.Find("input[name=smtp-user-name]").Change("Billing app");
@@ -116,7 +116,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         var provisioning = Services.GetRequiredService<SmtpProvisioning>();
         var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).User!.Id;
         await provisioning.ProcessDueAsync("test", 10, default);
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
 
         page.WaitForElement("[data-testid=smtp-reveal]").Click();
 
@@ -136,7 +136,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<SmtpUsers>();
+        var page = Render<SmtpUsers>();
 
         page.WaitForElement("[data-testid=smtp-local-note]").TextContent.ShouldContain("do not work against SES");
     }

@@ -6,7 +6,7 @@ namespace MailRelay.Tests.Components;
 
 public sealed class UsagePageTests : RelayComponentTest
 {
-    private static IReadOnlyList<string> Rows(IRenderedFragment page, string grid) =>
+    private static IReadOnlyList<string> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string grid) =>
         page.FindAll($"[data-testid={grid}] tbody tr:not(.rz-datatable-emptymessage-row)").Select(r => r.TextContent).ToList();
 
     [Fact]
@@ -16,7 +16,7 @@ public sealed class UsagePageTests : RelayComponentTest
         await SeedMessageAsync("Two", null, ("alice", DeliveryStatus.Failed));
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Usage>();
+        var page = Render<Usage>();
 
         page.WaitForAssertion(() => Rows(page, "usage-inbound").Count.ShouldBe(2));
         var alice = page.FindAll("[data-testid=usage-inbound] tbody tr").First(r => r.TextContent.Contains("Alice"));
@@ -31,7 +31,7 @@ public sealed class UsagePageTests : RelayComponentTest
         await Store.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Bounce, now, null, null, null, 1), "billing", default);
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Usage>();
+        var page = Render<Usage>();
 
         page.WaitForAssertion(() => Rows(page, "usage-outbound").ShouldHaveSingleItem().ShouldContain("billing"));
     }
@@ -41,7 +41,7 @@ public sealed class UsagePageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Usage>();
+        var page = Render<Usage>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=usage-inbound]").TextContent.ShouldContain("No mail was received on these days."));
         page.Find("[data-testid=usage-outbound]").TextContent.ShouldContain("SES reported no sending on these days.");
@@ -52,7 +52,7 @@ public sealed class UsagePageTests : RelayComponentTest
     {
         await SeedMessageAsync("One", null, ("alice", DeliveryStatus.Delivered));
         SignInAs("admin", admin: true);
-        var page = RenderComponent<Usage>();
+        var page = Render<Usage>();
         page.WaitForAssertion(() => Rows(page, "usage-inbound").ShouldHaveSingleItem());
 
         page.Find("[data-testid=usage-from] input").Change(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"));
@@ -66,7 +66,7 @@ public sealed class UsagePageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
-        var page = RenderComponent<Usage>();
+        var page = Render<Usage>();
 
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var first = DateTime.UtcNow.AddDays(-29).ToString("yyyy-MM-dd");

@@ -32,25 +32,24 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void FinalStage_Base_IsRuntimeDepsOfTheAppsDotNetVersion()
+    public void FinalStage_Base_IsTheAspNetRuntimeOfTheAppsTargetFramework()
     {
-        var from = File.FinalStage[0].Arguments;
-        from.ShouldStartWith("mcr.microsoft.com/dotnet/runtime-deps:8.0");
         var targetFramework = TargetFramework().Match(System.IO.File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props")));
-        targetFramework.Groups[1].Value.ShouldBe("8.0", "runtime-deps must carry the native libraries of the runtime the app is published with");
+        targetFramework.Success.ShouldBeTrue("Directory.Build.props names the target framework");
+        File.FinalStage[0].Arguments.ShouldStartWith($"mcr.microsoft.com/dotnet/aspnet:{targetFramework.Groups[1].Value}",
+            customMessage: "a framework-dependent app runs on the ASP.NET Core runtime it targets");
     }
 
     [Fact]
-    public void BuildStage_Publish_IsSelfContainedLinuxX64IntoTheEntrypointFolder()
+    public void BuildStage_Publish_IsFrameworkDependentIntoTheEntrypointFolder()
     {
         var publish = Instructions(File.Stage("build"), "RUN").Select(r => r.Arguments).Single(r => r.StartsWith("dotnet publish", StringComparison.Ordinal));
         publish.ShouldContain("MailRelay.Web/MailRelay.Web.csproj");
-        publish.ShouldContain("-r linux-x64");
-        publish.ShouldContain("--self-contained true");
+        publish.ShouldNotContain("--self-contained", customMessage: "the runtime image carries .NET; a self-contained publish would ship it twice");
         publish.ShouldContain("-c Release");
         publish.ShouldContain("-o /app ");
         Instructions(File.FinalStage, "COPY").ShouldContain(c => c.Arguments.Contains("--from=build", StringComparison.Ordinal) && c.Arguments.EndsWith("/app ./", StringComparison.Ordinal));
-        Instructions(File.FinalStage, "ENTRYPOINT").Single().Arguments.ShouldBe("[\"/app/MailRelay.Web\"]");
+        Instructions(File.FinalStage, "ENTRYPOINT").Single().Arguments.ShouldBe("[\"dotnet\", \"/app/MailRelay.Web.dll\"]");
     }
 
     [Fact]
@@ -74,7 +73,7 @@ public sealed partial class DockerfileTests
         health.ShouldContain("/healthz");
         var tool = health.Contains("curl", StringComparison.Ordinal) ? "curl" : "wget";
         Instructions(File.FinalStage, "RUN").ShouldContain(r => r.Arguments.Contains($"install", StringComparison.Ordinal) && r.Arguments.Contains(tool, StringComparison.Ordinal),
-            $"runtime-deps has no {tool}: install it or use HEALTHCHECK NONE");
+            $"the runtime image has no {tool}: install it or use HEALTHCHECK NONE");
     }
 
     /// <summary>MailRelay.Web and every project it references, directly or not.</summary>

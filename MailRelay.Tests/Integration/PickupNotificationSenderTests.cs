@@ -13,7 +13,7 @@ using Radzen;
 
 namespace MailRelay.Tests.Integration;
 
-public sealed class PickupNotificationSenderTests : TestContext
+public sealed class PickupNotificationSenderTests : BunitContext
 {
     private const string From = "MailRelay <mailrelay@example.com>";
     private readonly TempDirectory _data = new();
@@ -66,7 +66,7 @@ public sealed class PickupNotificationSenderTests : TestContext
         var email = await TestNotices.Composer().ComposeAsync(TestNotices.Of(NoticeKind.PleaseReconnect, reason: "Token has been expired or revoked."), default);
         await new PickupNotificationSender(OutboxPath, From).SendAsync(email, default);
 
-        var page = RenderComponent<Outbox>();
+        var page = Render<Outbox>();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Select(s => s.TextContent).ShouldBe([email.Subject]));
         page.Find("[data-testid=outbox-to]").TextContent.ShouldBe("alice@example.com");
