@@ -76,7 +76,8 @@ public static class CoreRegistration
         services.AddSingleton<SmtpTestEmail>();
         services.TryAddSingleton<ISmtpTestSender, SmtpClientTestSender>();
         var identity = configuration.Section<SmtpIdentityOptions>(SmtpIdentityOptions.SectionName);
-        if (!identity.Provider.Equals(SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
+        // Null when the key is present without a value: on .NET 10 that overrides the option's default.
+        if (!string.Equals(identity.Provider, SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
             return services;

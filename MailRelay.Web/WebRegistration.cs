@@ -57,7 +57,8 @@ public static class WebRegistration
         app.MapMailRelayApi();
         app.MapGmailConnectEndpoints();
         app.MapMtaStsPolicy();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole CSP, frame-ancestors 'none' included; the framework's own would be a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
