@@ -59,7 +59,8 @@ public sealed class AwsAppFixture : IAsyncLifetime
             Kms = Keep(await FakeKmsEndpoint.StartAsync());
             Iam = Keep(await FakeIamEndpoint.StartAsync());
             Smtp = Keep(await SmtpSinkProcess.StartAsync(SmtpUser, SmtpPassword, timeout.Token));
-            Issuer = Keep(await OidcIssuerProcess.StartAsync(timeout.Token));
+            // The issuer checks the secret arrives as HTTP Basic, as Cognito's token endpoint expects it.
+            Issuer = Keep(await OidcIssuerProcess.StartAsync(timeout.Token, (OidcAppFixture.ClientId, OidcClientSecret)));
             _app = await AppProcess.StartAsync(new Dictionary<string, string>(), "Aws", Environment(inbound), timeout.Token);
         }
         catch

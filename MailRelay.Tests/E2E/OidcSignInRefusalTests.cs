@@ -18,6 +18,10 @@ public sealed class OidcSignInRefusalTests(BrowserFixture browser, OidcAppFixtur
     public Task OidcSignIn_WrongAudience_IsRefusedWithErrorPage() =>
         SignInShouldBeRefusedAsync("wrong-audience", "audience", "meant for another application");
 
+    [Fact]
+    public Task OidcSignIn_UnsignedIdToken_IsRefusedWithErrorPage() =>
+        SignInShouldBeRefusedAsync("unsigned", "signature", "signature that does not check out");
+
     private async Task SignInShouldBeRefusedAsync(string loginHint, string reason, string explanation)
     {
         await using var session = await browser.NewSessionAsync(_app.BaseUrl);
@@ -38,7 +42,9 @@ public sealed class OidcSignInRefusalTests(BrowserFixture browser, OidcAppFixtur
         response.ShouldNotBeNull().Request.RedirectedFrom.ShouldNotBeNull().Url.ShouldBe($"{_app.BaseUrl}/");
         await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
         session.Problems.ShouldBeEmpty();
+        // A refusal is expected, not a fault: one warning that names the reason, and no error lines.
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+        _app.WarningsLoggedSince(_outputMark).ShouldContain(line => line.Contains("OIDC sign-in refused") && line.Contains($"\"Reason\":\"{reason}\""));
     }
 
     public void Dispose()

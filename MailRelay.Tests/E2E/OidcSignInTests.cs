@@ -73,6 +73,33 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcAppFixture fixtu
     }
 
     [Fact]
+    public async Task OidcSignIn_AuthorizeRequest_IsCodeFlowWithPkceS256AndNonce()
+    {
+        await using var session = await browser.NewSessionAsync(_app.BaseUrl);
+        var requests = new ConcurrentQueue<string>();
+        session.Context.Request += (_, request) => requests.Enqueue(request.Url);
+
+        await session.Page.SignInWithOidcAsync("alice", expectedPath: "/");
+
+        var authorize = requests.FirstOrDefault(url => url.StartsWith($"{_issuer}/authorize?"))
+            .ShouldNotBeNull($"sign-in did not go through the issuer's authorize endpoint; requests: {string.Join(", ", requests)}");
+        var query = QueryHelpers.ParseQuery(new Uri(authorize).Query);
+        query["response_type"].ToString().ShouldBe("code");
+        query["client_id"].ToString().ShouldBe(OidcAppFixture.ClientId);
+        query["redirect_uri"].ToString().ShouldBe($"{_app.BaseUrl}/signin-oidc");
+        query["scope"].ToString().ShouldBe("openid email profile");
+        query["code_challenge_method"].ToString().ShouldBe("S256");
+        query["code_challenge"].ToString().Length.ShouldBe(43, "a base64url SHA-256");
+        query["nonce"].ToString().ShouldNotBeNullOrEmpty();
+        query["state"].ToString().ShouldNotBeNullOrEmpty();
+        query["login_hint"].ToString().ShouldBe("alice");
+        query.ShouldNotContainKey("response_mode");
+        await Expect(session.Page.GetByTestId("signed-in-user")).ToContainTextAsync("alice@example.com");
+        session.Problems.ShouldBeEmpty();
+        _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SignOut_EndsSession_ProtectedPageRedirectsToSignIn()
     {
         await using var session = await browser.NewSessionAsync(_app.BaseUrl);

@@ -60,6 +60,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
     [Theory]
     [InlineData("tamper-signature")]
     [InlineData("wrong-audience")]
+    [InlineData("unsigned")]
     public async Task Api_TamperedOrForeignToken_Is401(string hint)
     {
         var client = _factory.CreateBrowserLikeClient();

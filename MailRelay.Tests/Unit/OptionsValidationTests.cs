@@ -102,6 +102,25 @@ public class OptionsValidationTests
         }).ShouldBe(["SignIn:Oidc:LogoutUrl must be an absolute http(s) URL, but is 'logout'."]);
 
     [Fact]
+    public void Start_OidcPlainHttpAuthorityRequiringHttpsMetadata_IsRefused() =>
+        StartupFailures(Environments.Production, new()
+        {
+            ["SignIn:Provider"] = "Oidc",
+            ["SignIn:Oidc:Authority"] = "http://issuer.example",
+            ["SignIn:Oidc:ClientId"] = "client",
+        }).ShouldBe(["SignIn:Oidc:Authority must be an https URL (it is 'http://issuer.example'); only a local test issuer may use http, with SignIn:Oidc:RequireHttpsMetadata set to false."]);
+
+    [Fact]
+    public void Start_OidcPlainHttpAuthorityWithoutHttpsMetadata_IsValid() =>
+        StartupFailures(Environments.Development, new()
+        {
+            ["SignIn:Provider"] = "Oidc",
+            ["SignIn:Oidc:Authority"] = "http://127.0.0.1:18555",
+            ["SignIn:Oidc:ClientId"] = "client",
+            ["SignIn:Oidc:RequireHttpsMetadata"] = "false",
+        }).ShouldBeEmpty();
+
+    [Fact]
     public void Start_SmtpNotificationsFullyConfigured_IsValid() =>
         StartupFailures(Environments.Development, new()
         {

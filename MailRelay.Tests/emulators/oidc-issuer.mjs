@@ -1,12 +1,16 @@
 // Test-only OIDC issuer for the MailRelay Playwright tests. Never use outside tests.
-// Usage: node oidc-issuer.mjs <port>   -> prints "READY http://127.0.0.1:<port>" once listening.
+// Usage: node oidc-issuer.mjs <port> [<client_id>:<client_secret>]
+//   -> prints "READY http://127.0.0.1:<port>" once listening.
+// With a confidential client given, the token endpoint demands exactly its HTTP Basic credentials
+// (client_secret_basic, as Cognito documents) and refuses a client_secret in the form body.
 import { OAuth2Server } from 'oauth2-mock-server';
 
 const port = Number.parseInt(process.argv[2] ?? '', 10);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error('usage: node oidc-issuer.mjs <port>');
+  console.error('usage: node oidc-issuer.mjs <port> [<client_id>:<client_secret>]');
   process.exit(2);
 }
+const confidentialClient = process.argv[3];
 const origin = `http://127.0.0.1:${port}`;
 
 // Claims shaped like Cognito's, since production sign-in goes through Cognito.
@@ -16,7 +20,7 @@ const USERS = {
   'carol-admin': { email: 'carol@example.com', name: 'Carol Admin', groups: ['mailrelay-admins'] },
 };
 // Negative-test hints: alice's identity, but with a broken token.
-const TAMPER = { 'tamper-signature': 'alice', 'wrong-audience': 'alice' };
+const TAMPER = { 'tamper-signature': 'alice', 'wrong-audience': 'alice', unsigned: 'alice' };
 
 // The mock's /authorize never shows a login page, so login_hint picks the user.
 // It is remembered per code (and per refresh token) so later token requests know who it is.
@@ -70,7 +74,20 @@ svc.on('beforeTokenSigning', (token, req) => {
   if (!isIdToken) token.payload.client_id = req.body.client_id;
 });
 
+const clientAuthenticationProblem = (req) => {
+  if (!confidentialClient) return null;
+  if ('client_secret' in req.body) return 'client_secret must not be sent in the form body';
+  const expected = `Basic ${Buffer.from(confidentialClient).toString('base64')}`;
+  return req.headers.authorization === expected ? null : 'missing or wrong HTTP Basic client credentials';
+};
+
 svc.on('beforeResponse', (res, req) => {
+  const problem = clientAuthenticationProblem(req);
+  if (problem) {
+    res.statusCode = 401;
+    res.body = { error: 'invalid_client', error_description: problem };
+    return;
+  }
   const body = res.body;
   if (res.statusCode !== 200 || !body.id_token) return;
   const hint = hintFor(req.body);
@@ -80,6 +97,12 @@ svc.on('beforeResponse', (res, req) => {
     // which lenient base64url decoders ignore, leaving the signature valid.
     const [h, p, s] = body.id_token.split('.');
     body.id_token = `${h}.${p}.${s[0] === 'A' ? 'B' : 'A'}${s.slice(1)}`;
+  }
+  if (hint === 'unsigned') {
+    // alg "none" and no signature: the claims are right, nothing vouches for them.
+    const [, p] = body.id_token.split('.');
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    body.id_token = `${none}.${p}.`;
   }
 });
 

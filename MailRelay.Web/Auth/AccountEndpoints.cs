@@ -1,8 +1,10 @@
 using MailRelay.Core.Services;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MailRelay.Web.Auth;
 
@@ -24,7 +26,7 @@ public static class AccountEndpoints
     {
         if (!options.Value.IsOidc) return Results.NotFound();
         var properties = new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) };
-        if (!string.IsNullOrEmpty(login_hint)) properties.Items[OidcHandler.LoginHintKey] = login_hint;
+        if (!string.IsNullOrEmpty(login_hint)) properties.SetParameter(OpenIdConnectParameterNames.LoginHint, login_hint);
         return Results.Challenge(properties, [AuthSchemes.Oidc]);
     }
 
@@ -38,7 +40,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LocalOnly(returnUrl));
     }
 
-    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IServiceProvider services, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IOptionsMonitor<OpenIdConnectOptions> oidcHandler, IAntiforgery antiforgery)
     {
         // Minimal APIs check antiforgery only when they bind form values; this form has none to bind.
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
@@ -49,8 +51,8 @@ public static class AccountEndpoints
         var oidc = options.Value.Oidc;
         if (!string.IsNullOrEmpty(oidc.LogoutUrl))
             return Results.Redirect(QueryString(oidc.LogoutUrl, ("client_id", oidc.ClientId!), ("logout_uri", signedOut)));
-        var discovery = await services.GetRequiredService<IOptionsMonitor<OidcOptions>>().Get(AuthSchemes.Oidc)
-            .ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        // The handler's own discovery reader: the document is fetched once and cached.
+        var discovery = await oidcHandler.Get(AuthSchemes.Oidc).ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
         return string.IsNullOrEmpty(discovery.EndSessionEndpoint)
             ? Results.LocalRedirect("/account/signed-out")
             : Results.Redirect(QueryString(discovery.EndSessionEndpoint, ("client_id", oidc.ClientId!), ("post_logout_redirect_uri", signedOut)));

@@ -1,13 +1,14 @@
 using MailRelay.Core;
 using MailRelay.Core.Domain;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace MailRelay.Web.Auth;
 
 public static class AuthRegistration
 {
-    /// <summary>Cookie sessions for the browser, plus the OIDC handler when SignIn:Provider is Oidc.</summary>
+    /// <summary>Cookie sessions for the browser, plus OpenID Connect sign-in and bearer tokens when SignIn:Provider is Oidc.</summary>
     public static IServiceCollection AddMailRelayAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortOptions<SignInOptions, SignInOptionsValidator>(SignInOptions.SectionName);
@@ -23,10 +24,8 @@ public static class AuthRegistration
             authentication.AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? AuthSchemes.Bearer : AuthSchemes.Cookie);
             authentication.AddJwtBearer(AuthSchemes.Bearer, o => BearerTokens.Configure(o, signIn.Oidc));
-            authentication.AddOAuth<OidcOptions, OidcHandler>(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
-            // Post-configures run in registration order: this one needs the back-channel HttpClient
-            // that AddOAuth's own post-configure creates, so it must be registered after AddOAuth.
-            services.AddSingleton<IPostConfigureOptions<OidcOptions>, OidcPostConfigure>();
+            authentication.AddOpenIdConnect(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
+            services.AddScoped<OidcSignInEvents>();
         }
 
         services.AddAuthorizationBuilder()
@@ -69,32 +68,37 @@ public static class AuthRegistration
         return Task.CompletedTask;
     }
 
-    private static void ConfigureOidc(OidcOptions o, OidcSignInOptions settings)
+    private static void ConfigureOidc(OpenIdConnectOptions o, OidcSignInOptions settings)
     {
-        o.Authority = settings.Authority ?? "";
-        o.ClientId = settings.ClientId ?? "";
-        o.ClientSecret = settings.ClientSecret ?? "";
-        o.AdminGroup = settings.AdminGroup;
-        o.GroupsClaim = settings.GroupsClaim;
+        // Discovery ({Authority}/.well-known/openid-configuration) gives the endpoints and the
+        // JWKS; the id_token's signature, issuer, audience (our client id), expiry and nonce are
+        // checked by the handler before OidcSignInEvents makes the MailRelay user.
+        o.Authority = settings.Authority;
         o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
-        // Not used: OidcHandler takes both endpoints from discovery. The OAuth base class insists on values.
-        o.AuthorizationEndpoint = o.Authority;
-        o.TokenEndpoint = o.Authority;
-        o.CallbackPath = "/signin-oidc";
+        o.ClientId = settings.ClientId;
+        o.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
+        o.BackchannelHttpHandler = new ClientSecretBasicHandler(new HttpClientHandler());
+        o.ResponseType = OpenIdConnectResponseType.Code;
+        // Cognito answers the authorize request only with query parameters; a top-level GET back
+        // also carries the SameSite=Lax correlation and nonce cookies, which a cross-site form post would not.
+        o.ResponseMode = OpenIdConnectResponseMode.Query;
         o.UsePkce = true;
+        o.CallbackPath = "/signin-oidc";
         o.SignInScheme = AuthSchemes.Cookie;
-        o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Claims keep their issuer names (sub, email, cognito:groups): OidcSignInEvents reads them by those names.
+        o.MapInboundClaims = false;
         o.Scope.Clear();
         foreach (var scope in settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(scope);
-        o.Events.OnRemoteFailure = context =>
+        foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
         {
-            var reason = context.Failure as OidcSignInException ?? context.Failure?.InnerException as OidcSignInException;
-            var error = context.Request.Query["error"].ToString();
-            var code = reason?.Reason ?? (error.Length > 0 ? "denied" : "failed");
-            context.Response.Redirect($"/account/error?reason={Uri.EscapeDataString(code)}");
-            context.HandleResponse();
-            return Task.CompletedTask;
-        };
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        }
+        // AccountEndpoints signs out and sends the browser to the issuer itself (Cognito's logout
+        // URL has its own parameters), and no issuer of ours calls front-channel logout: without
+        // these, any link to /signout-oidc could end a session.
+        o.RemoteSignOutPath = default;
+        o.SignedOutCallbackPath = default;
+        o.EventsType = typeof(OidcSignInEvents);
     }
 }

@@ -1,3 +1,4 @@
+using MailRelay.Web.Auth;
 using Serilog;
 using Serilog.Formatting.Json;
 
@@ -16,6 +17,7 @@ public static class LoggingRegistration
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
             .ReadFrom.Configuration(builder.Configuration)
+            .Filter.ByExcluding(RefusedSignInLogFilter.IsDuplicate)
             .Enrich.FromLogContext()
             .Enrich.With<TraceIdEnricher>()
             .WriteTo.Console(new JsonFormatter(renderMessage: true))
