@@ -1,3 +1,5 @@
+using Amazon.Runtime;
+using Amazon.SQS;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Options;
@@ -14,7 +16,8 @@ namespace MailRelay.Core;
 /// <summary>SES events of the SMTP credentials (source chosen by <c>Outbound:Provider</c>) and the usage reports.</summary>
 internal static class OutboundEventsRegistration
 {
-    public const string HttpClientName = "MailRelay.OutboundEvents";
+    /// <summary>The service key of the events queue's <see cref="IAmazonSQS"/>.</summary>
+    public const string SqsClientKey = "MailRelay.Sqs.OutboundEvents";
 
     /// <summary>The source is chosen when first resolved, from the validated options.</summary>
     public static IServiceCollection AddOutboundEvents(this IServiceCollection services)
@@ -24,14 +27,18 @@ internal static class OutboundEventsRegistration
         services.AddSingleton<UsageReport>();
         services.AddSingleton<SendingRates>();
         services.TryAddAwsCredentials();
-        services.AddSqsHttpClient(HttpClientName, sp => sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value.WaitTimeSeconds);
+        services.TryAddKeyedSingleton<IAmazonSQS>(SqsClientKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value;
+            return SqsRegistration.CreateClient(options.Region, options.ServiceUrl, options.WaitTimeSeconds, sp.GetRequiredService<AWSCredentials>());
+        });
         services.AddSingleton<IOutboundEventSource>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value;
             if (!options.Provider.Equals(OutboundEventsOptions.Sqs, StringComparison.OrdinalIgnoreCase))
                 return new FolderOutboundEventSource(sp.LocalPath(options.EventsFolderPath), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderOutboundEventSource>>());
-            var client = SqsRegistration.CreateQueryClient(sp, HttpClientName, options.EventsQueueUrl, options.Region, options.ServiceUrl);
-            return new SqsOutboundEventSource(client, options.WaitTimeSeconds, sp.GetRequiredService<ILogger<SqsOutboundEventSource>>());
+            var queue = new SqsQueue(sp.GetRequiredKeyedService<IAmazonSQS>(SqsClientKey), options.EventsQueueUrl);
+            return new SqsOutboundEventSource(queue, options.WaitTimeSeconds, sp.GetRequiredService<ILogger<SqsOutboundEventSource>>());
         });
         return services;
     }

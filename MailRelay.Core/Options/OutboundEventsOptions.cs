@@ -18,7 +18,7 @@ public sealed class OutboundEventsOptions : IPortOptions
     /// <summary>The SQS queue fed by the configuration set's SNS event destination (Terraform output <c>outbound_events_queue_url</c>).</summary>
     public string EventsQueueUrl { get; set; } = "";
 
-    /// <summary>The queue's region, used for signing.</summary>
+    /// <summary>The queue's region: its SQS endpoint, and the signing region when <see cref="ServiceUrl"/> is set.</summary>
     public string Region { get; set; } = "";
 
     /// <summary>Sends the SQS calls here instead of the queue URL's host (tests, emulators, VPC endpoints).</summary>

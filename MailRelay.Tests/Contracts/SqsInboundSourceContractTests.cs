@@ -1,3 +1,4 @@
+using Amazon.SQS.Model;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Ports;
 using MailRelay.Tests.Support;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailRelay.Tests.Contracts;
 
-/// <summary>The inbound contract through the real SQS query client against the fake SQS queue.</summary>
+/// <summary>The inbound contract through the real AWSSDK.SQS client against the fake SQS queue.</summary>
 public sealed class SqsInboundSourceContractTests : InboundSourceContract
 {
     private const int VisibilityTimeoutSeconds = 120;
@@ -16,13 +17,13 @@ public sealed class SqsInboundSourceContractTests : InboundSourceContract
 
     protected override async Task<IInboundSource> CreateSourceAsync()
     {
-        _sqs = await FakeSqsEndpoint.StartAsync();
-        _queue = _sqs.UseQueue(Clock);
+        _sqs = await FakeSqsEndpoint.StartAsync(Clock);
+        _queue = _sqs.Queue;
         var options = new SqsInboundOptions
         {
             QueueUrl = FakeSqsEndpoint.QueueUrl, Region = FakeSqsEndpoint.Region, WaitTimeSeconds = 0, VisibilityTimeoutSeconds = VisibilityTimeoutSeconds,
         };
-        return new SqsInboundSource(_sqs.CreateClient(Clock), Microsoft.Extensions.Options.Options.Create(options), NullLogger<SqsInboundSource>.Instance);
+        return new SqsInboundSource(_sqs.CreateQueue(), Microsoft.Extensions.Options.Options.Create(options), NullLogger<SqsInboundSource>.Instance);
     }
 
     protected override Task EnqueueAsync(string recipient)
@@ -73,7 +74,7 @@ public sealed class SqsInboundSourceContractTests : InboundSourceContract
         // As in SQS: the delete "succeeds" but the message stays; intake is idempotent by message id.
         await Source.AcknowledgeAsync(stale, default);
         _queue.Count.ShouldBe(1);
-        await Should.ThrowAsync<SqsException>(() => Source.AbandonAsync(stale, TimeSpan.FromSeconds(5), default));
+        await Should.ThrowAsync<ReceiptHandleIsInvalidException>(() => Source.AbandonAsync(stale, TimeSpan.FromSeconds(5), default));
 
         await Source.AcknowledgeAsync(current, default);
         _queue.Count.ShouldBe(0);

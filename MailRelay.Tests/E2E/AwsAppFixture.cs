@@ -53,9 +53,8 @@ public sealed class AwsAppFixture : IAsyncLifetime
             Google = Keep(await FakeGoogle.StartAsync());
             Google.DefaultConsentAccount = AliceGmail;
             var inbound = Keep(await FakeSqsEndpoint.StartAsync());
-            Inbound = inbound.UseQueue(TimeProvider.System);
-            OutboundEndpoint = Keep(await FakeSqsEndpoint.StartAsync());
-            OutboundEndpoint.UseQueue(TimeProvider.System);
+            Inbound = inbound.Queue;
+            OutboundEndpoint = Keep(await FakeSqsEndpoint.StartAsync(queueUrl: OutboundEventsQueueUrl));
             Kms = Keep(await FakeKmsEndpoint.StartAsync());
             Iam = Keep(await FakeIamEndpoint.StartAsync());
             Smtp = Keep(await SmtpSinkProcess.StartAsync(SmtpUser, SmtpPassword, timeout.Token));

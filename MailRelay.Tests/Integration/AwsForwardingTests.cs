@@ -33,7 +33,7 @@ public sealed class AwsForwardingTests : IAsyncLifetime
         await _s3.InitializeAsync();
         _google = await FakeGoogle.StartAsync();
         _sqs = await FakeSqsEndpoint.StartAsync();
-        _queue = _sqs.UseQueue(TimeProvider.System);
+        _queue = _sqs.Queue;
         _kms = await FakeKmsEndpoint.StartAsync();
         // One set of credentials for every AWS client, as an instance role gives; each fake accepts it.
         var credentials = new Amazon.Runtime.SessionAWSCredentials(

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Domain;
@@ -17,9 +15,10 @@ using Quartz;
 
 namespace MailRelay.Tests.Integration;
 
-/// <summary>The events job over the real SQLite store, reading the fake SQS endpoint or the local folder.</summary>
+/// <summary>The events job over the real SQLite store, reading the fake SQS (through AWSSDK.SQS) or the local folder.</summary>
 public sealed class OutboundEventsJobTests : IAsyncLifetime
 {
+    private const string EventsQueueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/mailrelay-outbound-events";
     private static readonly DateTimeOffset Since = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _data = new();
     private readonly CapturingLogger<SqsOutboundEventSource> _sqsLog = new();
@@ -28,7 +27,7 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sqs = await FakeSqsEndpoint.StartAsync();
+        _sqs = await FakeSqsEndpoint.StartAsync(queueUrl: EventsQueueUrl);
         _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
         await _store.InitializeAsync(default);
         await _store.CreateSmtpUserAsync(SmtpUser.New("billing", "Billing", "alice", ["billing@example.org"], "mr-billing", Since) with { Status = SmtpUserStatus.Active }, default);
@@ -52,51 +51,40 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
         return new ReceiveOutboundEventsJob(source, intake, NullLogger<ReceiveOutboundEventsJob>.Instance).Execute(context);
     }
 
-    private static string Message(string id, string handle, string body) =>
-        $"<Message><MessageId>{id}</MessageId><ReceiptHandle>{handle}</ReceiptHandle><Body>{SecurityElement.Escape(body)}</Body>" +
-        "<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value></Attribute></Message>";
-
     private async Task<Dictionary<string, OutboundRates>> RatesAsync() =>
         (await _store.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);
 
     [Fact]
     public async Task Execute_SqsEvents_RecordedPerCredentialDuplicateOnceAndAcknowledged()
     {
-        var received = false;
-        _sqs.Respond = r => r.Form["Action"] switch
-        {
-            "ReceiveMessage" when !received && (received = true) => (HttpStatusCode.OK, FakeSqsEndpoint.Ok("ReceiveMessage",
-                Message("q1", "h-bounce", SesEventParserTests.Fixture("sns-bounce.json")) +
-                Message("q2", "h-bounce-again", SesEventParserTests.Fixture("bounce.json")) +
-                Message("q3", "h-send", SesEventParserTests.Fixture("send.json")) +
-                Message("q4", "h-delivery", SesEventParserTests.Fixture("delivery.json")) +
-                Message("q5", "h-open", SesEventParserTests.Fixture("open.json")) +
-                Message("q6", "h-garbage", "{\"eventType\":\"Bounce\"}"))),
-            "ReceiveMessage" => (HttpStatusCode.OK, FakeSqsEndpoint.Ok("ReceiveMessage", "")),
-            var action => (HttpStatusCode.OK, FakeSqsEndpoint.Ok(action, "")),
-        };
-        var source = new SqsOutboundEventSource(_sqs.CreateClient(), 0, _sqsLog);
+        var queue = _sqs.Queue;
+        foreach (var fixture in new[] { "sns-bounce.json", "bounce.json", "send.json", "delivery.json", "open.json" })
+            queue.Send(SesEventParserTests.Fixture(fixture));
+        var garbage = queue.Send("{\"eventType\":\"Bounce\"}");
+        var source = new SqsOutboundEventSource(_sqs.CreateQueue(), 0, _sqsLog);
 
         await RunAsync(source, Intake());
 
         var rates = await RatesAsync();
         rates["billing"].ShouldBe(new OutboundRates("billing", 1, 0, 1, 0)); // by caller identity; the redelivered bounce counts once
         rates["news"].ShouldBe(new OutboundRates("news", 0, 1, 0, 0));       // no caller identity: by the *@example.org wildcard
-        var deleted = _sqs.Requests.Where(r => r.Form["Action"] == "DeleteMessage").Select(r => r.Form["ReceiptHandle"]).Order().ToList();
-        deleted.ShouldBe(["h-bounce", "h-bounce-again", "h-delivery", "h-open", "h-send"]);
-        _sqsLog.Entries.ShouldContain(e => e.Message.Contains("q6") && e.Message.Contains("dead-letter"));
+        _sqs.Requests.Count(r => r.Operation == "DeleteMessage").ShouldBe(5);
+        queue.Bodies.ShouldBe(["{\"eventType\":\"Bounce\"}"], "only the unusable event is left, for the dead-letter queue");
+        _sqsLog.Entries.ShouldContain(e => e.Message.Contains(garbage) && e.Message.Contains("dead-letter"));
         _sqs.Requests.ShouldAllBe(r => r.SignatureProblem == null);
     }
 
     [Fact]
     public async Task Execute_SqsFails_NothingAcknowledgedAndTheJobSurvives()
     {
-        _sqs.Respond = r => (HttpStatusCode.InternalServerError, FakeSqsEndpoint.Error("Receiver", "InternalFailure", "try again"));
-        var source = new SqsOutboundEventSource(_sqs.CreateClient(), 0, _sqsLog);
+        _sqs.Queue.Send(SesEventParserTests.Fixture("bounce.json"));
+        _sqs.Fault = _ => FakeSqsReply.InternalFailure();
+        var source = new SqsOutboundEventSource(_sqs.CreateQueue(), 0, _sqsLog);
 
         await RunAsync(source, Intake());
 
-        _sqs.Requests.ShouldNotContain(r => r.Form["Action"] == "DeleteMessage");
+        _sqs.Requests.ShouldNotContain(r => r.Operation == "DeleteMessage");
+        _sqs.Queue.Count.ShouldBe(1);
         (await RatesAsync()).ShouldBeEmpty();
     }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security;
 using System.Text;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Domain;
@@ -17,9 +15,9 @@ using Quartz;
 namespace MailRelay.Tests.Integration;
 
 /// <summary>
-/// The AWS intake path with the real SQS source (over the query protocol, against a fake SQS
-/// endpoint), the real intake job, store and Gmail adapter: a redelivered SES notification is one
-/// message and one import, and a notification is deleted from the queue only once stored.
+/// The AWS intake path with the real SQS source (through AWSSDK.SQS, against the fake SQS), the real
+/// intake job, store and Gmail adapter: a redelivered SES notification is one message and one
+/// import, and a notification is deleted from the queue only once stored.
 /// </summary>
 public sealed class SesIntakeTests : IAsyncLifetime
 {
@@ -31,7 +29,6 @@ public sealed class SesIntakeTests : IAsyncLifetime
     private FakeGoogle _google = null!;
     private FakeSqsEndpoint _sqs = null!;
     private RelayHost _host = null!;
-    private int _receives;
 
     public async Task InitializeAsync()
     {
@@ -40,10 +37,6 @@ public sealed class SesIntakeTests : IAsyncLifetime
         var settings = _google.CreateSettings();
         settings["MailboxDelivery:Provider"] = "Gmail";
         _host = await RelayHost.StartAsync(_data.Path, settings);
-        // Each receive hands out the same notification again, as SQS does after a visibility timeout.
-        _sqs.Respond = request => request.Form["Action"] == "ReceiveMessage"
-            ? (HttpStatusCode.OK, FakeSqsEndpoint.Ok("ReceiveMessage", SqsMessage($"handle-{Interlocked.Increment(ref _receives)}")))
-            : (HttpStatusCode.OK, FakeSqsEndpoint.Ok(request.Form["Action"], ""));
     }
 
     public async Task DisposeAsync()
@@ -61,7 +54,10 @@ public sealed class SesIntakeTests : IAsyncLifetime
         var raw = MessageFiles.Raw("recipient@mail.example.com", "Via SES");
         await _host.Services.GetRequiredService<IBlobStore>().PutAsync(ObjectKey, new MemoryStream(Encoding.UTF8.GetBytes(raw)), default);
 
+        // SNS delivers at least once: the same notification arrives again after the first was handled.
+        _sqs.Queue.Send(SqsBody);
         await RunIntakeJobAsync();
+        _sqs.Queue.Send(SqsBody);
         await RunIntakeJobAsync();
 
         await RelayHost.EventuallyAsync(() => Task.FromResult(_google.Mailbox(alice).Count == 1), "alice has the message");
@@ -71,21 +67,28 @@ public sealed class SesIntakeTests : IAsyncLifetime
         stored.Recipients.ShouldBe(["recipient@mail.example.com"], "envelope recipients come from receipt.recipients");
         stored.Verdicts.ShouldBe(new Verdicts("PASS", "PASS", "PASS", "PASS", "PASS"));
         (await _host.Store.ListDeliveriesOfMessageAsync(SesMessageId, default)).ShouldHaveSingleItem().UserId.ShouldBe("alice");
-        Deletes().ShouldBe(["handle-1", "handle-2"]);
+        Deletes().Count.ShouldBe(2);
+        Deletes().Distinct().Count().ShouldBe(2, "each notification is deleted by its own receipt handle");
+        _sqs.Queue.Count.ShouldBe(0);
     }
 
     [Fact]
     public async Task RawMessageMissingFromTheBucket_NotificationIsNotDeleted_AndBecomesVisibleAgainLater()
     {
         await ConnectAliceAsync();
+        var sqsMessageId = _sqs.Queue.Send(SqsBody);
 
         await RunIntakeJobAsync();
 
         (await _host.Store.FindMessageAsync(SesMessageId, default)).ShouldBeNull();
         Deletes().ShouldBeEmpty();
-        var abandoned = _sqs.Requests.Where(r => r.Form["Action"] == "ChangeMessageVisibility").ShouldHaveSingleItem();
-        abandoned.Form["ReceiptHandle"].ShouldBe("handle-1");
-        int.Parse(abandoned.Form["VisibilityTimeout"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        var received = _sqs.Requests.First(r => r.Operation == "ReceiveMessage");
+        var abandoned = _sqs.Requests.Where(r => r.Operation == "ChangeMessageVisibility").ShouldHaveSingleItem();
+        abandoned.Int("VisibilityTimeout").ShouldNotBeNull().ShouldBeGreaterThan(0);
+        abandoned.SignatureProblem.ShouldBeNull();
+        received.SignatureProblem.ShouldBeNull();
+        _sqs.Queue.Count.ShouldBe(1);
+        _sqs.Queue.VisibleAt(sqsMessageId).ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
     }
 
     private async Task<FakeGoogleUser> ConnectAliceAsync()
@@ -98,7 +101,7 @@ public sealed class SesIntakeTests : IAsyncLifetime
 
     private async Task RunIntakeJobAsync()
     {
-        var source = new SqsInboundSource(_sqs.CreateClient(),
+        var source = new SqsInboundSource(_sqs.CreateQueue(),
             Microsoft.Extensions.Options.Options.Create(new SqsInboundOptions { QueueUrl = FakeSqsEndpoint.QueueUrl, Region = FakeSqsEndpoint.Region, WaitTimeSeconds = 0 }),
             NullLogger<SqsInboundSource>.Instance);
         var job = new ReceiveInboundJob(source, _host.Services.GetRequiredService<MessageIntake>(),
@@ -108,10 +111,6 @@ public sealed class SesIntakeTests : IAsyncLifetime
         await job.Execute(context);
     }
 
-    private List<string> Deletes() =>
-        _sqs.Requests.Where(r => r.Form["Action"] == "DeleteMessage").Select(r => r.Form["ReceiptHandle"]).ToList();
-
-    private static string SqsMessage(string handle) =>
-        $"<Message><MessageId>sqs-{handle}</MessageId><ReceiptHandle>{handle}</ReceiptHandle><Body>{SecurityElement.Escape(SqsBody)}</Body>" +
-        "<Attribute><Name>ApproximateReceiveCount</Name><Value>1</Value></Attribute></Message>";
+    private List<string?> Deletes() =>
+        _sqs.Requests.Where(r => r.Operation == "DeleteMessage").Select(r => r.String("ReceiptHandle")).ToList();
 }

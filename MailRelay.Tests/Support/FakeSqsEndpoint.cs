@@ -1,16 +1,21 @@
-using System.Net;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using Amazon.SQS;
 using MailRelay.Core.Adapters.Aws;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace MailRelay.Tests.Support;
 
 /// <summary>
-/// A tiny SQS query-protocol endpoint on 127.0.0.1 (Kestrel; ASP.NET's TestServer is not in our
-/// registry). It records each request, checks its SigV4 signature against what actually arrived on
-/// the wire, and answers with whatever <see cref="Respond"/> returns.
+/// An in-process SQS on 127.0.0.1 (Kestrel) speaking the AWS JSON 1.0 protocol that AWSSDK.SQS uses:
+/// <c>POST /</c> with <c>X-Amz-Target: AmazonSQS.{Operation}</c> and a JSON body naming the
+/// <c>QueueUrl</c>. It serves <see cref="Queue"/> and its <see cref="DeadLetterQueue"/>, answers
+/// other queue URLs with <c>QueueDoesNotExist</c>, refuses requests whose SigV4 signature does not
+/// verify against <see cref="Credentials"/>, and records every request as it arrived.
 /// </summary>
 public sealed class FakeSqsEndpoint : IAsyncDisposable
 {
@@ -19,82 +24,99 @@ public sealed class FakeSqsEndpoint : IAsyncDisposable
     public static readonly ImmutableCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token-example");
 
     private LoopbackHost _host = null!;
-    private readonly List<Received> _requests = [];
+    private readonly ConcurrentQueue<FakeSqsRequest> _requests = new();
+    private readonly ConcurrentBag<IDisposable> _clients = [];
+    private int _requestCount;
 
-    /// <summary>What one request looked like when it arrived.</summary>
-    public sealed record Received(string Method, string Path, string? ContentType, IReadOnlyDictionary<string, string> Form, string? SignatureProblem, string? SecurityToken);
+    private FakeSqsEndpoint(string queueUrl, TimeProvider time) =>
+        Queue = new FakeSqsQueue(queueUrl, time, new FakeSqsQueue($"{queueUrl}-dlq", time));
 
-    /// <summary>Status and XML body for a request; the default is an empty success for its action.</summary>
-    public Func<Received, (HttpStatusCode Status, string Xml)> Respond { get; set; } = r => (HttpStatusCode.OK, Ok(r.Form["Action"], ""));
+    public FakeSqsQueue Queue { get; }
+
+    public FakeSqsQueue DeadLetterQueue => Queue.DeadLetterQueue!;
+
+    /// <summary>Answers instead of the queues when it returns a reply (faults, throttling, a gateway's page); null passes the request on.</summary>
+    public Func<FakeSqsRequest, FakeSqsReply?>? Fault { get; set; }
 
     public Uri Url => _host.Url;
 
-    public IReadOnlyList<Received> Requests { get { lock (_requests) return [.. _requests]; } }
+    public IReadOnlyList<FakeSqsRequest> Requests => [.. _requests];
 
-    public static async Task<FakeSqsEndpoint> StartAsync()
+    /// <param name="time">The clock the queues measure visibility timeouts on; the system clock by default.</param>
+    public static async Task<FakeSqsEndpoint> StartAsync(TimeProvider? time = null, string queueUrl = QueueUrl)
     {
-        var endpoint = new FakeSqsEndpoint();
+        var endpoint = new FakeSqsEndpoint(queueUrl, time ?? TimeProvider.System);
         endpoint._host = await LoopbackHost.StartAsync(app => app.Run(endpoint.HandleAsync));
         return endpoint;
     }
 
-    /// <summary>Serves a real queue from now on (visibility timeouts, redelivery, dead letters) instead of canned answers.</summary>
-    public FakeSqsQueue UseQueue(TimeProvider time)
+    /// <summary>The SDK client as the app builds it, pointed here; disposed with the endpoint.</summary>
+    public IAmazonSQS CreateClient(AWSCredentials? credentials = null)
     {
-        var queue = new FakeSqsQueue(time);
-        Respond = queue.Respond;
-        return queue;
+        var client = SqsRegistration.CreateClient(Region, Url.ToString(), SqsQueue.MaxWaitTimeSeconds,
+            credentials ?? new SessionAWSCredentials(Credentials.AccessKey, Credentials.SecretKey, Credentials.Token));
+        _clients.Add(client);
+        return client;
     }
 
-    public SqsQueryClient CreateClient(TimeProvider? time = null) =>
-        new(new HttpClient(), new Uri(QueueUrl), Region, new SessionAWSCredentials(Credentials.AccessKey, Credentials.SecretKey, Credentials.Token), time ?? TimeProvider.System, Url);
-
-    /// <summary>A successful <c>{Action}Response</c> in the SQS namespace.</summary>
-    public static string Ok(string action, string result) =>
-        $"""<?xml version="1.0"?><{action}Response xmlns="http://queue.amazonaws.com/doc/2012-11-05/">{(result.Length > 0 ? $"<{action}Result>{result}</{action}Result>" : "")}<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000001</RequestId></ResponseMetadata></{action}Response>""";
-
-    /// <summary>An SQS <c>ErrorResponse</c>.</summary>
-    public static string Error(string type, string code, string message) =>
-        $"""<?xml version="1.0"?><ErrorResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><Error><Type>{type}</Type><Code>{code}</Code><Message>{message}</Message><Detail/></Error><RequestId>00000000-0000-0000-0000-000000000002</RequestId></ErrorResponse>""";
+    /// <summary>The adapter for <see cref="Queue"/> through a new SDK client.</summary>
+    public SqsQueue CreateQueue(AWSCredentials? credentials = null) => new(CreateClient(credentials), Queue.Url);
 
     private async Task HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var form = QueryHelpers.ParseQuery(body).ToDictionary(p => p.Key, p => p.Value.ToString());
-        var received = new Received(request.Method, request.Path.Value ?? "", request.ContentType, form, CheckSignature(request, body), request.Headers["X-Amz-Security-Token"].FirstOrDefault());
-        lock (_requests) _requests.Add(received);
+        var http = context.Request;
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, context.RequestAborted);
+        var raw = buffer.ToArray();
+        var target = http.Headers["X-Amz-Target"].ToString();
+        var body = ParseBody(raw);
+        var request = new FakeSqsRequest(http.Method, http.Path.Value ?? "", http.ContentType,
+            target.StartsWith("AmazonSQS.", StringComparison.Ordinal) ? target["AmazonSQS.".Length..] : "",
+            body ?? [], $"fake-sqs-{Interlocked.Increment(ref _requestCount):D4}",
+            FakeSqsSignature.Problem(http, raw, Credentials, Region), http.Headers["X-Amz-Security-Token"].FirstOrDefault());
+        _requests.Enqueue(request);
 
-        var (status, xml) = Respond(received);
-        context.Response.StatusCode = (int)status;
-        context.Response.ContentType = "text/xml";
-        await context.Response.WriteAsync(xml, context.RequestAborted);
+        var reply = Fault?.Invoke(request) ?? Refusal(request, target, body) ?? await RouteAsync(request, context.RequestAborted);
+        context.Response.StatusCode = (int)reply.Status;
+        context.Response.ContentType = reply.ContentType;
+        context.Response.Headers["x-amzn-RequestId"] = request.RequestId;
+        if (reply.QueryError is { } queryError) context.Response.Headers["x-amzn-query-error"] = queryError;
+        await context.Response.WriteAsync(reply.Body, context.RequestAborted);
     }
 
-    /// <summary>
-    /// Recomputes the signature from the request as it arrived (the headers it names, the body it
-    /// carried) and the known secret, as SQS would. Null when it matches.
-    /// </summary>
-    private static string? CheckSignature(HttpRequest request, string body)
+    /// <summary>What SQS refuses before looking at the queue: another protocol, a bad body, a bad signature or token.</summary>
+    private static FakeSqsReply? Refusal(FakeSqsRequest request, string target, JsonObject? body)
     {
-        var authorization = request.Headers.Authorization.ToString();
-        const string prefix = "AWS4-HMAC-SHA256 Credential=";
-        if (!authorization.StartsWith(prefix, StringComparison.Ordinal)) return "no SigV4 Authorization header";
-        var parts = authorization[prefix.Length..].Split(", ").Select(p => p.Split('=', 2)).ToDictionary(p => p.Length == 1 ? "Credential" : p[0], p => p[^1]);
-        var credential = parts["Credential"];
-        var amzDate = request.Headers["X-Amz-Date"].ToString();
-        var expectedScope = $"{Credentials.AccessKey}/{amzDate[..Math.Min(8, amzDate.Length)]}/{Region}/sqs/aws4_request";
-        if (credential != expectedScope) return $"credential scope {credential}, expected {expectedScope}";
-
-        var headers = parts["SignedHeaders"].Split(';')
-            .Select(name => new KeyValuePair<string, string>(name, name == "host" ? request.Host.Value! : request.Headers[name].ToString()))
-            .ToList();
-        var payloadHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body))).ToLowerInvariant();
-        var sent = new SigV4Request(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", headers, payloadHash);
-        var expected = new SigV4Signer("sqs", Region).Compute(sent, Credentials, DateTimeOffset.ParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
-        return expected.Signature == parts["Signature"] ? null : $"signature {parts["Signature"]} does not match {expected.Signature}";
+        if (request.Method != "POST" || request.Operation.Length == 0) return FakeSqsReply.UnknownOperation(target);
+        if (!(request.ContentType ?? "").StartsWith(FakeSqsReply.JsonContentType, StringComparison.Ordinal))
+            return FakeSqsReply.Serialization($"Content-Type '{request.ContentType}' is not {FakeSqsReply.JsonContentType}.");
+        if (body is null) return FakeSqsReply.Serialization("The body is not a JSON object.");
+        if (request.SecurityToken is { } token && token != Credentials.Token) return FakeSqsReply.UnrecognizedClient();
+        return request.SignatureProblem is { } problem ? FakeSqsReply.InvalidSignature(problem) : null;
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    private Task<FakeSqsReply> RouteAsync(FakeSqsRequest request, CancellationToken cancellationToken)
+    {
+        var queue = new[] { Queue, DeadLetterQueue }.FirstOrDefault(q => q.Url == request.QueueUrl);
+        return queue is null ? Task.FromResult(FakeSqsReply.QueueDoesNotExist()) : queue.HandleAsync(request, cancellationToken);
+    }
+
+    private static JsonObject? ParseBody(byte[] raw)
+    {
+        if (raw.Length == 0) return [];
+        try
+        {
+            return JsonNode.Parse(Encoding.UTF8.GetString(raw)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        foreach (var client in _clients) client.Dispose();
+    }
 }

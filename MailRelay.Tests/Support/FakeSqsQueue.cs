@@ -1,113 +1,87 @@
 using System.Globalization;
-using System.Net;
-using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 
 namespace MailRelay.Tests.Support;
 
 /// <summary>
-/// A queue behind <see cref="FakeSqsEndpoint"/> that behaves as SQS does: a received message is
-/// hidden for its visibility timeout (measured on the given clock) and then delivered again with a
-/// new receipt handle and a higher receive count; only the latest handle deletes it (an older one "succeeds" without deleting, as in SQS) or changes its visibility;
-/// after <see cref="MaxReceiveCount"/> receives it moves to <see cref="DeadLetters"/> (the redrive
-/// policy). Badly signed requests are refused.
+/// A standard SQS queue behind <see cref="FakeSqsEndpoint"/>, answering the SQS API's JSON shapes.
+/// A received message stays hidden for its visibility timeout (measured on the given clock), then is
+/// handed out again with a new receipt handle and a higher <c>ApproximateReceiveCount</c>. Only the
+/// latest handle deletes it (an older one "succeeds" without deleting, as in SQS) or changes its
+/// visibility. A message due for its receive number <see cref="MaxReceiveCount"/> + 1 moves to the
+/// <see cref="DeadLetterQueue"/> instead (the redrive policy). An empty receive long-polls for up to
+/// <c>WaitTimeSeconds</c> of real time, since it holds a real HTTP request open.
 /// </summary>
-public sealed class FakeSqsQueue(TimeProvider time)
+public sealed partial class FakeSqsQueue(string url, TimeProvider time, FakeSqsQueue? deadLetterQueue = null)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
     private readonly object _gate = new();
     private readonly List<Entry> _messages = [];
-    private readonly List<string> _deadLetters = [];
     private readonly HashSet<string> _issuedHandles = new(StringComparer.Ordinal);
-    private int _sequence;
 
-    private sealed class Entry(string id, string body)
+    private sealed class Entry(string id, string body, DateTimeOffset sentAt)
     {
         public string Id { get; } = id;
         public string Body { get; } = body;
-        public DateTimeOffset VisibleAt { get; set; }
+        public DateTimeOffset SentAt { get; } = sentAt;
+        public DateTimeOffset VisibleAt { get; set; } = sentAt;
+        public DateTimeOffset? FirstReceivedAt { get; set; }
         public string? Handle { get; set; }
         public int ReceiveCount { get; set; }
     }
 
-    /// <summary>Used when a receive names no <c>VisibilityTimeout</c> (SQS's default is 30 s).</summary>
+    public string Url { get; } = url;
+
+    public FakeSqsQueue? DeadLetterQueue { get; } = deadLetterQueue;
+
+    /// <summary>The queue's <c>VisibilityTimeout</c> attribute, used when a receive names none (SQS's default is 30 s).</summary>
     public int DefaultVisibilityTimeoutSeconds { get; set; } = 30;
 
     /// <summary>The redrive policy's maxReceiveCount (the design's DLQ after 5 receives).</summary>
     public int MaxReceiveCount { get; set; } = 5;
 
-    /// <summary>Bodies moved to the dead-letter queue.</summary>
-    public IReadOnlyList<string> DeadLetters { get { lock (_gate) return [.. _deadLetters]; } }
-
     /// <summary>Messages in the queue, visible or in flight.</summary>
     public int Count { get { lock (_gate) return _messages.Count; } }
 
-    public string Send(string body)
+    /// <summary>The bodies of the messages in the queue, visible or in flight, oldest first.</summary>
+    public IReadOnlyList<string> Bodies { get { lock (_gate) return [.. _messages.Select(m => m.Body)]; } }
+
+    /// <summary>Bodies moved to the dead-letter queue.</summary>
+    public IReadOnlyList<string> DeadLetters => DeadLetterQueue?.Bodies ?? [];
+
+    /// <summary>Enqueues <paramref name="body"/> (as SNS does) and returns its message id.</summary>
+    public string Send(string body) => Add(Guid.NewGuid().ToString(), body);
+
+    /// <summary>When the message becomes visible again; null when it is no longer in the queue.</summary>
+    public DateTimeOffset? VisibleAt(string messageId)
     {
-        lock (_gate)
-        {
-            var id = $"sqs-{++_sequence:D4}";
-            _messages.Add(new Entry(id, body) { VisibleAt = time.GetUtcNow() });
-            return id;
-        }
+        lock (_gate) return _messages.FirstOrDefault(m => m.Id == messageId)?.VisibleAt;
     }
 
-    /// <summary>Plug into <see cref="FakeSqsEndpoint.Respond"/>.</summary>
-    public (HttpStatusCode Status, string Xml) Respond(FakeSqsEndpoint.Received request)
+    private string Add(string id, string body)
     {
-        if (request.SignatureProblem is { } problem)
-            return (HttpStatusCode.Forbidden, FakeSqsEndpoint.Error("Sender", "SignatureDoesNotMatch", SecurityElement.Escape(problem)));
-        var form = request.Form;
-        lock (_gate)
-        {
-            return form["Action"] switch
-            {
-                "ReceiveMessage" => Receive(Int(form, "MaxNumberOfMessages", 1), Int(form, "VisibilityTimeout", DefaultVisibilityTimeoutSeconds)),
-                // SQS answers success for an older handle of a redelivered message, but keeps the message.
-                "DeleteMessage" => WithCurrentHandle(form["ReceiptHandle"], "DeleteMessage", entry => _messages.Remove(entry), staleIsOk: true),
-                "ChangeMessageVisibility" => WithCurrentHandle(form["ReceiptHandle"], "ChangeMessageVisibility",
-                    entry => entry.VisibleAt = time.GetUtcNow().AddSeconds(Int(form, "VisibilityTimeout", 0))),
-                "GetQueueAttributes" => (HttpStatusCode.OK, FakeSqsEndpoint.Ok("GetQueueAttributes",
-                    Attribute("ApproximateNumberOfMessages", _messages.Count(m => m.VisibleAt <= time.GetUtcNow()))
-                    + Attribute("ApproximateNumberOfMessagesNotVisible", _messages.Count(m => m.VisibleAt > time.GetUtcNow())))),
-                var other => (HttpStatusCode.BadRequest, FakeSqsEndpoint.Error("Sender", "InvalidAction", $"The action {other} is not valid for this endpoint.")),
-            };
-        }
+        lock (_gate) _messages.Add(new Entry(id, body, time.GetUtcNow()));
+        return id;
     }
 
-    private (HttpStatusCode, string) Receive(int max, int visibilitySeconds)
+    /// <summary>Runs one SQS operation named by <c>X-Amz-Target</c> on this queue.</summary>
+    public Task<FakeSqsReply> HandleAsync(FakeSqsRequest request, CancellationToken cancellationToken) => request.Operation switch
     {
-        var now = time.GetUtcNow();
-        var xml = new System.Text.StringBuilder();
-        foreach (var entry in _messages.Where(m => m.VisibleAt <= now).Take(max).ToList())
-        {
-            if (entry.ReceiveCount >= MaxReceiveCount)
-            {
-                _messages.Remove(entry);
-                _deadLetters.Add(entry.Body);
-                continue;
-            }
-            entry.ReceiveCount++;
-            entry.Handle = $"{entry.Id}-receipt-{entry.ReceiveCount}-{Guid.NewGuid():N}";
-            entry.VisibleAt = now.AddSeconds(visibilitySeconds);
-            _issuedHandles.Add(entry.Handle);
-            xml.Append(CultureInfo.InvariantCulture, $"<Message><MessageId>{entry.Id}</MessageId><ReceiptHandle>{entry.Handle}</ReceiptHandle>")
-                .Append(CultureInfo.InvariantCulture, $"<Body>{SecurityElement.Escape(entry.Body)}</Body>{Attribute("ApproximateReceiveCount", entry.ReceiveCount)}</Message>");
-        }
-        return (HttpStatusCode.OK, FakeSqsEndpoint.Ok("ReceiveMessage", xml.ToString()));
-    }
+        "ReceiveMessage" => ReceiveAsync(request, cancellationToken),
+        "DeleteMessage" => Task.FromResult(Delete(request)),
+        "ChangeMessageVisibility" => Task.FromResult(ChangeVisibility(request)),
+        "GetQueueAttributes" => Task.FromResult(Attributes(request)),
+        var other => Task.FromResult(FakeSqsReply.UnknownOperation($"AmazonSQS.{other}")),
+    };
 
-    private (HttpStatusCode, string) WithCurrentHandle(string handle, string action, Action<Entry> change, bool staleIsOk = false)
-    {
-        var entry = _messages.FirstOrDefault(m => m.Handle == handle);
-        if (entry is null && staleIsOk && _issuedHandles.Contains(handle)) return (HttpStatusCode.OK, FakeSqsEndpoint.Ok(action, ""));
-        if (entry is null)
-            return (HttpStatusCode.BadRequest, FakeSqsEndpoint.Error("Sender", "ReceiptHandleIsInvalid", $"The receipt handle \"{SecurityElement.Escape(handle)}\" is not valid."));
-        change(entry);
-        return (HttpStatusCode.OK, FakeSqsEndpoint.Ok(action, ""));
-    }
+    private static string Md5(string body) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(body)));
 
-    private static string Attribute(string name, int value) =>
-        $"<Attribute><Name>{name}</Name><Value>{value.ToString(CultureInfo.InvariantCulture)}</Value></Attribute>";
+    private static string NewReceiptHandle() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(96));
 
-    private static int Int(IReadOnlyDictionary<string, string> form, string name, int fallback) =>
-        form.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static JsonObject Map(IEnumerable<KeyValuePair<string, string>> pairs) =>
+        new(pairs.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 }

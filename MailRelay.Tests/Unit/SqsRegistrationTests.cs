@@ -1,6 +1,9 @@
+using Amazon;
 using Amazon.Runtime;
+using Amazon.SQS;
 using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Ports;
+using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,18 +12,18 @@ namespace MailRelay.Tests.Unit;
 
 public class SqsRegistrationTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, AWSCredentials? credentials = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
+        services.AddSingleton(credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "secret"));
         services.AddSqsInbound();
         return services.BuildServiceProvider();
     }
 
     [Fact]
-    public void AddSqsInbound_ValidSettings_ResolvesTheSqsSource()
+    public void AddSqsInbound_ValidSettings_ResolvesTheSqsSourceOnTheRegionsEndpoint()
     {
         using var provider = Build(new()
         {
@@ -29,10 +32,40 @@ public class SqsRegistrationTests
         });
 
         provider.GetRequiredService<IInboundSource>().ShouldBeOfType<SqsInboundSource>();
-        provider.GetRequiredService<SqsQueryClient>().QueueUrl.ShouldBe(new Uri("https://sqs.eu-west-1.amazonaws.com/123456789012/mailrelay-inbound"));
         var options = provider.GetRequiredService<IOptions<SqsInboundOptions>>().Value;
         options.WaitTimeSeconds.ShouldBe(20);
         options.VisibilityTimeoutSeconds.ShouldBe(300);
+        var config = provider.GetRequiredKeyedService<IAmazonSQS>(SqsRegistration.InboundClientKey).Config;
+        config.RegionEndpoint.ShouldBe(RegionEndpoint.EUWest1);
+        config.ServiceURL.ShouldBeNull();
+        config.Timeout.ShouldBe(TimeSpan.FromSeconds(60), "the HTTP timeout outlasts the 20 s long poll");
+        config.HttpClientFactory.ShouldBeOfType<RecyclingHttpClientFactory>().PooledConnectionLifetime.ShouldBe(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task AddSqsInbound_ServiceUrl_ReceivesFromThatEndpointSignedForTheRegionWithTheRegisteredCredentials()
+    {
+        await using var sqs = await FakeSqsEndpoint.StartAsync();
+        sqs.Queue.Send(SesNotifications.SqsBody("ses-1", ["alice@mail.example.com"], "inbound/ses-1"));
+        var credentials = FakeSqsEndpoint.Credentials;
+        using var provider = Build(new()
+        {
+            ["Inbound:Sqs:QueueUrl"] = FakeSqsEndpoint.QueueUrl,
+            ["Inbound:Sqs:Region"] = FakeSqsEndpoint.Region,
+            ["Inbound:Sqs:ServiceUrl"] = sqs.Url.ToString(),
+            ["Inbound:Sqs:WaitTimeSeconds"] = "0",
+            ["Inbound:Sqs:VisibilityTimeoutSeconds"] = "45",
+        }, new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token));
+
+        var item = (await provider.GetRequiredService<IInboundSource>().ReceiveAsync(10, CancellationToken.None)).ShouldHaveSingleItem();
+
+        item.MessageId.ShouldBe("ses-1");
+        var request = sqs.Requests.ShouldHaveSingleItem();
+        request.SignatureProblem.ShouldBeNull();
+        request.SecurityToken.ShouldBe(credentials.Token);
+        request.QueueUrl.ShouldBe(FakeSqsEndpoint.QueueUrl);
+        request.Int("WaitTimeSeconds").ShouldBe(0);
+        request.Int("VisibilityTimeout").ShouldBe(45);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>
 /// One signed round trip of AWS's query protocol (form POST with Action and Version, XML answer,
-/// <c>ErrorResponse</c> on failure), shared by the SQS and IAM clients. Each client supplies its
-/// service name for messages and how to make its own exception type.
+/// <c>ErrorResponse</c> on failure), for services whose AWS SDK package our registry lacks (IAM).
+/// Each client supplies its service name for messages and how to make its own exception type.
 /// </summary>
 internal sealed class AwsQueryProtocol(
     HttpClient http,

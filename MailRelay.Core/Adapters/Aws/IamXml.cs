@@ -6,8 +6,8 @@ namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>
 /// Reads the IAM query protocol's XML (namespace <c>https://iam.amazonaws.com/doc/2010-05-08/</c>).
-/// Parsing and <c>ErrorResponse</c> are the same as SQS's (both are the AWS query protocol), so
-/// those come from <see cref="AwsQueryXml"/>; elements are matched by local name.
+/// Parsing and <c>ErrorResponse</c> are the AWS query protocol's own, so those come from
+/// <see cref="AwsQueryXml"/>; elements are matched by local name.
 /// </summary>
 internal static class IamXml
 {

@@ -7,12 +7,12 @@ using Amazon.Runtime;
 namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>
-/// AWS Signature Version 4 over the <c>Authorization</c> header, for the small AWS clients that
-/// have no SDK in our registry (SQS, IAM). Verified against AWS's published test suite.
+/// AWS Signature Version 4 over the <c>Authorization</c> header, for the small AWS client that
+/// has no SDK in our registry (IAM). Verified against AWS's published test suite.
 /// The signing time is always passed in: the signer never reads the clock.
 /// </summary>
 /// <param name="signSessionToken">
-/// True (the default, and what SQS and IAM expect): <c>X-Amz-Security-Token</c> is part of the
+/// True (the default, and what IAM expects): <c>X-Amz-Security-Token</c> is part of the
 /// signature. False: it is added after signing, as a few services require.
 /// </param>
 public sealed class SigV4Signer(string service, string region, bool signSessionToken = true)

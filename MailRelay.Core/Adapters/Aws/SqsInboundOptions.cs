@@ -8,7 +8,7 @@ public sealed class SqsInboundOptions
     /// <summary>The queue URL, e.g. <c>https://sqs.eu-west-1.amazonaws.com/123456789012/mailrelay-inbound</c>.</summary>
     public string QueueUrl { get; set; } = "";
 
-    /// <summary>The queue's region, used for signing (e.g. <c>eu-west-1</c>).</summary>
+    /// <summary>The queue's region (e.g. <c>eu-west-1</c>): its SQS endpoint, and the signing region when <see cref="ServiceUrl"/> is set.</summary>
     public string Region { get; set; } = "";
 
     /// <summary>Long-poll wait per receive, 0–20 seconds.</summary>

@@ -13,10 +13,10 @@ public sealed class SqsInboundOptionsValidator : IValidateOptions<SqsInboundOpti
             failures.Add($"{section}:QueueUrl must be the queue's absolute http(s) URL (it is '{options.QueueUrl}').");
         if (string.IsNullOrWhiteSpace(options.Region))
             failures.Add($"{section}:Region must name the queue's region, e.g. eu-west-1.");
-        if (options.WaitTimeSeconds is < 0 or > SqsQueryClient.MaxWaitTimeSeconds)
-            failures.Add($"{section}:WaitTimeSeconds must be between 0 and {SqsQueryClient.MaxWaitTimeSeconds} (it is {options.WaitTimeSeconds}).");
-        if (options.VisibilityTimeoutSeconds is < 0 or > SqsQueryClient.MaxVisibilityTimeoutSeconds)
-            failures.Add($"{section}:VisibilityTimeoutSeconds must be between 0 and {SqsQueryClient.MaxVisibilityTimeoutSeconds} (it is {options.VisibilityTimeoutSeconds}).");
+        if (options.WaitTimeSeconds is < 0 or > SqsQueue.MaxWaitTimeSeconds)
+            failures.Add($"{section}:WaitTimeSeconds must be between 0 and {SqsQueue.MaxWaitTimeSeconds} (it is {options.WaitTimeSeconds}).");
+        if (options.VisibilityTimeoutSeconds is < 0 or > SqsQueue.MaxVisibilityTimeoutSeconds)
+            failures.Add($"{section}:VisibilityTimeoutSeconds must be between 0 and {SqsQueue.MaxVisibilityTimeoutSeconds} (it is {options.VisibilityTimeoutSeconds}).");
         if (!string.IsNullOrEmpty(options.ServiceUrl) && !IsHttpUrl(options.ServiceUrl))
             failures.Add($"{section}:ServiceUrl must be an absolute http(s) URL when set (it is '{options.ServiceUrl}').");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -8,7 +8,7 @@ namespace MailRelay.Core.Adapters.Aws;
 /// New mail from the SQS queue that SES → SNS feeds. The raw message is already in S3 (SES's S3
 /// action), so each item carries its object key and no <see cref="InboundItem.OpenRaw"/>.
 /// </summary>
-public sealed partial class SqsInboundSource(SqsQueryClient client, IOptions<SqsInboundOptions> options, ILogger<SqsInboundSource> logger) : IInboundSource
+public sealed partial class SqsInboundSource(SqsQueue queue, IOptions<SqsInboundOptions> options, ILogger<SqsInboundSource> logger) : IInboundSource
 {
     public const string SourceName = "ses";
 
@@ -16,8 +16,8 @@ public sealed partial class SqsInboundSource(SqsQueryClient client, IOptions<Sqs
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         var settings = options.Value;
-        var messages = await client.ReceiveMessagesAsync(
-            Math.Min(maxItems, SqsQueryClient.MaxMessagesPerReceive), settings.WaitTimeSeconds, settings.VisibilityTimeoutSeconds, cancellationToken);
+        var messages = await queue.ReceiveAsync(
+            Math.Min(maxItems, SqsQueue.MaxMessagesPerReceive), settings.WaitTimeSeconds, settings.VisibilityTimeoutSeconds, cancellationToken);
 
         var items = new List<InboundItem>(messages.Count);
         foreach (var message in messages)
@@ -30,7 +30,7 @@ public sealed partial class SqsInboundSource(SqsQueryClient client, IOptions<Sqs
                 // Deliberately neither deleted nor made visible again: the message reappears when its
                 // visibility timeout ends, and after the queue's maxReceiveCount (5) SQS moves it to
                 // the dead-letter queue, where an admin can read it. Nothing is dropped silently.
-                LogUnusable(logger, message.MessageId, message.ApproximateReceiveCount, error);
+                LogUnusable(logger, message.MessageId, message.ReceiveCount, error);
                 continue;
             }
             var notification = parsed.Notification!;
@@ -48,16 +48,16 @@ public sealed partial class SqsInboundSource(SqsQueryClient client, IOptions<Sqs
     }
 
     public Task AcknowledgeAsync(InboundItem item, CancellationToken cancellationToken) =>
-        client.DeleteMessageAsync(item.Handle, cancellationToken);
+        queue.DeleteAsync(item.Handle, cancellationToken);
 
     public Task AbandonAsync(InboundItem item, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        var seconds = (int)Math.Clamp(Math.Ceiling(retryAfter.TotalSeconds), 0, SqsQueryClient.MaxVisibilityTimeoutSeconds);
-        return client.ChangeMessageVisibilityAsync(item.Handle, seconds, cancellationToken);
+        var seconds = (int)Math.Clamp(Math.Ceiling(retryAfter.TotalSeconds), 0, SqsQueue.MaxVisibilityTimeoutSeconds);
+        return queue.ChangeVisibilityAsync(item.Handle, seconds, cancellationToken);
     }
 
     public Task<int> CountWaitingAsync(CancellationToken cancellationToken) =>
-        client.GetApproximateNumberOfMessagesAsync(cancellationToken);
+        queue.CountVisibleAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQS message {SqsMessageId} (receive {ReceiveCount}) is not a usable SES notification and is left for the dead-letter queue: {Reason}")]
     private static partial void LogUnusable(ILogger logger, string sqsMessageId, int? receiveCount, string reason);

@@ -1,15 +1,20 @@
 using Amazon.Runtime;
+using Amazon.SQS;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Adapters.Aws;
 
 public static class SqsRegistration
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the SQS client uses.</summary>
-    public const string HttpClientName = "MailRelay.Sqs";
+    /// <summary>The service key of the inbound queue's <see cref="IAmazonSQS"/>.</summary>
+    public const string InboundClientKey = "MailRelay.Sqs.Inbound";
+
+    /// <summary>Pooled connections are reopened this often, so the long-lived pollers follow DNS changes.</summary>
+    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Makes <see cref="SqsInboundSource"/> the <see cref="IInboundSource"/>, with its options bound
@@ -22,33 +27,34 @@ public static class SqsRegistration
         var optionsBuilder = services.AddOptions<SqsInboundOptions>().BindConfiguration(configSectionPath).ValidateOnStart();
         if (configure is not null) optionsBuilder.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqsInboundOptions>, SqsInboundOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddAwsCredentials();
 
-        services.AddSqsHttpClient(HttpClientName, sp => sp.GetRequiredService<IOptions<SqsInboundOptions>>().Value.WaitTimeSeconds);
-
-        services.TryAddSingleton(sp =>
+        services.TryAddKeyedSingleton<IAmazonSQS>(InboundClientKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<SqsInboundOptions>>().Value;
-            return CreateQueryClient(sp, HttpClientName, options.QueueUrl, options.Region, options.ServiceUrl);
+            return CreateClient(options.Region, options.ServiceUrl, options.WaitTimeSeconds, sp.GetRequiredService<AWSCredentials>());
         });
-        services.Replace(ServiceDescriptor.Singleton<IInboundSource, SqsInboundSource>());
+        services.Replace(ServiceDescriptor.Singleton<IInboundSource>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SqsInboundOptions>>();
+            var queue = new SqsQueue(sp.GetRequiredKeyedService<IAmazonSQS>(InboundClientKey), options.Value.QueueUrl);
+            return new SqsInboundSource(queue, options, sp.GetRequiredService<ILogger<SqsInboundSource>>());
+        }));
         return services;
     }
 
     /// <summary>
-    /// The HttpClient of a long-lived SQS client: its timeout outlasts the long poll, and pooled
-    /// connections are recycled, since the one client is kept for the life of the process and would
-    /// otherwise never see a DNS change.
+    /// An SQS client for <paramref name="region"/>'s endpoint, or for <paramref name="serviceUrl"/>
+    /// (tests, VPC endpoints) signed for that region. Its HTTP timeout outlasts the long poll of
+    /// <paramref name="waitTimeSeconds"/>, and its pooled connections are recycled.
     /// </summary>
-    internal static IHttpClientBuilder AddSqsHttpClient(this IServiceCollection services, string name, Func<IServiceProvider, int> waitTimeSeconds) =>
-        services.AddHttpClient(name, (sp, http) => http.Timeout = TimeSpan.FromSeconds(waitTimeSeconds(sp) + 40))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-
-    /// <summary>An SQS client for one queue on the named HttpClient, signing with the registered credentials.</summary>
-    internal static SqsQueryClient CreateQueryClient(IServiceProvider sp, string httpClientName, string queueUrl, string region, string? serviceUrl) =>
-        new(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), new Uri(queueUrl), region,
-            sp.GetRequiredService<AWSCredentials>(), sp.GetRequiredService<TimeProvider>(),
-            string.IsNullOrEmpty(serviceUrl) ? null : new Uri(serviceUrl));
+    public static AmazonSQSClient CreateClient(string region, string? serviceUrl, int waitTimeSeconds, AWSCredentials credentials)
+    {
+        var config = new AmazonSQSConfig
+        {
+            Timeout = TimeSpan.FromSeconds(waitTimeSeconds + 40),
+            HttpClientFactory = new RecyclingHttpClientFactory(PooledConnectionLifetime),
+        }.PointAt(region, serviceUrl);
+        return new AmazonSQSClient(credentials, config);
+    }
 }
