@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Quartz;
 
@@ -18,7 +19,7 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
     public async Task Execute_ListedDomains_KeepsEachDomainsReportForThePage()
     {
         Zone.PublishAll();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await Store.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
         var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
         var results = new DnsCheckResults();
