@@ -46,6 +46,7 @@ public static class WebRegistration
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Static files before routing, so the not-found page (a catch-all route) never shadows them.
         app.UseStaticFiles();
+        app.UseMailRelayRequestLogging();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -6,7 +6,6 @@ using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
-using Quartz.Spi;
 
 namespace MailRelay.Workers;
 
@@ -15,40 +14,59 @@ public static class WorkersRegistration
     /// <summary>The Quartz scheduler, hosted in this process and started and stopped with it, and MailRelay's jobs.</summary>
     public static IHostApplicationBuilder AddMailRelayWorkers(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddQuartzScheduler();
-        services.AddSingleton<IForwardingScheduler, QuartzForwardingScheduler>();
-        services.AddSingleton<ISmtpProvisioningScheduler, QuartzSmtpProvisioningScheduler>();
-
         // Intervals are read now because triggers are fixed when the scheduler starts.
         var forwarding = builder.Configuration.Section<ForwardingOptions>(ForwardingOptions.SectionName);
-        services.AddJob<ReceiveInboundJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.IntakeInterval).RepeatForever()));
-        services.AddJob<ForwardMailJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ForwardInterval).RepeatForever()));
-        services.AddJob<AlertExpiringTokensJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(forwarding.ExpiryCheckInterval).RepeatForever()));
-        services.AddJob<ProvisionSmtpUsersJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(ProvisionSmtpUsersJob.Interval).RepeatForever()));
         var dns = builder.Configuration.Section<DnsOptions>(DnsOptions.SectionName);
-        services.AddJob<CheckDnsRecordsJob>(t => t.StartAt(DateTimeOffset.UtcNow + CheckDnsRecordsJob.FirstRunDelay).WithSimpleSchedule(s => s.WithInterval(dns.CheckInterval).RepeatForever()));
         var outbound = builder.Configuration.Section<OutboundEventsOptions>(OutboundEventsOptions.SectionName);
-        services.AddJob<ReceiveOutboundEventsJob>(t => t.StartNow().WithSimpleSchedule(s => s.WithInterval(outbound.Interval).RepeatForever()));
-        services.AddJob<SweepQueuesJob>(t => t.StartAt(DateTimeOffset.UtcNow + forwarding.SweepInterval).WithSimpleSchedule(s => s.WithInterval(forwarding.SweepInterval).RepeatForever()));
+        builder.Services.AddMailRelayScheduler(quartz => quartz
+            .RunEvery<ReceiveInboundJob>(forwarding.IntakeInterval)
+            .RunEvery<ForwardMailJob>(forwarding.ForwardInterval)
+            .RunEvery<AlertExpiringTokensJob>(forwarding.ExpiryCheckInterval)
+            .RunEvery<ProvisionSmtpUsersJob>(ProvisionSmtpUsersJob.Interval)
+            .RunEvery<CheckDnsRecordsJob>(dns.CheckInterval, firstRunAfter: CheckDnsRecordsJob.FirstRunDelay)
+            .RunEvery<ReceiveOutboundEventsJob>(outbound.Interval)
+            .RunEvery<SweepQueuesJob>(forwarding.SweepInterval, firstRunAfter: forwarding.SweepInterval));
+        builder.Services.AddSingleton<JobTrigger>();
+        builder.Services.AddSingleton<IForwardingScheduler, QuartzForwardingScheduler>();
+        builder.Services.AddSingleton<ISmtpProvisioningScheduler, QuartzSmtpProvisioningScheduler>();
         return builder;
     }
 
-    /// <summary>The scheduler alone, without MailRelay's jobs.</summary>
-    public static IServiceCollection AddQuartzScheduler(this IServiceCollection services)
+    /// <summary>
+    /// One in-memory Quartz scheduler, started and stopped with the host, running the jobs
+    /// <paramref name="jobs"/> adds; each run is built in a DI scope of its own. Several instances
+    /// may run at once in production: jobs claim their work with leases in the store, not through Quartz.
+    /// </summary>
+    public static IServiceCollection AddMailRelayScheduler(this IServiceCollection services, Action<IQuartzBuilder> jobs)
     {
-        services.AddSingleton<IJobFactory, ServiceProviderJobFactory>();
-        services.AddSingleton<QuartzHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<QuartzHostedService>());
+        services.AddQuartz(quartz =>
+        {
+            // Jobs fire on wall-clock time. The container's TimeProvider is for what the jobs decide
+            // (expiry, backoff); a test that fakes it must not stop the jobs from running.
+            quartz.UseTimeProvider(TimeProvider.System);
+            quartz.UseDefaultThreadPool(maxConcurrency: 4);
+            // On shutdown running jobs see their cancellation token fire and stop between deliveries;
+            // the host still waits for them (WaitForJobsToComplete below).
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+            jobs(quartz);
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 
-    /// <summary>Registers a job in DI and schedules it with the given trigger when the host starts.</summary>
-    public static IServiceCollection AddJob<TJob>(this IServiceCollection services, Func<TriggerBuilder, TriggerBuilder> trigger)
+    /// <summary>Schedules <typeparamref name="TJob"/> under its type name, first after <paramref name="firstRunAfter"/>, then every <paramref name="interval"/>.</summary>
+    public static IQuartzBuilder RunEvery<TJob>(this IQuartzBuilder quartz, TimeSpan interval, TimeSpan firstRunAfter = default)
         where TJob : class, IJob
     {
-        services.AddScoped<TJob>();
-        services.AddSingleton(new JobSchedule(typeof(TJob), trigger));
-        return services;
+        var name = typeof(TJob).Name;
+        quartz.ScheduleJob<TJob>(
+            trigger =>
+            {
+                trigger.WithIdentity($"{name}.trigger").WithSimpleSchedule(interval);
+                if (firstRunAfter > TimeSpan.Zero) trigger.StartAt(TimeProvider.System.GetUtcNow() + firstRunAfter);
+                else trigger.StartNow();
+            },
+            job => job.WithIdentity(name));
+        return quartz;
     }
 }

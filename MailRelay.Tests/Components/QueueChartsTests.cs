@@ -7,6 +7,7 @@ using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Admin;
 using MailRelay.Web.Components.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace MailRelay.Tests.Components;

@@ -1,5 +1,6 @@
 using MailRelay.Core.Ports;
 using MailRelay.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Contracts;
 

@@ -4,6 +4,7 @@ using MailRelay.Core.Services.Gmail;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Integration;
 
@@ -70,7 +71,7 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
     [Fact]
     public async Task ExpiringToken_WarnedOnceWithin24Hours_ThenToldAtOnceWhenItExpires()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(TestClock.Start);
         await StartAsync();
         var expiry = _clock.GetUtcNow().AddDays(7);
         await ConnectAsync("alice", expiry);
@@ -98,7 +99,7 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
     [Fact]
     public async Task RenewedToken_IsNotWarnedForTheOldExpiry_ButForItsOwn()
     {
-        _clock = new FakeTimeProvider();
+        _clock = new FakeTimeProvider(TestClock.Start);
         await StartAsync();
         var firstExpiry = _clock.GetUtcNow().AddDays(7);
         await ConnectAsync("alice", firstExpiry);

@@ -33,8 +33,9 @@ public sealed class GmailConnectTests : IAsyncLifetime
         _google = await FakeGoogle.StartAsync();
         foreach (var (key, value) in _google.CreateSettings()) _factory.Settings[key] = value;
         _factory.Settings["MailboxDelivery:Provider"] = "Gmail";
-        // Everything reaches the captured log, Trace included, so a secret cannot hide in a quiet category.
-        _factory.Settings["Logging:LogLevel:Default"] = "Trace";
+        // Everything reaches the captured log, Verbose (Trace) included, so a secret cannot hide in a quiet category.
+        _factory.Settings["Serilog:MinimumLevel:Default"] = "Verbose";
+        _factory.Settings["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Verbose";
         _factory.Settings["Forwarding:IntakeInterval"] = "00:00:00.200";
         _factory.Settings["Forwarding:ForwardInterval"] = "00:00:00.500";
         _alice = _factory.CreateBrowserLikeClient();
@@ -240,7 +241,8 @@ public sealed class GmailConnectTests : IAsyncLifetime
             var bytes = await ReadSharedAsync(file);
             Contains(bytes, Encoding.UTF8.GetBytes(refreshToken)).ShouldBeFalse($"{Path.GetFileName(file)} holds the refresh token in clear");
         }
-        _factory.Logs.Entries.ShouldContain(e => e.Message.Contains("Gmail consent of user alice ended Connected"), "the log capture works");
+        // The capture receives events as Serilog renders them: string values in quotes.
+        _factory.Logs.Entries.ShouldContain(e => e.Message.Contains("Gmail consent of user \"alice\" ended Connected"), "the log capture works");
         _factory.Logs.AllText.ShouldNotContain(refreshToken);
         _factory.Logs.AllText.ShouldNotContain("1//fake-refresh-");
     }

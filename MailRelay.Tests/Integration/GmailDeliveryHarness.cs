@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Adapters.Local;
@@ -25,7 +26,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     private ServiceProvider _services = null!;
 
     public FakeGoogle Google { get; private set; } = null!;
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
     public CapturingLoggerProvider Logs { get; } = new();
     public SqliteRelayStore Store { get; private set; } = null!;
     public ISecretProtector Protector { get; private set; } = null!;

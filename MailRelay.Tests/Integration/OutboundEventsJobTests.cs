@@ -44,12 +44,8 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
     private OutboundEventIntake Intake() =>
         new(_store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
 
-    private static Task RunAsync(IOutboundEventSource source, OutboundEventIntake intake)
-    {
-        var context = Substitute.For<IJobExecutionContext>();
-        context.CancellationToken.Returns(CancellationToken.None);
-        return new ReceiveOutboundEventsJob(source, intake, NullLogger<ReceiveOutboundEventsJob>.Instance).Execute(context);
-    }
+    private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake) =>
+        new ReceiveOutboundEventsJob(source, intake, NullLogger<ReceiveOutboundEventsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
 
     private async Task<Dictionary<string, OutboundRates>> RatesAsync() =>
         (await _store.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);

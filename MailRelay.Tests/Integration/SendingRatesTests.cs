@@ -4,6 +4,7 @@ using MailRelay.Core.Services.Outbound;
 using MailRelay.Core.Services.Reports;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Integration;
 
@@ -11,7 +12,7 @@ namespace MailRelay.Tests.Integration;
 public sealed class SendingRatesTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private SqliteRelayStore _store = null!;
     private SendingRates _rates = null!;
 

@@ -106,9 +106,7 @@ public sealed class SesIntakeTests : IAsyncLifetime
             NullLogger<SqsInboundSource>.Instance);
         var job = new ReceiveInboundJob(source, _host.Services.GetRequiredService<MessageIntake>(),
             _host.Services.GetRequiredService<IForwardingScheduler>(), NullLogger<ReceiveInboundJob>.Instance);
-        var context = Substitute.For<IJobExecutionContext>();
-        context.CancellationToken.Returns(CancellationToken.None);
-        await job.Execute(context);
+        await job.Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
     }
 
     private List<string?> Deletes() =>

@@ -9,6 +9,7 @@ using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Integration;
 
@@ -18,7 +19,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     private const string Admin = "admin";
     private const string Owner = "alice";
     private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RelayEvents _events = new();
     private FakeIamEndpoint _iam = null!;

@@ -15,7 +15,7 @@ public sealed class MailRelayFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
-    /// <summary>Every log entry the app writes (next to its own Serilog console output), at the levels the <c>Logging</c> settings let through.</summary>
+    /// <summary>Every log entry the app writes (next to its own Serilog console output), at the levels the <c>Serilog</c> settings let through.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

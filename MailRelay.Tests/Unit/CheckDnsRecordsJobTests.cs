@@ -2,12 +2,12 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Services.DnsRecords;
 using MailRelay.Tests.Support;
 using MailRelay.Workers;
-using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Quartz;
 
@@ -19,13 +19,13 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
     public async Task Execute_ListedDomains_KeepsEachDomainsReportForThePage()
     {
         Zone.PublishAll();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await Store.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
         var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
         var results = new DnsCheckResults();
         var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, time, options, NullLogger<DnsChecker>.Instance);
 
-        await new CheckDnsRecordsJob(checker, NullLogger<CheckDnsRecordsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>());
+        await new CheckDnsRecordsJob(checker, NullLogger<CheckDnsRecordsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
 
         var report = results.For(DnsTestZone.Domain).ShouldNotBeNull();
         report.CheckedAt.ShouldBe(time.GetUtcNow());
@@ -33,17 +33,26 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
     }
 
     [Fact]
-    public void AddMailRelayWorkers_CheckIntervalSetting_SchedulesTheCheckAtThatIntervalNotAtStart()
+    public async Task AddMailRelayWorkers_CheckIntervalSetting_SchedulesTheCheckAtThatIntervalNotAtStart()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Dns:CheckInterval"] = "12:00:00" });
 
         builder.AddMailRelayWorkers();
 
-        var schedule = builder.Services.Where(d => d.ImplementationInstance is JobSchedule { JobType: var t } && t == typeof(CheckDnsRecordsJob))
-            .Select(d => (JobSchedule)d.ImplementationInstance!).Single();
-        var trigger = (Quartz.Impl.Triggers.SimpleTriggerImpl)schedule.Trigger(TriggerBuilder.Create()).Build();
-        trigger.RepeatInterval.ShouldBe(TimeSpan.FromHours(12));
-        trigger.StartTimeUtc.ShouldBeGreaterThan(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
+        using var host = builder.Build();
+        // Built but not started: the scheduler holds its triggers and fires nothing.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        try
+        {
+            var trigger = (ISimpleTrigger)(await scheduler.GetTrigger(new TriggerKey($"{nameof(CheckDnsRecordsJob)}.trigger"))).ShouldNotBeNull();
+            trigger.JobKey.ShouldBe(new JobKey(nameof(CheckDnsRecordsJob)));
+            trigger.RepeatInterval.ShouldBe(TimeSpan.FromHours(12));
+            trigger.StartTimeUtc.ShouldBeGreaterThan(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: false);
+        }
     }
 }

@@ -3,6 +3,7 @@ using MailRelay.Core.Options;
 using MailRelay.Core.Services.DnsRecords;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Unit;
 
@@ -10,7 +11,7 @@ namespace MailRelay.Tests.Unit;
 public sealed class DnsCheckerTests : DnsZoneTest
 {
     private const string D = DnsTestZone.Domain;
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private DnsOptions _options = null!;
 
     public override async Task InitializeAsync()

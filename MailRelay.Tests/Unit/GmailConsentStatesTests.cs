@@ -4,6 +4,7 @@ using MailRelay.Core.Services.Gmail;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Unit;
 
@@ -13,7 +14,7 @@ public sealed class GmailConsentStatesTests : IAsyncLifetime
     private const string Redirect = "https://relay.example.com/api/token/callback";
 
     private readonly TempDirectory _data = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private SqliteRelayStore _store = null!;
     private GmailConsentStates _states = null!;
 

@@ -3,6 +3,7 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Services.Gmail;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Unit;
 
@@ -10,7 +11,7 @@ namespace MailRelay.Tests.Unit;
 public sealed class GmailStatusReaderTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private SqliteRelayStore _store = null!;
     private GmailStatusReader _reader = null!;
 

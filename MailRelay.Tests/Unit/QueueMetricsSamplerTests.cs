@@ -5,6 +5,7 @@ using MailRelay.Core.Services.Metrics;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Unit;
 

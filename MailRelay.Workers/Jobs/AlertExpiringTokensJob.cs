@@ -8,13 +8,13 @@ namespace MailRelay.Workers.Jobs;
 [DisallowConcurrentExecution]
 public sealed partial class AlertExpiringTokensJob(ExpiryAlerts alerts, ILogger<AlertExpiringTokensJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await alerts.RunAsync(context.CancellationToken);
+            await alerts.RunAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception e)

@@ -11,13 +11,13 @@ public sealed partial class CheckDnsRecordsJob(DnsChecker checker, ILogger<Check
     /// <summary>Not at start-up: a restart (or a test host) should not query DNS at once; "Check now" is there for that.</summary>
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await checker.CheckAllAsync(context.CancellationToken);
+            await checker.CheckAllAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception e)

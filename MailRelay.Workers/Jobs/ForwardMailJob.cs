@@ -8,16 +8,15 @@ namespace MailRelay.Workers.Jobs;
 [DisallowConcurrentExecution]
 public sealed partial class ForwardMailJob(ForwardingService forwarding, ILogger<ForwardMailJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var token = context.CancellationToken;
         try
         {
-            while (!token.IsCancellationRequested && await forwarding.RunOnceAsync(token) > 0)
+            while (!cancellationToken.IsCancellationRequested && await forwarding.RunOnceAsync(cancellationToken) > 0)
             {
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: leased deliveries are taken over once their lease expires.
         }

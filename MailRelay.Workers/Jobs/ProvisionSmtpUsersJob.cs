@@ -14,15 +14,15 @@ public sealed partial class ProvisionSmtpUsersJob(SmtpProvisioning provisioning,
     // Each instance leases under its own name, so several instances never work on the same record.
     private static readonly string Owner = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            while (await provisioning.ProcessDueAsync(Owner, BatchSize, context.CancellationToken) == BatchSize)
+            while (await provisioning.ProcessDueAsync(Owner, BatchSize, cancellationToken) == BatchSize)
             {
             }
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception e)

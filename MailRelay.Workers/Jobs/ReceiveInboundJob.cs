@@ -12,25 +12,24 @@ public sealed partial class ReceiveInboundJob(IInboundSource source, MessageInta
     private const int BatchSize = 10;
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var token = context.CancellationToken;
         try
         {
             IReadOnlyList<InboundItem> items;
             do
             {
-                items = await source.ReceiveAsync(BatchSize, token);
+                items = await source.ReceiveAsync(BatchSize, cancellationToken);
                 var accepted = 0;
                 foreach (var item in items)
                 {
-                    if (await AcceptAsync(item, token)) accepted++;
+                    if (await AcceptAsync(item, cancellationToken)) accepted++;
                 }
-                if (accepted > 0) await forwarding.RunSoonAsync(token);
+                if (accepted > 0) await forwarding.RunSoonAsync(cancellationToken);
             }
-            while (items.Count == BatchSize && !token.IsCancellationRequested);
+            while (items.Count == BatchSize && !cancellationToken.IsCancellationRequested);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: whatever was not acknowledged stays in the source.
         }

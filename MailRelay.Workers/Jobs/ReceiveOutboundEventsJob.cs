@@ -11,22 +11,21 @@ public sealed partial class ReceiveOutboundEventsJob(IOutboundEventSource source
 {
     private const int BatchSize = 10;
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var token = context.CancellationToken;
         try
         {
             IReadOnlyList<OutboundEventItem> items;
             do
             {
-                items = await source.ReceiveAsync(BatchSize, token);
+                items = await source.ReceiveAsync(BatchSize, cancellationToken);
                 // Recorded before acknowledged: a crash in between redelivers events, which count once.
-                await intake.RecordAsync(items.Select(i => i.Event).ToList(), token);
-                foreach (var item in items) await source.AcknowledgeAsync(item, token);
+                await intake.RecordAsync(items.Select(i => i.Event).ToList(), cancellationToken);
+                foreach (var item in items) await source.AcknowledgeAsync(item, cancellationToken);
             }
-            while (items.Count == BatchSize && !token.IsCancellationRequested);
+            while (items.Count == BatchSize && !cancellationToken.IsCancellationRequested);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: whatever was not acknowledged stays in the source.
         }

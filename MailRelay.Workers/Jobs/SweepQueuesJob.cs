@@ -9,13 +9,13 @@ namespace MailRelay.Workers.Jobs;
 [DisallowConcurrentExecution]
 public sealed partial class SweepQueuesJob(QueueSweep sweep, IForwardingScheduler forwarding, ILogger<SweepQueuesJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            if (await sweep.RunAsync(context.CancellationToken) > 0) await forwarding.RunSoonAsync(context.CancellationToken);
+            if (await sweep.RunAsync(cancellationToken) > 0) await forwarding.RunSoonAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception e)
