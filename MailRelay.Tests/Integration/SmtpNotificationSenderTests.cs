@@ -1,4 +1,3 @@
-using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Adapters.Smtp;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
@@ -34,14 +33,14 @@ public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsy
         received.To.ShouldBe(["alice@example.com"]);
         received.Tls.ShouldBeTrue("the message went over the STARTTLS-upgraded connection");
         received.User.ShouldBe(User);
-        var summary = await HeaderBlockParser.ParseAsync(new MemoryStream(received.Raw), received.Size, default);
+        var summary = await MessageHeaderReader.ReadSummaryAsync(new MemoryStream(received.Raw), received.Size, default);
         summary.From.ShouldNotBeNull().ShouldContain("<mailrelay@example.com>");
         summary.To.ShouldBe("alice@example.com");
         summary.Subject.ShouldBe(email.Subject);
         received.RawText.ShouldContain("multipart/alternative");
-        var (text, html) = MimeAlternatives.Extract(received.RawText);
-        text.ShouldBe(email.TextBody.TrimEnd('\n'));
-        html.ShouldBe(email.HtmlBody);
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldNotBeNull().ReplaceLineEndings("\n").ShouldBe(email.TextBody);
+        parsed.HtmlBody.ShouldBe(email.HtmlBody);
     }
 
     [Fact]
@@ -60,7 +59,8 @@ public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsy
         // The sink prints messages in the order it accepts them: if the first had gone through, it would come first.
         await Sender(Password).SendAsync(Email("second", "accepted"), default);
         var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
-        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldBe("accepted");
     }
 
     [Fact]
@@ -72,7 +72,8 @@ public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsy
         failure.Message.ShouldContain("certificate", Case.Insensitive, failure.Message);
         using (new PinnedServerCertificate(_sink.Certificate)) await Sender(Password).SendAsync(Email("trusted", "accepted"), default);
         var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
-        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldBe("accepted");
     }
 
     [Fact]
