@@ -74,7 +74,7 @@ public static class CoreRegistration
         services.TryAddSingleton<ISmtpProvisioningScheduler, NoSmtpProvisioningScheduler>();
         services.AddSingleton<SmtpProvisioning>();
         services.AddSingleton<SmtpTestEmail>();
-        services.TryAddSingleton<ISmtpTestSender, SmtpClientTestSender>();
+        services.TryAddSingleton<ISmtpTestSender>(sp => new SmtpClientTestSender(sp.GetRequiredService<TimeProvider>()));
         var identity = configuration.Section<SmtpIdentityOptions>(SmtpIdentityOptions.SectionName);
         if (!identity.Provider.Equals(SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))
         {
