@@ -74,7 +74,7 @@ public static class CoreRegistration
         services.TryAddSingleton<ISmtpProvisioningScheduler, NoSmtpProvisioningScheduler>();
         services.AddSingleton<SmtpProvisioning>();
         services.AddSingleton<SmtpTestEmail>();
-        services.TryAddSingleton<ISmtpTestSender, SmtpClientTestSender>();
+        services.TryAddSingleton<ISmtpTestSender>(sp => new SmtpClientTestSender(sp.GetRequiredService<TimeProvider>()));
         var identity = configuration.Section<SmtpIdentityOptions>(SmtpIdentityOptions.SectionName);
         // Null when the key is present without a value: on .NET 10 that overrides the option's default.
         if (!string.Equals(identity.Provider, SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase))

@@ -20,9 +20,10 @@ internal static class NotificationRegistration
         services.AddSingleton<INotificationSender>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
             return options.UsesSmtp
-                ? new SmtpNotificationSender(options.Smtp, options.From)
-                : new PickupNotificationSender(sp.LocalPath(options.PickupPath), options.From);
+                ? new SmtpNotificationSender(options.Smtp, options.From, time)
+                : new PickupNotificationSender(sp.LocalPath(options.PickupPath), options.From, time);
         });
         // The Outbox page lists the pickup folder whichever provider is chosen (and says so for Smtp).
         services.AddSingleton(sp => new OutboxFolder(sp.LocalPath(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.PickupPath)));

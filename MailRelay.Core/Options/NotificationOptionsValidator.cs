@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MailRelay.Core.Services.Mime;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Options;
@@ -30,7 +30,7 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
     ];
 
     private static string? FromAddress(string from) =>
-        MailAddress.TryCreate(from, out _)
+        MailAddresses.TryParseMailbox(from, out _)
             ? null
             : $"Notifications:From must be an email address such as 'MailRelay <mailrelay@example.com>', but is '{from}'.";
 }

@@ -12,9 +12,10 @@ public sealed class SmtpNotificationOptions
     public int Port { get; set; } = 587;
 
     /// <summary>
-    /// Upgrade the connection with STARTTLS before authenticating (the server's certificate is
-    /// checked against the system's trust store). Turn it off only for a relay on a trusted
-    /// network: without it the password crosses the network in clear.
+    /// TLS before authenticating: STARTTLS, or TLS from the start on port 465 (the server's
+    /// certificate is checked against the system's trust store). A server that does not offer
+    /// STARTTLS then never gets the password. Turn it off only for a relay on a trusted network:
+    /// without it the password crosses the network in clear.
     /// </summary>
     public bool UseStartTls { get; set; } = true;
 
@@ -23,6 +24,6 @@ public sealed class SmtpNotificationOptions
     /// <summary>The SMTP password. Keep it out of appsettings (environment variable <c>Notifications__Smtp__Password</c>); it is never logged.</summary>
     public string? Password { get; set; }
 
-    /// <summary>How long one email may take to hand over, connection included.</summary>
+    /// <summary>How long one email may take to hand over, connection included; also the limit for each read and write.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -15,13 +15,14 @@ namespace MailRelay.Tests.Components;
 public sealed class SmtpUserSetupPageTests : RelayComponentTest
 {
     private readonly SmtpIdentityOptions _options = new() { Region = "eu-west-1", SendingDomains = ["example.com"] };
+    private readonly PinnedServerCertificates _pins = new();
 
     public SmtpUserSetupPageTests()
     {
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_options));
         Services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
         Services.AddSingleton<ISecretProtector>(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()));
-        Services.AddSingleton<ISmtpTestSender, SmtpClientTestSender>();
+        Services.AddSingleton<ISmtpTestSender>(new SmtpClientTestSender(TimeProvider.System, _pins.Check));
         Services.AddSingleton<SmtpProvisioning>();
         Services.AddSingleton<SmtpTestEmail>();
     }
@@ -95,7 +96,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         var id = await ActiveUserAsync();
         var login = (await Services.GetRequiredService<SmtpProvisioning>().RevealAsync("admin", id, default))!;
         await using var sink = await SmtpSinkProcess.StartAsync(login.UserName, login.Password, default);
-        using var pin = new PinnedServerCertificate(sink.Certificate);
+        _pins.Pin(sink.Certificate);
         (_options.SmtpEndpointHost, _options.SmtpEndpointPort) = ("127.0.0.1", sink.Port);
         var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, id));
         page.WaitForElement("[data-testid=smtp-test]").TextContent.ShouldContain($"from billing@example.com to alice@localhost through 127.0.0.1:{sink.Port}");
@@ -105,6 +106,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         var result = page.WaitForElement("[data-testid=smtp-test-result]", TimeSpan.FromSeconds(30));
         result.GetAttribute("data-accepted").ShouldBe("true", result.TextContent);
         result.TextContent.ShouldContain("The server accepted the test email.");
+        result.TextContent.ShouldContain($"127.0.0.1:{sink.Port} answered \"250 ");
         (await sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem().To.ShouldBe(["alice@localhost"]);
     }
 }

@@ -94,7 +94,7 @@ public sealed class AwsProfileFlowTests(BrowserFixture browser, AwsAppFixture fi
         notice.To.ShouldBe([AwsAppFixture.AliceGmail]);
         notice.Tls.ShouldBeTrue("the notice went over the STARTTLS-upgraded connection");
         notice.User.ShouldBe(AwsAppFixture.SmtpUser);
-        notice.RawText.ShouldContain($"Please reconnect your Gmail account {AwsAppFixture.AliceGmail}");
+        using (var parsed = notice.ParseMime()) parsed.Subject.ShouldBe($"Please reconnect your Gmail account {AwsAppFixture.AliceGmail}");
         await Expect(page.GetByTestId("my-waiting").GetByTestId("my-message")).ToHaveCountAsync(1);
         google.Mailbox(AwsAppFixture.AliceGmail).Count.ShouldBe(1, "nothing is imported while her grant is revoked");
 

@@ -48,17 +48,36 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
     [InlineData("eight-bit-headers.eml")]
     [InlineData("no-blank-line.eml")]
     [InlineData("empty.eml")]
+    [InlineData("control-bytes.eml")]
     public async Task MalformedInput_NeverCrashesTheJobs_AndIsDeliveredOrHeld(string fixture)
     {
-        await Relay.RouteAsync("*", "alice");
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mime", fixture));
-        await MessageFiles.DropAsync(Data.Path, fixture, bytes, ["alice@example.com"]);
+
+        await ShouldBeDeliveredUntouchedAsync(fixture, bytes);
+    }
+
+    [Fact]
+    public async Task HeaderLineLongerThan256KB_NeverCrashesTheJobs_AndIsDeliveredWithANote()
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes("From: a@example.com\r\nSubject: " + new string('x', 300 * 1024) + "\r\n\r\nBody\r\n");
+
+        await ShouldBeDeliveredUntouchedAsync("long-header-line.eml", bytes);
+
+        var message = (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.First(i => i.Message.Summary.From == "a@example.com").Message;
+        message.Summary.Problem.ShouldBe("The header block is longer than 256 KB; only the first 256 KB were read.");
+    }
+
+    /// <summary>Drops the bytes, expects them delivered (or held) exactly as they are, and the jobs still alive afterwards.</summary>
+    private async Task ShouldBeDeliveredUntouchedAsync(string name, byte[] bytes)
+    {
+        await Relay.RouteAsync("*", "alice");
+        await MessageFiles.DropAsync(Data.Path, name, bytes, ["alice@example.com"]);
 
         await RelayHost.EventuallyAsync(async () =>
         {
             var page = await Relay.Store.ListMessagesAsync(new(), 0, 10, default);
             return page.Items.Count == 1 && page.Items[0].Deliveries.All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Held);
-        }, $"{fixture} is delivered or held");
+        }, $"{name} is delivered or held");
         var delivered = Directory.GetFiles(Path.Combine(Data.Path, "mailboxes", "alice"), "*.eml").ShouldHaveSingleItem();
         (await File.ReadAllBytesAsync(delivered)).ShouldBe(bytes, "the raw bytes are what the mailbox gets");
 

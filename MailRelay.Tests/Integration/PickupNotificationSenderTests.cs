@@ -33,7 +33,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
     {
         var email = await TestNotices.Composer().ComposeAsync(TestNotices.Of(NoticeKind.HavingTrouble, "Zoë Ünal", "Google answered 503", attempts: 2), default);
 
-        await new PickupNotificationSender(OutboxPath, From).SendAsync(email, default);
+        await new PickupNotificationSender(OutboxPath, From, TimeProvider.System).SendAsync(email, default);
 
         var file = Directory.GetFiles(OutboxPath, "*.eml").ShouldHaveSingleItem();
         var raw = Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
@@ -52,7 +52,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
     [Fact]
     public async Task SendAsync_RecipientNotAnAddress_FailsAndWritesNothing()
     {
-        var sender = new PickupNotificationSender(OutboxPath, From);
+        var sender = new PickupNotificationSender(OutboxPath, From, TimeProvider.System);
 
         var failure = await Should.ThrowAsync<NotificationSendException>(() => sender.SendAsync(new EmailMessage("alice at example", "Hi", "<p>Hi</p>", "Hi"), default));
 
@@ -64,7 +64,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
     public async Task Outbox_AfterASend_ListsTheEmailAndShowsItsHeadersAndParts()
     {
         var email = await TestNotices.Composer().ComposeAsync(TestNotices.Of(NoticeKind.PleaseReconnect, reason: "Token has been expired or revoked."), default);
-        await new PickupNotificationSender(OutboxPath, From).SendAsync(email, default);
+        await new PickupNotificationSender(OutboxPath, From, TimeProvider.System).SendAsync(email, default);
 
         var page = Render<Outbox>();
 

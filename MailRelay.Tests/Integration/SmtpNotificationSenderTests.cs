@@ -1,4 +1,3 @@
-using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Adapters.Smtp;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
@@ -9,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace MailRelay.Tests.Integration;
 
-/// <summary>The SES SMTP path against a real SMTP server process: STARTTLS, AUTH, and the message as it arrives.</summary>
+/// <summary>The SES SMTP path (MailKit) against a real SMTP server process: STARTTLS, AUTH, and the message as it arrives.</summary>
 public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string User = "AKIAMAILRELAYTEST";
@@ -24,55 +23,92 @@ public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsy
     [Fact]
     public async Task SendAsync_StartTlsAndCredentials_ServerReceivesBothPartsFromTheRightSender()
     {
-        using var pin = new PinnedServerCertificate(_sink.Certificate);
         var email = Email("Your Gmail connection expires tomorrow", "Hello Zoë,\n.a line that starts with a dot\nReconnect: https://mail.example.com/my/gmail\n");
 
-        await Sender(Password).SendAsync(email, default);
+        await Sender(Password, Pinned()).SendAsync(email, default);
 
         var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem();
         received.From.ShouldBe("mailrelay@example.com");
         received.To.ShouldBe(["alice@example.com"]);
         received.Tls.ShouldBeTrue("the message went over the STARTTLS-upgraded connection");
         received.User.ShouldBe(User);
-        var summary = await HeaderBlockParser.ParseAsync(new MemoryStream(received.Raw), received.Size, default);
+        var summary = await MessageHeaderReader.ReadSummaryAsync(new MemoryStream(received.Raw), received.Size, default);
         summary.From.ShouldNotBeNull().ShouldContain("<mailrelay@example.com>");
         summary.To.ShouldBe("alice@example.com");
         summary.Subject.ShouldBe(email.Subject);
+        summary.Date.ShouldBe(Now);
+        summary.Problem.ShouldBeNull();
         received.RawText.ShouldContain("multipart/alternative");
-        var (text, html) = MimeAlternatives.Extract(received.RawText);
-        text.ShouldBe(email.TextBody.TrimEnd('\n'));
-        html.ShouldBe(email.HtmlBody);
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldNotBeNull().ReplaceLineEndings("\n").ShouldBe(email.TextBody);
+        parsed.HtmlBody.ShouldBe(email.HtmlBody);
     }
 
     [Fact]
-    public async Task SendAsync_WrongPassword_FailsClearlyAndNothingIsSent()
+    public async Task SendAsync_WrongPassword_FailsWithTheServersReplyAndNothingIsSent()
     {
-        using var pin = new PinnedServerCertificate(_sink.Certificate);
         const string wrong = "not-the-password-4711";
 
-        var failure = await Should.ThrowAsync<NotificationSendException>(() => Sender(wrong).SendAsync(Email("first", "refused"), default));
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => Sender(wrong, Pinned()).SendAsync(Email("first", "refused"), default));
 
         output.WriteLine(failure.Message);
         failure.Message.ShouldContain($"127.0.0.1:{_sink.Port}");
-        failure.Message.ShouldContain("authentication", Case.Insensitive);
+        failure.Message.ShouldContain("refused authentication (535 Invalid username or password)", customMessage: failure.Message);
         failure.Message.ShouldContain("Notifications:Smtp:Password", customMessage: failure.Message);
+        failure.InnerException.ShouldBeOfType<MailKit.Security.AuthenticationException>();
         failure.ToString().ShouldNotContain(wrong);
         // The sink prints messages in the order it accepts them: if the first had gone through, it would come first.
-        await Sender(Password).SendAsync(Email("second", "accepted"), default);
+        await Sender(Password, Pinned()).SendAsync(Email("second", "accepted"), default);
         var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
-        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldBe("accepted");
     }
 
     [Fact]
     public async Task SendAsync_ServerCertificateNotTrusted_RefusesBeforeSendingCredentials()
     {
+        // No pin: the system's trust store, which does not know the sink's self-signed certificate.
         var failure = await Should.ThrowAsync<NotificationSendException>(() => Sender(Password).SendAsync(Email("untrusted", "refused"), default));
 
         output.WriteLine(failure.Message);
         failure.Message.ShouldContain("certificate", Case.Insensitive, failure.Message);
-        using (new PinnedServerCertificate(_sink.Certificate)) await Sender(Password).SendAsync(Email("trusted", "accepted"), default);
+        failure.InnerException.ShouldBeOfType<MailKit.Security.SslHandshakeException>();
+        // Another client with the pin trusts it, while the first one's check is unchanged: nothing is process-wide.
+        await Sender(Password, Pinned()).SendAsync(Email("trusted", "accepted"), default);
+        await Should.ThrowAsync<NotificationSendException>(() => Sender(Password).SendAsync(Email("untrusted again", "refused"), default));
         var received = (await _sink.WaitForMessagesAsync(1)).ShouldHaveSingleItem(_sink.Transcript());
-        MimeAlternatives.Extract(received.RawText).Text.ShouldBe("accepted");
+        using var parsed = received.ParseMime();
+        parsed.TextBody.ShouldBe("accepted");
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerNeverAnswers_FailsAfterTheTimeout()
+    {
+        // A listener that accepts the connection and never says a word: no greeting, no TLS.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var options = Settings(Password);
+        options.Port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        options.Timeout = TimeSpan.FromSeconds(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => new SmtpNotificationSender(options, From, TimeProvider.System).SendAsync(Email("silence", "nobody"), default));
+
+        output.WriteLine(failure.Message);
+        failure.Message.ShouldContain($"did not take the email within {options.Timeout}");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task SendAsync_CallerCancels_StopsWithTheCallersCancellation()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var options = Settings(Password);
+        options.Port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => new SmtpNotificationSender(options, From, TimeProvider.System).SendAsync(Email("cancelled", "nobody"), cancel.Token));
     }
 
     [Fact]
@@ -82,13 +118,18 @@ public sealed class SmtpNotificationSenderTests(ITestOutputHelper output) : IAsy
         var options = Settings(Password);
         options.Port = port;
 
-        var failure = await Should.ThrowAsync<NotificationSendException>(() => new SmtpNotificationSender(options, From).SendAsync(Email("nobody", "there"), default));
+        var failure = await Should.ThrowAsync<NotificationSendException>(() => new SmtpNotificationSender(options, From, TimeProvider.System).SendAsync(Email("nobody", "there"), default));
 
         output.WriteLine(failure.Message);
         failure.Message.ShouldContain($"127.0.0.1:{port}");
     }
 
-    private SmtpNotificationSender Sender(string password) => new(Settings(password), From);
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 9, 30, 0, TimeSpan.Zero);
+
+    private SmtpNotificationSender Sender(string password, PinnedServerCertificates? pins = null) =>
+        new(Settings(password), From, new FakeTimeProvider(Now), pins is null ? null : pins.Check);
+
+    private PinnedServerCertificates Pinned() => new(_sink.Certificate);
 
     private SmtpNotificationOptions Settings(string password) => new()
     {

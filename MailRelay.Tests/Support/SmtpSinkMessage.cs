@@ -14,6 +14,9 @@ public sealed record SmtpSinkMessage(
 {
     public byte[] Raw => Convert.FromBase64String(RawBase64);
 
-    /// <summary>The raw message as one char per byte, the way the MIME helpers read it.</summary>
+    /// <summary>The raw message as one char per byte, for looking at its wire form (headers, transfer encodings).</summary>
     public string RawText => Encoding.Latin1.GetString(Raw);
+
+    /// <summary>The message as MimeKit reads it, to look at its decoded parts.</summary>
+    public MimeKit.MimeMessage ParseMime() => MimeKit.MimeMessage.Load(new MemoryStream(Raw));
 }

@@ -67,7 +67,7 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
         if (recipients is null)
         {
             await using var stream = file.OpenRead();
-            recipients = AddressList.Parse((await HeaderBlockParser.ParseAsync(stream, file.Length, cancellationToken)).To);
+            recipients = await MessageHeaderReader.ReadToAddressesAsync(stream, cancellationToken);
         }
         var path = file.FullName;
         return new InboundItem(path, id, "folder", recipients, Verdicts.Unknown, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), null,

@@ -1,12 +1,12 @@
-using System.Text;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Services.Mime;
+using MimeKit;
 
 namespace MailRelay.Core.Adapters.Local;
 
 /// <summary>
 /// The pickup folder as the admin Outbox page reads it: the <c>.eml</c> files, newest first, and
-/// one file's text and HTML parts. Only file names it lists itself can be opened.
+/// one file's text and HTML parts (found by MimeKit). Only file names it lists itself can be opened.
 /// </summary>
 public sealed class OutboxFolder(string folder)
 {
@@ -36,18 +36,23 @@ public sealed class OutboxFolder(string folder)
         if (!file.Exists || file.Length > MaxOpenBytes) return null;
         var entry = await ReadEntryAsync(file, cancellationToken);
         if (entry is null) return null;
-        byte[] raw;
         try
         {
-            raw = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            using var message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
+            return new OutboxEmail(entry, ForDisplay(message.TextBody), ForDisplay(message.HtmlBody));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return null; // removed or still locked meanwhile
         }
-        var (text, html) = MimeAlternatives.Extract(Encoding.Latin1.GetString(raw));
-        return new OutboxEmail(entry, text, html);
+        catch (FormatException)
+        {
+            return new OutboxEmail(entry, null, null); // listed by its headers, but MimeKit finds no parts to show
+        }
     }
+
+    /// <summary>The part as the page shows it: the line breaks of the text, not of the wire, and none trailing.</summary>
+    private static string? ForDisplay(string? part) => part?.ReplaceLineEndings("\n").TrimEnd('\n');
 
     private List<FileInfo> Files() =>
         Directory.Exists(folder)
@@ -60,7 +65,7 @@ public sealed class OutboxFolder(string folder)
         try
         {
             await using var stream = file.OpenRead();
-            var summary = await HeaderBlockParser.ParseAsync(stream, file.Length, cancellationToken);
+            var summary = await MessageHeaderReader.ReadSummaryAsync(stream, file.Length, cancellationToken);
             return new OutboxEntry(file.Name, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), summary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,35 +1,32 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Text;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Mime;
+using MimeKit;
+using MimeKit.Text;
 
 namespace MailRelay.Core.Adapters.Smtp;
 
-/// <summary>The <see cref="MailMessage"/> both senders hand to <see cref="SmtpClient"/>: multipart/alternative, text then HTML.</summary>
+/// <summary>The <see cref="MimeMessage"/> both notification senders deliver: multipart/alternative, text then HTML.</summary>
 internal static class NotificationMail
 {
-    public static MailMessage Create(string from, EmailMessage message)
+    public static MimeMessage Create(string from, EmailMessage message, DateTimeOffset date)
     {
-        if (!MailAddress.TryCreate(message.To, out var to))
+        if (!MailAddresses.TryParseMailbox(message.To, out var to))
             throw new NotificationSendException($"'{message.To}' is not an email address; the email \"{message.Subject}\" was not sent.");
-        var mail = new MailMessage(new MailAddress(from), to)
-        {
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
+        var mail = new MimeMessage { Subject = message.Subject, Date = date };
+        mail.From.Add(MailboxAddress.Parse(from));
+        mail.To.Add(to);
         // Clients show the last alternative they can: the plain text comes first, so HTML wins where it can.
-        mail.AlternateViews.Add(View(message.TextBody, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(View(message.HtmlBody, MediaTypeNames.Text.Html));
+        mail.Body = new MultipartAlternative { Part(TextFormat.Plain, message.TextBody), Part(TextFormat.Html, message.HtmlBody) };
         return mail;
     }
 
     /// <summary>UTF-8 as quoted-printable: 7-bit safe for any server, and still readable in the raw file.</summary>
-    private static AlternateView View(string content, string mediaType)
+    private static TextPart Part(TextFormat format, string content)
     {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, content);
+        return part;
     }
 }

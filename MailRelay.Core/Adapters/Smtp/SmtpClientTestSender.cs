@@ -1,43 +1,48 @@
-using System.Net.Mail;
-using System.Security.Authentication;
+using System.Net;
+using System.Net.Security;
+using MailKit;
+using MailKit.Security;
 using MailRelay.Core.Ports;
+using MimeKit;
 
 namespace MailRelay.Core.Adapters.Smtp;
 
 /// <summary>
-/// "Send test email" over <see cref="SmtpClient"/>: STARTTLS (<c>EnableSsl</c> on a plain port), AUTH
-/// with the SMTP user's login, one message. The server certificate is checked like every SMTP
-/// connection of MailRelay (see <see cref="SmtpNotificationSender"/>). SmtpClient does not expose the
-/// server's 250 reply text, so a success is reported in words; a refusal carries the server's reply.
+/// "Send test email" with MailKit's SMTP client, the way a mail client would send it: STARTTLS (TLS
+/// from the start on 465), AUTH with the SMTP user's login, one message. The server's certificate is
+/// checked on this connection by <paramref name="certificateCheck"/> (the system's trust store unless
+/// a test pins its own). The answer quotes the server's reply, accepted or refused.
 /// </summary>
-public sealed class SmtpClientTestSender : ISmtpTestSender
+public sealed class SmtpClientTestSender(TimeProvider time, RemoteCertificateValidationCallback? certificateCheck = null) : ISmtpTestSender
 {
     public async Task<SmtpTestOutcome> SendAsync(SmtpTestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var server = $"{request.Host}:{request.Port}";
-        using var mail = new MailMessage(request.From, request.To, request.Subject, request.Body);
-        using var client = SmtpClients.Create(request.Host, request.Port, startTls: true, request.UserName, request.Password, request.Timeout);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(request.Timeout);
+        var server = new SmtpServer(request.Host, request.Port, UseTls: true, request.Timeout, certificateCheck ?? SmtpServerCertificates.SystemTrust);
+        using var mail = new MimeMessage { Subject = request.Subject, Date = time.GetUtcNow(), Body = new TextPart("plain") { Text = request.Body } };
+        mail.From.Add(MailboxAddress.Parse(request.From));
+        mail.To.Add(MailboxAddress.Parse(request.To));
         try
         {
-            await client.SendMailAsync(mail, deadline.Token);
-            // SmtpClient does not expose the reply text; it returns only when the server answered 250 to the message.
-            return new(true, $"Accepted (250): {server} accepted the message from {request.From} to {request.To}.");
+            var reply = await SmtpClients.SendAsync(server, new NetworkCredential(request.UserName, request.Password), mail, cancellationToken);
+            return new(true, $"{server} answered \"{reply}\" to the message from {request.From} to {request.To}.");
+        }
+        catch (Exception e) when (SmtpReplies.Of(e) is { } reply)
+        {
+            var step = e is AuthenticationException ? "the login" : "the message";
+            return new(false, $"{server} refused {step}: \"{reply}\"");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new(false, $"{server} did not answer within {request.Timeout}.");
         }
-        catch (SmtpException e) when ((int)e.StatusCode > 0)
+        catch (SslHandshakeException e)
         {
-            return new(false, $"{server} refused (SMTP {(int)e.StatusCode}): {SmtpNotificationSender.Describe(e)}");
+            return new(false, $"Could not talk to {server} over TLS: {SmtpNotificationSender.Describe(e)}. Its certificate is not trusted here.");
         }
-        catch (SmtpException e)
+        catch (Exception e) when (e is ProtocolException or NotSupportedException or IOException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var why = e.InnerException is AuthenticationException ? " Its TLS certificate is not trusted here." : "";
-            return new(false, $"Could not talk to {server}: {SmtpNotificationSender.Describe(e)}.{why}");
+            return new(false, $"Could not talk to {server}: {SmtpNotificationSender.Describe(e)}.");
         }
     }
 }

@@ -1,5 +1,9 @@
-using System.Net.Mail;
-using System.Security.Authentication;
+using System.Net;
+using System.Net.Security;
+using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
@@ -8,69 +12,67 @@ namespace MailRelay.Core.Adapters.Smtp;
 
 /// <summary>
 /// Sends each email to an SMTP server (<c>Notifications:Provider</c> = <c>Smtp</c>; the SES SMTP
-/// endpoint in production) with STARTTLS and AUTH, one connection per email — notifications are
-/// few, and a fresh connection never trips over a server's idle timeout.
+/// endpoint in production) with MailKit: TLS first, then AUTH, one connection per email —
+/// notifications are few, and a fresh connection never trips over a server's idle timeout.
 /// </summary>
 /// <remarks>
-/// <see cref="SmtpClient"/> checks the server certificate only through the process-wide
-/// <see cref="ServicePointManager.ServerCertificateValidationCallback"/>; it has no per-client hook.
-/// MailRelay never sets that callback, so the certificate is always checked against the system's
-/// trust store, and there is deliberately no setting to switch the check off. (The SMTP test pins
-/// its own self-signed certificate there, for the duration of the test only.)
+/// The server certificate is checked on this connection only, by <paramref name="certificateCheck"/>:
+/// the system's trust store unless a test pins its own server's certificate.
 /// </remarks>
-public sealed class SmtpNotificationSender(SmtpNotificationOptions smtp, string from) : INotificationSender
+public sealed partial class SmtpNotificationSender(
+    SmtpNotificationOptions smtp,
+    string from,
+    TimeProvider time,
+    RemoteCertificateValidationCallback? certificateCheck = null) : INotificationSender
 {
-    private string Server => $"{smtp.Host}:{smtp.Port}";
+    private readonly SmtpServer _server = new(smtp.Host ?? "", smtp.Port, smtp.UseStartTls, smtp.Timeout, certificateCheck ?? SmtpServerCertificates.SystemTrust);
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var mail = NotificationMail.Create(from, message);
-        using var client = SmtpClients.Create(smtp.Host, smtp.Port, smtp.UseStartTls, smtp.Username, smtp.Password, smtp.Timeout);
-        // SmtpClient.Timeout bounds only the synchronous Send; the async send is bounded here.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(smtp.Timeout);
+        using var mail = NotificationMail.Create(from, message, time.GetUtcNow());
         try
         {
-            await client.SendMailAsync(mail, deadline.Token);
+            await SmtpClients.SendAsync(_server, new NetworkCredential(smtp.Username, smtp.Password), mail, cancellationToken);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (Explain(e, cancellationToken) is { } why)
         {
-            throw new NotificationSendException($"The SMTP server {Server} did not take the email within {smtp.Timeout}.", e);
-        }
-        catch (SmtpException e) when ((int)e.StatusCode > 0)
-        {
-            throw new NotificationSendException(
-                $"The SMTP server {Server} refused the email (SMTP {(int)e.StatusCode}): {Describe(e)}. {Advice(e.StatusCode)}", e);
-        }
-        catch (SmtpException e)
-        {
-            var advice = e.InnerException is AuthenticationException
-                ? $"Its TLS certificate is not trusted here; it must be valid for {smtp.Host} and chain to a trusted root."
-                : "Check Notifications:Smtp:Host and Port, and that the server can be reached from here.";
-            throw new NotificationSendException($"The email could not be sent through the SMTP server {Server}: {Describe(e)}. {advice}", e);
+            throw new NotificationSendException(why, e);
         }
     }
 
-    private string Advice(SmtpStatusCode status) => (int)status switch
+    /// <summary>What went wrong, in words that name the setting to check; null for the caller's own cancellation.</summary>
+    private string? Explain(Exception e, CancellationToken cancellationToken) => e switch
     {
-        // A server answers a wrong password by refusing AUTH (535); SmtpClient then carries on without
-        // authenticating, and the server refuses MAIL FROM with "authentication required" (530).
-        530 or 535 when smtp.UseStartTls =>
-            "It did not accept the credentials: check Notifications:Smtp:Username and Notifications:Smtp:Password (for SES, the SMTP credentials, not the IAM secret key).",
-        530 or 535 => "It wants STARTTLS or valid credentials: check Notifications:Smtp:UseStartTls, Notifications:Smtp:Username and Notifications:Smtp:Password.",
-        _ => "Its answer says why; with SES, Notifications:From must be a verified identity, and in the SES sandbox so must the recipient.",
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        OperationCanceledException or TimeoutException => $"The SMTP server {_server} did not take the email within {smtp.Timeout}.",
+        AuthenticationException =>
+            $"The SMTP server {_server} refused authentication ({SmtpReplies.Of(e)}): check Notifications:Smtp:Username and Notifications:Smtp:Password " +
+            "(for SES, the SMTP credentials, not the IAM secret key).",
+        SmtpCommandException =>
+            $"The SMTP server {_server} refused the email ({SmtpReplies.Of(e)}). Its answer says why; with SES, Notifications:From " +
+            "must be a verified identity, and in the SES sandbox so must the recipient.",
+        SslHandshakeException =>
+            $"The TLS connection to the SMTP server {_server} failed: {Describe(e)}. Its certificate must be valid for {smtp.Host} and chain to a root trusted here.",
+        NotSupportedException when smtp.UseStartTls =>
+            $"The SMTP server {_server} does not offer what MailRelay needs before it sends a password ({Describe(e)}). Check Notifications:Smtp:Port: 587 takes STARTTLS, 465 TLS from the start.",
+        NotSupportedException or ProtocolException or IOException or System.Net.Sockets.SocketException =>
+            $"The email could not be sent through the SMTP server {_server}: {Describe(e)}. Check Notifications:Smtp:Host and Port, and that the server can be reached from here.",
+        _ => null,
     };
 
-    /// <summary>The exception's message with those of its causes, which say what really happened (refused, TLS, DNS).</summary>
+    /// <summary>The exception's message with those of its causes (refused, TLS, DNS), on one line.</summary>
     internal static string Describe(Exception exception)
     {
         var messages = new List<string>();
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            var text = e.Message.Trim().TrimEnd('.');
+            var text = Whitespace().Replace(e.Message, " ").Trim().TrimEnd('.');
             if (text.Length > 0 && !messages.Contains(text)) messages.Add(text);
         }
         return string.Join(": ", messages);
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -24,7 +24,7 @@ public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, R
         var size = await StoreBlobAsync(item, blobKey, cancellationToken);
         MessageSummary summary;
         await using (var raw = await blobs.OpenReadAsync(blobKey, cancellationToken))
-            summary = await HeaderBlockParser.ParseAsync(raw, size, cancellationToken);
+            summary = await MessageHeaderReader.ReadSummaryAsync(raw, size, cancellationToken);
 
         var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var deliveries = recipients.Count == 0

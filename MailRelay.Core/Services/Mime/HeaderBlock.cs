@@ -1,21 +1,13 @@
-using System.Buffers;
-
 namespace MailRelay.Core.Services.Mime;
 
-/// <summary>
-/// The bytes of a header block, without the blank line that ends it, in a pooled buffer that
-/// <see cref="Dispose"/> returns.
-/// </summary>
-internal readonly struct HeaderBlock(byte[] buffer, int length, long bytesRead, HeaderBlockEnd end) : IDisposable
+/// <summary>What MimeKit read of a header block, and how the block ended.</summary>
+/// <param name="Lines">Every header MimeKit handed over, including lines that are not headers, in order.</param>
+/// <param name="IsEmpty">The stream had no bytes at all.</param>
+/// <param name="EndedAtBlankLine">A blank line ended the block (otherwise the end of the stream did, or something worse).</param>
+/// <param name="Truncated">The block was longer than the limit and was cut there.</param>
+/// <param name="Unreadable">MimeKit gave up on the block: its first line is not a header, or its last is a bare word at the end of the input.</param>
+internal sealed record HeaderBlock(IReadOnlyList<HeaderLine> Lines, bool IsEmpty, bool EndedAtBlankLine, bool Truncated, bool Unreadable)
 {
-    public ReadOnlySpan<byte> Span => buffer.AsSpan(0, length);
-
-    /// <summary>Everything taken from the stream, which may run up to one read chunk past the block.</summary>
-    public long BytesRead => bytesRead;
-
-    public HeaderBlockEnd End => end;
-
-    public bool IsEmpty => bytesRead == 0;
-
-    public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
+    /// <summary>The well-formed header fields, without the lines that are not headers.</summary>
+    public IEnumerable<HeaderLine> Fields => Lines.Where(l => l.IsField);
 }

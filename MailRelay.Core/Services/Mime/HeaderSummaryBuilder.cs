@@ -1,47 +1,74 @@
 using MailRelay.Core.Domain;
+using MimeKit;
+using MimeKit.Utils;
 
 namespace MailRelay.Core.Services.Mime;
 
-/// <summary>Turns scanned header values into the <see cref="MessageSummary"/> a person sees, and says what was wrong.</summary>
+/// <summary>Turns the header block MimeKit read into the <see cref="MessageSummary"/> a person sees, and says what was wrong.</summary>
 internal static class HeaderSummaryBuilder
 {
-    private static readonly string TooLong =
-        $"The header block is longer than {HeaderBlockReader.MaxHeaderBlockBytes / 1024} KB; only the first {HeaderBlockReader.MaxHeaderBlockBytes / 1024} KB were read.";
+    private const int ExcerptChars = 40;
 
-    public static MessageSummary Build(HeaderScan scan, long sizeBytes)
+    private static readonly string TooLong =
+        $"The header block is longer than {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB; only the first {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB were read.";
+
+    public static MessageSummary Build(HeaderBlock block, long sizeBytes)
     {
-        if (scan.HeaderCount == 0) return new MessageSummary(null, null, null, null, null, sizeBytes, "The message has no headers.");
+        if (block.IsEmpty) return Flagged(sizeBytes, "The message is empty.");
+        var lines = WithoutMboxSeparator(block.Lines);
+        var lastField = lines.FindLastIndex(l => l.IsField);
+        if (lastField < 0) return Flagged(sizeBytes, "The message has no headers.");
 
         var problems = new List<string>(2);
-        if (scan.FirstStrayLine is { } stray) problems.Add($"Line {stray.Number} is not a header: \"{stray.Excerpt}\".");
-        if (scan.BodyWithoutBlankLine) problems.Add("The header block has no blank line before the body.");
-        else if (scan.End == HeaderBlockEnd.SizeLimit) problems.Add(TooLong);
+        // A line that is not a header but has headers after it was inside the header block.
+        var stray = lines.Take(lastField).FirstOrDefault(l => !l.IsField);
+        if (stray is not null) problems.Add($"Line {stray.LineNumber} is not a header: \"{SummaryText.Excerpt(stray.Text, ExcerptChars)}\".");
+        if (block.Truncated) problems.Add(TooLong);
+        // MimeKit reads on until a blank line: when the blank line is missing, the body's first
+        // lines arrive as lines that are not headers, with no header after them.
+        else if (lastField < lines.Count - 1 || block.Unreadable) problems.Add("The header block has no blank line before the body.");
 
+        var fields = lines.Where(l => l.IsField).Select(l => l.Header).ToList();
         return new MessageSummary(
-            From: Text(scan.From, "From", problems),
-            To: Text(scan.To, "To", problems),
-            Subject: Text(scan.Subject, "Subject", problems),
-            Date: MailDateParser.Parse(scan.Date),
-            MessageId: MessageId(scan.MessageId),
+            From: Text(First(fields, HeaderId.From), "From", problems),
+            To: Text(First(fields, HeaderId.To), "To", problems),
+            Subject: Text(First(fields, HeaderId.Subject), "Subject", problems),
+            Date: Date(First(fields, HeaderId.Date)),
+            MessageId: MessageId(First(fields, HeaderId.MessageId)),
             SizeBytes: sizeBytes,
             Problem: problems.Count == 0 ? null : string.Join(" ", problems));
     }
 
-    private static string? Text(string? raw, string header, List<string> problems)
+    private static List<HeaderLine> WithoutMboxSeparator(IReadOnlyList<HeaderLine> lines)
     {
-        if (raw is null) return null;
-        var decoded = EncodedWordDecoder.Decode(raw, out var failed);
-        if (failed) problems.Add($"The {header} has an encoded word that cannot be decoded.");
-        return HeaderText.Flatten(decoded);
+        // MimeKit lets an mbox separator ("From sender@example.com Wed Oct 22 06:24:07 2025") through
+        // as the first line, as a line that is not a header; it is not part of the message.
+        var mbox = lines.Count > 0 && !lines[0].IsField && lines[0].Text.TrimStart('>').StartsWith("From ", StringComparison.Ordinal);
+        return mbox ? lines.Skip(1).ToList() : lines.ToList();
     }
 
-    /// <summary>The first <c>&lt;…&gt;</c> with its brackets, as SES reports it; without brackets, the whole value.</summary>
-    private static string? MessageId(string? raw)
+    /// <summary>The first occurrence counts, as most mail clients show it.</summary>
+    private static Header? First(List<Header> fields, HeaderId id) => fields.FirstOrDefault(h => h.Id == id);
+
+    private static string? Text(Header? header, string name, List<string> problems)
     {
-        if (raw is null) return null;
-        var open = raw.IndexOf('<');
-        var close = open >= 0 ? raw.IndexOf('>', open) : -1;
-        var id = HeaderText.Flatten(close > open ? raw[open..(close + 1)] : raw);
-        return id.Length == 0 ? null : id;
+        if (header is null) return null;
+        var text = HeaderValueDecoder.Decode(header, out var hadBrokenWord);
+        if (hadBrokenWord) problems.Add($"The {name} has an encoded word that cannot be decoded.");
+        return SummaryText.Flatten(text);
     }
+
+    private static DateTimeOffset? Date(Header? header) =>
+        header is not null && DateUtils.TryParse(header.RawValue, out var date) ? date : null;
+
+    /// <summary>With its angle brackets, as SES reports it.</summary>
+    private static string? MessageId(Header? header)
+    {
+        if (header is null) return null;
+        var id = MimeUtils.ParseMessageId(header.RawValue, 0, header.RawValue.Length);
+        return string.IsNullOrWhiteSpace(id) ? null : $"<{SummaryText.Flatten(id)}>";
+    }
+
+    private static MessageSummary Flagged(long sizeBytes, string problem) =>
+        new(null, null, null, null, null, sizeBytes, problem);
 }

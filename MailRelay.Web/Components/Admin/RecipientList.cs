@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MailRelay.Core.Services.Mime;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -11,16 +11,9 @@ public static class RecipientList
     {
         var parts = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0) return ([], "Enter at least one envelope recipient, such as alice@example.com.");
-        var invalid = parts.Where(p => !IsAddress(p)).ToList();
+        var invalid = parts.Where(p => !MailAddresses.IsEnvelopeAddress(p)).ToList();
         if (invalid.Count > 0)
             return ([], $"{string.Join(", ", invalid.Select(p => $"'{p}'"))} {(invalid.Count == 1 ? "is not an address" : "are not addresses")}; write them like alice@example.com.");
         return (parts.Select(p => p.ToLowerInvariant()).Distinct().ToList(), null);
     }
-
-    /// <summary>A bare address with a dotted domain; display names and angle brackets are not envelope addresses.</summary>
-    private static bool IsAddress(string value) =>
-        MailAddress.TryCreate(value, out var address)
-        && address.Address == value
-        && address.Host.Contains('.')
-        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
 }
