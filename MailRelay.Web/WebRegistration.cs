@@ -1,5 +1,6 @@
 using MailRelay.Core.Ports;
 using MailRelay.Web.Api;
+using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Gmail;
 using MailRelay.Web.Components;
@@ -26,6 +27,7 @@ public static class WebRegistration
         // API clients read states as words ("Connected"), not as numbers that shift when an enum grows.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddMailRelayOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         // App Runner terminates TLS in front of us: trust its X-Forwarded-Proto so redirects stay https.
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -56,6 +58,7 @@ public static class WebRegistration
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapMailRelayApi();
+        app.MapMailRelayOpenApi();
         app.MapGmailConnectEndpoints();
         app.MapMtaStsPolicy();
         // SecurityHeaders sends the whole CSP, frame-ancestors 'none' included; the framework's own would be a second header.

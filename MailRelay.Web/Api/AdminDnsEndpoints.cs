@@ -9,7 +9,9 @@ public static class AdminDnsEndpoints
 {
     public static RouteGroupBuilder MapAdminDnsEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGroup("/dns").MapGet("/zone", ZoneAsync);
+        admin.MapGroup("/dns").WithTags("DNS").MapGet("/zone", ZoneAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The DNS records of one listed domain, or of all, as a BIND zone-file snippet.");
         return admin;
     }
 

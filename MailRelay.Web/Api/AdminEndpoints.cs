@@ -8,7 +8,8 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/users", (IRelayStore store, HttpContext http, int skip = 0, int take = 50) =>
-            store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
+                store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted))
+            .WithTags("Users").WithSummary("Every user, paged.");
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();

@@ -2,6 +2,7 @@ using System.Text;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Services;
 using MailRelay.Core.Services.Reports;
+using MailRelay.Web.Api.Contracts;
 
 namespace MailRelay.Web.Api;
 
@@ -13,10 +14,20 @@ public static class AdminReportEndpoints
 {
     public static RouteGroupBuilder MapAdminReportEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/audit", ListAuditAsync);
-        admin.MapGet("/audit.csv", ExportAuditAsync);
-        admin.MapGet("/usage", ListUsageAsync);
-        admin.MapGet("/usage.csv", ExportUsageAsync);
+        var audit = admin.MapGroup("").WithTags("Audit log");
+        audit.MapGet("/audit", ListAuditAsync)
+            .Produces<Page<AuditEntry>>().ProducesValidationProblem()
+            .WithSummary("Audit entries, newest first, filtered by user, action and time, paged.");
+        audit.MapGet("/audit.csv", ExportAuditAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem()
+            .WithSummary("Every audit entry of the filter as CSV.");
+        var usage = admin.MapGroup("").WithTags("Usage");
+        usage.MapGet("/usage", ListUsageAsync)
+            .Produces<UsageReportPage>().ProducesValidationProblem()
+            .WithSummary("Inbound and outbound usage per day over a range of days (default: the last 30), paged.");
+        usage.MapGet("/usage.csv", ExportUsageAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesValidationProblem()
+            .WithSummary("The usage report of the range as CSV.");
         return admin;
     }
 
@@ -45,7 +56,7 @@ public static class AdminReportEndpoints
         if (range.Problem() is { } problem) return Invalid("from", problem);
         var inbound = await usage.ListInboundAsync(range, skip, take, http.RequestAborted);
         var outbound = await usage.ListOutboundAsync(range, skip, take, http.RequestAborted);
-        return Results.Ok(new { range.From, range.To, inbound, outbound });
+        return Results.Ok(new UsageReportPage(range.From, range.To, inbound, outbound));
     }
 
     private static IResult ExportUsageAsync(UsageReport usage, HttpContext http, DateOnly? from = null, DateOnly? to = null)

@@ -1,6 +1,8 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Web.Api.Contracts;
+using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;
 
 namespace MailRelay.Web.Api;
@@ -14,20 +16,35 @@ public static class AdminSmtpUserEndpoints
 {
     public static RouteGroupBuilder MapAdminSmtpUserEndpoints(this RouteGroupBuilder admin)
     {
-        var smtp = admin.MapGroup("/smtp-users");
-        smtp.MapGet("", ListAsync);
-        smtp.MapPost("", CreateAsync);
-        smtp.MapDelete("/{id}", DeleteAsync);
-        smtp.MapPost("/{id}/reveal", RevealAsync);
-        smtp.MapPost("/{id}/retry", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
-            ActAsync(id, store, http, "retried", () => p.RetryAsync(http.User.UserId(), id, http.RequestAborted)));
-        smtp.MapPost("/{id}/rotate", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
-            ActAsync(id, store, http, "rotated", () => p.RotateAsync(http.User.UserId(), id, http.RequestAborted)));
-        smtp.MapPost("/{id}/disable", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
-            ActAsync(id, store, http, "disabled", () => p.DisableAsync(http.User.UserId(), id, http.RequestAborted)));
-        smtp.MapPost("/{id}/enable", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
-            ActAsync(id, store, http, "enabled", () => p.EnableAsync(http.User.UserId(), id, http.RequestAborted)));
+        var smtp = admin.MapGroup("/smtp-users").WithTags("SMTP users");
+        smtp.MapGet("", ListAsync)
+            .Produces<Page<SmtpUserDto>>().ProducesValidationProblem()
+            .WithSummary("SMTP users, searched and paged; never a secret.");
+        smtp.MapPost("", CreateAsync)
+            .DocumentsJsonBody<SmtpUserRequest>()
+            .Produces<SmtpUserDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Creates an SMTP user; provisioning starts at once.");
+        smtp.MapDelete("/{id}", DeleteAsync)
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Deletes the SMTP user: its keys, policies and IAM user, then the record.");
+        smtp.MapPost("/{id}/reveal", RevealAsync)
+            .Produces<SmtpCredentialsDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Shows the SMTP login and password (audited).");
+        MapAction(smtp, "retry", "retried", "Provisions a failed SMTP user again.", (p, actor, id, token) => p.RetryAsync(actor, id, token));
+        MapAction(smtp, "rotate", "rotated", "Replaces the access key and password.", (p, actor, id, token) => p.RotateAsync(actor, id, token));
+        MapAction(smtp, "disable", "disabled", "Sets the access key inactive.", (p, actor, id, token) => p.DisableAsync(actor, id, token));
+        MapAction(smtp, "enable", "enabled", "Sets the access key active again.", (p, actor, id, token) => p.EnableAsync(actor, id, token));
         return admin;
+    }
+
+    /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it is now.</summary>
+    private static void MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
+        Func<SmtpProvisioning, string, string, CancellationToken, Task<string?>> action)
+    {
+        smtp.MapPost($"/{{id}}/{verb}", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
+                ActAsync(id, store, http, done, () => action(p, http.User.UserId(), id, http.RequestAborted)))
+            .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary(summary);
     }
 
     /// <summary>One state-machine action: 404 for an unknown id, 409 ProblemDetails with the service's sentence when refused, else the record as it is now.</summary>
@@ -84,17 +101,7 @@ public static class AdminSmtpUserEndpoints
         if (credentials is null)
             return Results.Problem("This SMTP user has no credentials yet (or any more); wait until it is active.",
                 statusCode: StatusCodes.Status409Conflict, title: "No credentials to show.");
-        return Results.Ok(new
-        {
-            userName = credentials.UserName,
-            password = credentials.Password,
-            host = credentials.Endpoint.Host,
-            port = credentials.Endpoint.Port,
-            security = "STARTTLS",
-            tlsPort = credentials.Endpoint.IsSes ? SmtpEndpoint.TlsPort : (int?)null,
-            region = credentials.Region,
-            worksWithSes = credentials.WorksWithSes,
-        });
+        return Results.Ok(SmtpCredentialsDto.Of(credentials));
     }
 
     private static async Task<SmtpUserRequest?> ReadAsync(HttpContext http)
@@ -111,16 +118,4 @@ public static class AdminSmtpUserEndpoints
     }
 
     private static IResult NotFound() => Results.Problem("There is no such SMTP user.", statusCode: StatusCodes.Status404NotFound);
-}
-
-/// <summary>The body of <c>POST /api/admin/smtp-users</c>.</summary>
-public sealed record SmtpUserRequest(string? Name, string? OwnerUserId, IReadOnlyList<string>? AllowedFrom);
-
-/// <summary>An SMTP user without its secret or lease details.</summary>
-public sealed record SmtpUserDto(
-    string Id, string Name, string OwnerUserId, IReadOnlyList<string> AllowedFrom, string Status, string? AccessKeyId,
-    int Attempts, string? LastError, IReadOnlyList<SmtpUserError> ErrorHistory, DateTimeOffset CreatedAt, DateTimeOffset? LastRotatedAt)
-{
-    public static SmtpUserDto Of(SmtpUser user) => new(user.Id, user.Name, user.OwnerUserId, user.AllowedFrom, user.Status.ToString(), user.AccessKeyId,
-        user.Attempts, user.LastError, user.ErrorHistory, user.CreatedAt, user.LastRotatedAt);
 }

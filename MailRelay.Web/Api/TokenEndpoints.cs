@@ -1,6 +1,7 @@
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Services.Gmail;
+using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Gmail;
 
@@ -15,10 +16,18 @@ public static class TokenEndpoints
 {
     public static RouteGroupBuilder MapTokenEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/token/status", (HttpContext http, GmailStatusReader status) => status.ReadAsync(http.User.UserId(), http.RequestAborted));
-        api.MapPost("/token/renew", RenewAsync);
-        api.MapGet("/token/callback", CallbackAsync);
-        api.MapDelete("/token", DisconnectAsync);
+        var token = api.MapGroup("/token").WithTags("Gmail connection");
+        token.MapGet("/status", (HttpContext http, GmailStatusReader status) => status.ReadAsync(http.User.UserId(), http.RequestAborted))
+            .WithSummary("The caller's Gmail connection, queue and renewal history.");
+        token.MapPost("/renew", RenewAsync)
+            .Produces<ConsentStart>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Starts a Google consent to connect or renew Gmail; send the user to consentUrl.");
+        token.MapGet("/callback", CallbackAsync)
+            .Produces(StatusCodes.Status302Found)
+            .WithSummary("Google's redirect after consent (the OAuth redirect URI); ends on My Gmail with the outcome.");
+        token.MapDelete("", DisconnectAsync)
+            .Produces<GmailDisconnected>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Revokes and deletes the caller's Gmail token; their mail then waits.");
         return api;
     }
 
@@ -27,7 +36,7 @@ public static class TokenEndpoints
         var consentUrl = await flow.StartAsync(http.User.UserId(), GmailCallbackPaths.RedirectUriFor(http.Request), http.RequestAborted);
         return consentUrl is null
             ? NotConfigured()
-            : Results.Ok(new { consentUrl = consentUrl.ToString() });
+            : Results.Ok(new ConsentStart(consentUrl.ToString()));
     }
 
     /// <summary>Google's redirect after consent; always ends on My Gmail with the outcome's sentence.</summary>
@@ -42,7 +51,7 @@ public static class TokenEndpoints
         var outcome = await flow.DisconnectAsync(http.User.UserId(), http.RequestAborted);
         return outcome == GmailDisconnectOutcome.NotConnected
             ? Results.Problem("Gmail is not connected, so there is nothing to disconnect.", statusCode: StatusCodes.Status404NotFound)
-            : Results.Ok(new { outcome, revokedAtGoogle = outcome == GmailDisconnectOutcome.Disconnected });
+            : Results.Ok(new GmailDisconnected(outcome, outcome == GmailDisconnectOutcome.Disconnected));
     }
 
     private static IResult NotConfigured() =>
