@@ -4,6 +4,7 @@ using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Mime;
 using MailRelay.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace MailRelay.Tests.Integration;

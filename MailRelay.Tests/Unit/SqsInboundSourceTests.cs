@@ -2,6 +2,7 @@ using MailRelay.Core.Adapters.Aws;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Tests.Unit;
