@@ -9,7 +9,8 @@ namespace MailRelay.Tests.Support;
 
 /// <summary>
 /// A Kestrel app on 127.0.0.1 at a free port, serving what an in-process fake of a remote HTTP
-/// service maps, so the real client code talks real HTTP to it (ASP.NET's TestServer is not in our registry).
+/// service maps, so the real client code talks real HTTP to it over a socket: its own handler, pooling,
+/// timeouts and TLS-free loopback, which TestServer's in-memory handler would bypass.
 /// </summary>
 public sealed class LoopbackHost : IAsyncDisposable
 {
