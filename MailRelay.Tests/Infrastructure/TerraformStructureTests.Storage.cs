@@ -5,7 +5,7 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void DynamoDbTable_Prod_HasPointInTimeRecoveryAndDeletionProtection()
     {
-        var prod = Prod.ModuleCall("mailrelay");
+        var prod = Prod;
         prod.Bool("table_point_in_time_recovery").ShouldBe(true);
         prod.Bool("table_deletion_protection").ShouldBe(true);
         var call = Stack.ModuleCall("dynamodb");
@@ -51,8 +51,8 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void MailBucket_Prod_KeepsVersions()
     {
-        Prod.ModuleCall("mailrelay").Bool("bucket_versioning").ShouldBe(true);
-        Prod.ModuleCall("mailrelay").Bool("bucket_force_destroy").ShouldBe(false);
+        Prod.Bool("bucket_versioning").ShouldBe(true);
+        Prod.Bool("bucket_force_destroy").ShouldBe(false);
         Stack.ModuleCall("storage").Text("versioning_enabled").ShouldBe("${var.bucket_versioning}");
         Stack.ModuleCall("storage").Text("force_destroy").ShouldBe("${var.bucket_force_destroy}");
         var versioning = Tree.Callee(Stack, "storage").Resource("aws_s3_bucket_versioning", "mail");

@@ -8,23 +8,25 @@ namespace MailRelay.Tests.Infrastructure;
 /// </summary>
 public sealed partial class TerraformStructureTests(TerraformFixture terraform) : IClassFixture<TerraformFixture>
 {
-    private static readonly string[] Environments = ["envs/test", "envs/prod"];
-
     private TerraformTree Tree => terraform.Tree;
 
-    private TerraformModule Prod => Tree.Module("envs/prod");
+    /// <summary>The one root module every environment applies, with its own variable and backend files.</summary>
+    private TerraformModule Root => Tree.Module("root");
 
-    /// <summary>The composition module both environments call: where the modules are wired together.</summary>
+    private HclBody Prod => Tree.Environment("prod");
+
+    /// <summary>The composition module the root calls: where the modules are wired together.</summary>
     private TerraformModule Stack => Tree.Module("modules/mailrelay");
 
     [Fact]
     public void Infra_Parsed_HasEveryModuleAndBothEnvironments()
     {
+        Tree.Environments.Keys.Order().ShouldBe(["prod", "test"]);
         Tree.Modules.Keys.Order().ShouldBe(
         [
-            "envs/prod", "envs/test", "modules/app_runner", "modules/app_secrets", "modules/cognito", "modules/dynamodb",
+            "modules/app_runner", "modules/app_secrets", "modules/cognito", "modules/dynamodb",
             "modules/ecr", "modules/inbound_pipeline", "modules/kms", "modules/mailrelay", "modules/monitoring", "modules/notifier",
-            "modules/outbound_events", "modules/ses_domain", "modules/sns_sqs_queue", "modules/storage",
+            "modules/outbound_events", "modules/ses_domain", "modules/sns_sqs_queue", "modules/storage", "root",
         ]);
     }
 
@@ -44,34 +46,48 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
     }
 
     [Fact]
-    public void Environments_TestAndProd_CallOnlyTheStackAndPassEveryInputThrough()
+    public void Root_CallsOnlyTheStack_AndPassesEveryInputThrough()
     {
-        var test = Tree.Module("envs/test");
-        foreach (var env in Environments)
-        {
-            var module = Tree.Module(env);
-            module.ModuleCalls.Keys.ShouldBe(["mailrelay"], env);
-            Tree.Callee(module, "mailrelay").ShouldBeSameAs(Stack, env);
-            foreach (var variable in module.Variables.Keys)
-                module.ModuleCall("mailrelay").Text(variable).ShouldBe($"${{var.{variable}}}", $"{env} var.{variable}");
-        }
-        test.ModuleCall("mailrelay").AttributeNames.Order().ShouldBe(Prod.ModuleCall("mailrelay").AttributeNames.Order());
-        test.Variables.Keys.Order().ShouldBe(Prod.Variables.Keys.Order());
-        Prod.Locals["environment"].GetString().ShouldBe("prod");
-        test.Locals["environment"].GetString().ShouldBe("test");
+        Root.ModuleCalls.Keys.ShouldBe(["mailrelay"]);
+        Tree.Callee(Root, "mailrelay").ShouldBeSameAs(Stack);
+        var call = Root.ModuleCall("mailrelay");
+        call.AttributeNames.Where(name => name != "source").Order().ShouldBe(Root.Variables.Keys.Order());
+        foreach (var variable in Root.Variables.Keys)
+            call.Text(variable).ShouldBe($"${{var.{variable}}}", variable);
     }
 
     [Fact]
-    public void Environments_Outputs_PassThroughEveryOutputOfTheStack()
+    public void Environments_EachFile_StatesEveryInputButTheSecret_AndNothingElse()
+    {
+        foreach (var (name, file) in Tree.Environments)
+        {
+            file.Text("environment").ShouldBe(name);
+            file.AttributeNames.Except(Root.Variables.Keys).ShouldBeEmpty($"envs/{name}.tfvars sets inputs the root does not declare");
+            var required = Root.Variables.Where(v => !v.Value.Has("default") && v.Value.Bool("sensitive") != true).Select(v => v.Key);
+            required.Except(file.AttributeNames).ShouldBeEmpty($"envs/{name}.tfvars leaves required inputs unset");
+        }
+        Tree.Environment("test").AttributeNames.Order().ShouldBe(Prod.AttributeNames.Order());
+        Root.Variables["google_client_secret"].Bool("sensitive").ShouldBe(true);
+        Tree.Environments.Values.ShouldAllBe(file => !file.Has("google_client_secret"));
+    }
+
+    [Fact]
+    public void Environments_EachHasItsOwnState()
+    {
+        foreach (var name in Tree.Environments.Keys)
+        {
+            var backend = File.ReadAllText(Path.Combine(TerraformParser.InfraRoot, "envs", $"{name}.backend.hcl"));
+            backend.ShouldContain($"key            = \"mailrelay/{name}.tfstate\"", Case.Sensitive, name);
+        }
+    }
+
+    [Fact]
+    public void Root_Outputs_PassThroughEveryOutputOfTheStack()
     {
         Stack.Outputs.ShouldNotBeEmpty();
-        foreach (var env in Environments)
-        {
-            var outputs = Tree.Module(env).Outputs;
-            outputs.Keys.Order().ShouldBe(Stack.Outputs.Keys.Order(), env);
-            foreach (var name in Stack.Outputs.Keys)
-                outputs[name].Text("value").ShouldBe($"${{module.mailrelay.{name}}}", $"{env} {name}");
-        }
+        Root.Outputs.Keys.Order().ShouldBe(Stack.Outputs.Keys.Order());
+        foreach (var name in Stack.Outputs.Keys)
+            Root.Outputs[name].Text("value").ShouldBe($"${{module.mailrelay.{name}}}", name);
     }
 
     [Fact]

@@ -2,17 +2,34 @@ using System.Text.Json;
 
 namespace MailRelay.Tests.Infrastructure;
 
-/// <summary>Parsed .tf files grouped into Terraform modules: one per folder, keyed by its path ("modules/storage", "envs/prod").</summary>
+/// <summary>
+/// Parsed .tf files grouped into Terraform modules: one per folder, keyed by its path ("modules/storage",
+/// "root"); and the environments' variable files, keyed by environment ("envs/prod.tfvars" is "prod").
+/// </summary>
 public sealed class TerraformTree
 {
+    private const string VariableFileSuffix = ".tfvars";
+
     public TerraformTree(IReadOnlyDictionary<string, JsonElement> files)
     {
         Modules = files
+            .Where(f => !f.Key.EndsWith(VariableFileSuffix, StringComparison.Ordinal))
             .GroupBy(f => Folder(f.Key))
             .ToDictionary(g => g.Key, g => new TerraformModule(g.Key, g.Select(f => f.Value).ToList()));
+        Environments = files
+            .Where(f => f.Key.EndsWith(VariableFileSuffix, StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f.Key), f => new HclBody(f.Value));
     }
 
     public IReadOnlyDictionary<string, TerraformModule> Modules { get; }
+
+    /// <summary>Each environment's variable file (<c>envs/&lt;env&gt;.tfvars</c>): the inputs of the root module.</summary>
+    public IReadOnlyDictionary<string, HclBody> Environments { get; }
+
+    public HclBody Environment(string name) =>
+        Environments.TryGetValue(name, out var file)
+            ? file
+            : throw new InvalidOperationException($"There is no infra/envs/{name}.tfvars (found: {string.Join(", ", Environments.Keys)}).");
 
     public TerraformModule Module(string folder) =>
         Modules.TryGetValue(folder, out var module)

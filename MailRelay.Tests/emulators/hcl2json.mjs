@@ -1,4 +1,4 @@
-// Parses every .tf file under a folder with @cdktf/hcl2json (Terraform's own HCL parser, built to
+// Parses every .tf and .tfvars file under a folder with @cdktf/hcl2json (Terraform's own HCL parser, built to
 // WebAssembly) and writes one JSON object { "<path relative to the folder>": <parsed file> } to
 // the output file. The Terraform structure tests read it; no Terraform binary is needed.
 //
@@ -14,7 +14,7 @@ if (!root || !output) {
 }
 
 const files = (await readdir(root, { recursive: true }))
-  .filter((name) => name.endsWith('.tf') && !name.split(path.sep).includes('.terraform'))
+  .filter((name) => (name.endsWith('.tf') || name.endsWith('.tfvars')) && !name.split(path.sep).includes('.terraform'))
   .sort();
 
 const parsed = {};

@@ -7,7 +7,7 @@ terraform {
     }
   }
 
-  # Partial configuration: terraform init -backend-config=backend.hcl (see backend.hcl.example).
+  # Partial configuration: terraform init -reconfigure -backend-config=../envs/<env>.backend.hcl.
   backend "s3" {}
 }
 
@@ -17,7 +17,7 @@ provider "aws" {
   default_tags {
     tags = {
       Application = "MailRelay"
-      Environment = local.environment
+      Environment = var.environment
       ManagedBy   = "Terraform"
     }
   }
