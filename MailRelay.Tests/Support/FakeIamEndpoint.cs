@@ -18,6 +18,7 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
 {
     public const string AccountId = "123456789012";
     public const int AccessKeysPerUser = 2; // IAM's quota
+    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     public static readonly ImmutableCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token-example");
 
     private LoopbackHost _host = null!;
@@ -134,7 +135,8 @@ public sealed class FakeIamEndpoint : IAsyncDisposable
             case "CreateAccessKey":
                 if (existing.Keys.Count >= AccessKeysPerUser)
                     return (HttpStatusCode.Conflict, Error("Sender", IamErrorCodes.LimitExceeded, $"Cannot exceed quota for AccessKeysPerUser: {AccessKeysPerUser}"));
-                var created = new FakeKey($"AKIA{Next():D16}", $"fake-secret-{Guid.NewGuid():N}", "Active");
+                // Shaped like IAM's: 40 characters of the base64 alphabet.
+                var created = new FakeKey($"AKIA{Next():D16}", System.Security.Cryptography.RandomNumberGenerator.GetString(SecretAlphabet, 40), "Active");
                 existing.Keys.Add(created);
                 return Ok(action, $"<AccessKey><UserName>{X(existing.Name)}</UserName><AccessKeyId>{created.AccessKeyId}</AccessKeyId><Status>Active</Status><SecretAccessKey>{created.SecretAccessKey}</SecretAccessKey><CreateDate>2026-01-02T03:04:05Z</CreateDate></AccessKey>");
             case "ListAccessKeys":

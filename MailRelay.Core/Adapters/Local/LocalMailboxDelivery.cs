@@ -26,6 +26,10 @@ public sealed class LocalMailboxDelivery(string root) : IMailboxDelivery
             File.Move(temporary, path, overwrite: true);
             return MailboxDeliveryResult.Delivered(name);
         }
+        catch (BlobNotFoundException e)
+        {
+            return MailboxDeliveryResult.Refused($"The raw message is missing: {e.Message}");
+        }
         catch (IOException e)
         {
             // A full disk or a locked folder passes; the delivery is retried later.

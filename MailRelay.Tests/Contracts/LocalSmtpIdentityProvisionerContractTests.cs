@@ -1,0 +1,15 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Tests.Contracts;
+
+/// <summary>The SMTP identity contract for the local adapter (random keys that do not work against SES).</summary>
+public sealed class LocalSmtpIdentityProvisionerContractTests : SmtpIdentityProvisionerContract
+{
+    protected override Task<ISmtpIdentityProvisioner> CreateProvisionerAsync() =>
+        Task.FromResult<ISmtpIdentityProvisioner>(new LocalSmtpIdentityProvisioner());
+
+    [Fact]
+    public void IssuesRealCredentials_IsFalse_SoThePageSaysTheKeysDoNotWorkAgainstSes() =>
+        Provisioner.IssuesRealCredentials.ShouldBeFalse();
+}

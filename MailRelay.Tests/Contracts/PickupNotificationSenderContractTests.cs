@@ -1,0 +1,36 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Ports;
+using MailRelay.Tests.Support;
+
+namespace MailRelay.Tests.Contracts;
+
+/// <summary>The notification contract for the local pickup folder the admin Outbox page reads.</summary>
+public sealed class PickupNotificationSenderContractTests : NotificationSenderContract
+{
+    private readonly TempDirectory _data = new();
+
+    private string Outbox => Path.Combine(_data.Path, "outbox");
+
+    protected override Task<INotificationSender> CreateSenderAsync() =>
+        Task.FromResult<INotificationSender>(new PickupNotificationSender(Outbox, From, TimeProvider.System));
+
+    /// <summary>The pickup folder would have to be made inside a file.</summary>
+    protected override INotificationSender CreateSenderThatCannotHandOver()
+    {
+        var file = Path.Combine(_data.Path, "not-a-folder");
+        File.WriteAllText(file, "");
+        return new PickupNotificationSender(Path.Combine(file, "outbox"), From, TimeProvider.System);
+    }
+
+    protected override Task<IReadOnlyList<byte[]>> ArrivedAsync(int count) => ArrivedSoFarAsync();
+
+    /// <summary>Every file in the folder: a half-written one (<c>.partial</c>) would count too.</summary>
+    protected override async Task<IReadOnlyList<byte[]>> ArrivedSoFarAsync() =>
+        Directory.Exists(Outbox) ? await Task.WhenAll(Directory.GetFiles(Outbox).Select(f => File.ReadAllBytesAsync(f))) : [];
+
+    public override Task DisposeAsync()
+    {
+        _data.Dispose();
+        return Task.CompletedTask;
+    }
+}
