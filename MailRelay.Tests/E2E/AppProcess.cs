@@ -6,7 +6,8 @@ namespace MailRelay.Tests.E2E;
 
 /// <summary>
 /// The real MailRelay.Web, started as its own process from the self-contained apphost that the
-/// project reference builds, on a free loopback port and with a data folder of its own.
+/// project reference builds, on a free loopback port and with a data folder of its own (or one the
+/// caller keeps, so a second process can start over what a killed one left).
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
