@@ -6,19 +6,21 @@ namespace MailRelay.Tests.E2E;
 
 /// <summary>
 /// The real MailRelay.Web, started as its own process from the self-contained apphost that the
-/// project reference builds, on a free loopback port and with a data folder of its own.
+/// project reference builds, on a free loopback port and with a data folder of its own (or one the
+/// caller keeps, so a second process can start over what a killed one left).
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ChildProcess _process;
-    private readonly TempDirectory _data;
+    private readonly TempDirectory? _ownedData;
 
-    private AppProcess(ChildProcess process, TempDirectory data, string baseUrl)
+    private AppProcess(ChildProcess process, string dataDirectory, TempDirectory? ownedData, string baseUrl)
     {
         _process = process;
-        _data = data;
+        _ownedData = ownedData;
+        DataDirectory = dataDirectory;
         BaseUrl = baseUrl;
     }
 
@@ -26,7 +28,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <summary>The app's <c>LocalData:Directory</c>: its SQLite file, blobs and the inbox drop folder.</summary>
-    public string DataDirectory => _data.Path;
+    public string DataDirectory { get; }
 
     /// <summary>How many stdout lines the app has written so far; pass it to <see cref="ErrorsLoggedSince"/>.</summary>
     public int OutputMark => _process.StandardOutput.Count;
@@ -43,8 +45,19 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// Starts the app with <c>ASPNETCORE_ENVIRONMENT=<paramref name="environmentName"/></c> (Development when null)
     /// and <paramref name="environment"/> added to its environment variables, as a platform such as App Runner configures it.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? environmentName,
-        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? environmentName,
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        StartAsync(settings, environmentName, environment, dataDirectory: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the app in the Development environment over <paramref name="dataDirectory"/>, which the
+    /// caller owns and which outlives the process: a second process can start over what the first left.
+    /// </summary>
+    public static Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, CancellationToken cancellationToken) =>
+        StartAsync(settings, environmentName: null, new Dictionary<string, string>(), dataDirectory, cancellationToken);
+
+    private static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? environmentName,
+        IReadOnlyDictionary<string, string> environment, string? dataDirectory, CancellationToken cancellationToken)
     {
         var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
         if (!File.Exists(executable))
@@ -54,13 +67,14 @@ public sealed partial class AppProcess : IAsyncDisposable
                 "build the solution (dotnet build MailRelay.sln) with the same configuration as the tests.");
         }
 
-        var data = new TempDirectory();
+        var ownedData = dataDirectory is null ? new TempDirectory() : null;
+        var data = dataDirectory ?? ownedData!.Path;
         // The content root is the project folder: appsettings.json and wwwroot come from there, and
         // in Development the static web assets manifest next to the apphost serves _content/...
         var start = new ProcessStartInfo(executable) { WorkingDirectory = RepositoryPaths.WebProject };
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
-        foreach (var (key, value) in settings.Append(new("LocalData:Directory", data.Path)))
+        foreach (var (key, value) in settings.Append(new("LocalData:Directory", data)))
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
@@ -74,11 +88,11 @@ public sealed partial class AppProcess : IAsyncDisposable
         try
         {
             var (process, ready) = await ChildProcess.StartAsync("MailRelay.Web", start, RunningAt(), StartTimeout, cancellationToken);
-            return new AppProcess(process, data, ready.Groups["url"].Value.TrimEnd('/'));
+            return new AppProcess(process, data, ownedData, ready.Groups["url"].Value.TrimEnd('/'));
         }
         catch
         {
-            data.Dispose();
+            ownedData?.Dispose();
             throw;
         }
     }
@@ -100,10 +114,16 @@ public sealed partial class AppProcess : IAsyncDisposable
     public IEnumerable<string> WarningsLoggedSince(int outputMark) =>
         _process.StandardOutput.Skip(outputMark).Where(line => WarningOrWorse().IsMatch(line)).Concat(_process.StandardError);
 
+    /// <summary>Kills the app at once (SIGKILL on Unix), as a crash would, and returns its exit code.</summary>
+    public Task<int> KillAsync(CancellationToken cancellationToken) => _process.KillAsync(cancellationToken);
+
+    /// <summary>All the app wrote to stdout and stderr, for failure messages.</summary>
+    public string Transcript() => _process.Transcript();
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
-        _data.Dispose();
+        _ownedData?.Dispose();
     }
 
     [GeneratedRegex(@"^MailRelay is running at (?<url>https?://\S+)$")]

@@ -126,6 +126,17 @@ public sealed class ChildProcess : IAsyncDisposable
             : $"{Name} was not ready within {timeout.TotalSeconds:0} s ({notReady}).\n{Transcript()}");
     }
 
+    /// <summary>
+    /// Kills the process and every process it started at once, as a crash or the OOM killer would
+    /// (SIGKILL on Unix: no shutdown code runs), and returns its exit code (128 + 9 on Unix).
+    /// </summary>
+    public async Task<int> KillAsync(CancellationToken cancellationToken)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <summary>All captured output, for failure messages.</summary>
     public string Transcript()
     {
