@@ -1,6 +1,13 @@
 using MailRelay.Core;
+using MailRelay.Core.Background;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Outbound;
+using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +18,7 @@ namespace MailRelay.Workers;
 
 public static class WorkersRegistration
 {
-    /// <summary>The Quartz scheduler, hosted in this process and started and stopped with it, and MailRelay's jobs.</summary>
+    /// <summary>The Quartz scheduler, hosted in this process and started and stopped with it, and MailRelay's background work on it.</summary>
     public static IHostApplicationBuilder AddMailRelayWorkers(this IHostApplicationBuilder builder)
     {
         // Intervals are read now because triggers are fixed when the scheduler starts.
@@ -19,13 +26,18 @@ public static class WorkersRegistration
         var dns = builder.Configuration.Section<DnsOptions>(DnsOptions.SectionName);
         var outbound = builder.Configuration.Section<OutboundEventsOptions>(OutboundEventsOptions.SectionName);
         builder.Services.AddMailRelayScheduler(quartz => quartz
-            .RunEvery<ReceiveInboundJob>(forwarding.IntakeInterval)
-            .RunEvery<ForwardMailJob>(forwarding.ForwardInterval)
-            .RunEvery<AlertExpiringTokensJob>(forwarding.ExpiryCheckInterval)
-            .RunEvery<ProvisionSmtpUsersJob>(ProvisionSmtpUsersJob.Interval)
-            .RunEvery<CheckDnsRecordsJob>(dns.CheckInterval, firstRunAfter: CheckDnsRecordsJob.FirstRunDelay)
-            .RunEvery<ReceiveOutboundEventsJob>(outbound.Interval)
-            .RunEvery<SweepQueuesJob>(forwarding.SweepInterval, firstRunAfter: forwarding.SweepInterval));
+            .RunEvery<ReceiveInboundMail>(forwarding.IntakeInterval)
+            .RunEvery<ForwardDueMail>(forwarding.ForwardInterval)
+            .RunEvery<ExpiryAlerts>(forwarding.ExpiryCheckInterval)
+            .RunEvery<ProvisionDueSmtpUsers>(ProvisionDueSmtpUsers.Interval)
+            .RunEvery<DnsChecker>(dns.CheckInterval, firstRunAfter: DnsChecker.FirstRunDelay)
+            .RunEvery<ReceiveOutboundEvents>(outbound.Interval)
+            .RunEvery<SweepQueues>(forwarding.SweepInterval, firstRunAfter: forwarding.SweepInterval));
+        builder.Services.AddSingleton<ReceiveInboundMail>();
+        builder.Services.AddSingleton<ForwardDueMail>();
+        builder.Services.AddSingleton<ProvisionDueSmtpUsers>();
+        builder.Services.AddSingleton<ReceiveOutboundEvents>();
+        builder.Services.AddSingleton<SweepQueues>();
         builder.Services.AddSingleton<JobTrigger>();
         builder.Services.AddSingleton<IForwardingScheduler, QuartzForwardingScheduler>();
         builder.Services.AddSingleton<ISmtpProvisioningScheduler, QuartzSmtpProvisioningScheduler>();
@@ -33,8 +45,8 @@ public static class WorkersRegistration
     }
 
     /// <summary>
-    /// One in-memory Quartz scheduler, started and stopped with the host, running the jobs
-    /// <paramref name="jobs"/> adds; each run is built in a DI scope of its own. Several instances
+    /// One in-memory Quartz scheduler, started and stopped with the host, running the work
+    /// <paramref name="jobs"/> schedules; each run is built in a DI scope of its own. Several instances
     /// may run at once in production: jobs claim their work with leases in the store, not through Quartz.
     /// </summary>
     public static IServiceCollection AddMailRelayScheduler(this IServiceCollection services, Action<IQuartzBuilder> jobs)
@@ -51,15 +63,20 @@ public static class WorkersRegistration
             jobs(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddMetrics();
+        services.AddSingleton<JobMetrics>();
         return services;
     }
 
-    /// <summary>Schedules <typeparamref name="TJob"/> under its type name, first after <paramref name="firstRunAfter"/>, then every <paramref name="interval"/>.</summary>
-    public static IQuartzBuilder RunEvery<TJob>(this IQuartzBuilder quartz, TimeSpan interval, TimeSpan firstRunAfter = default)
-        where TJob : class, IJob
+    /// <summary>
+    /// Schedules <typeparamref name="TWork"/> (through <see cref="BackgroundJob{TWork}"/>) under its type name,
+    /// first after <paramref name="firstRunAfter"/>, then every <paramref name="interval"/>.
+    /// </summary>
+    public static IQuartzBuilder RunEvery<TWork>(this IQuartzBuilder quartz, TimeSpan interval, TimeSpan firstRunAfter = default)
+        where TWork : class, IBackgroundWork
     {
-        var name = typeof(TJob).Name;
-        quartz.ScheduleJob<TJob>(
+        var name = BackgroundJob<TWork>.Name;
+        quartz.ScheduleJob<BackgroundJob<TWork>>(
             trigger =>
             {
                 trigger.WithIdentity($"{name}.trigger").WithSimpleSchedule(interval);

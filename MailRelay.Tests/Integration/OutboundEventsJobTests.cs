@@ -7,11 +7,8 @@ using MailRelay.Core.Services.Outbound;
 using MailRelay.Core.Services.Reports;
 using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;
-using MailRelay.Workers.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
-using Quartz;
 
 namespace MailRelay.Tests.Integration;
 
@@ -45,7 +42,7 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
         new(_store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
 
     private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake) =>
-        new ReceiveOutboundEventsJob(source, intake, NullLogger<ReceiveOutboundEventsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
+        BackgroundJobs.RunAsync(new ReceiveOutboundEvents(source, intake));
 
     private async Task<Dictionary<string, OutboundRates>> RatesAsync() =>
         (await _store.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);

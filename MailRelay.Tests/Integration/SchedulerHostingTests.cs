@@ -1,12 +1,14 @@
+using MailRelay.Core.Background;
 using MailRelay.Workers;
 using MailRelay.Workers.Hosting;
+using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace MailRelay.Tests.Integration;
 
-/// <summary>The scheduler as <see cref="WorkersRegistration.AddMailRelayScheduler"/> hosts it, with test jobs in place of MailRelay's.</summary>
+/// <summary>The scheduler as <see cref="WorkersRegistration.AddMailRelayScheduler"/> hosts it, with test work in place of MailRelay's.</summary>
 public sealed class SchedulerHostingTests
 {
     private static IHost BuildHost(Action<IQuartzBuilder> jobs)
@@ -15,6 +17,8 @@ public sealed class SchedulerHostingTests
         builder.Services.AddMailRelayScheduler(jobs);
         builder.Services.AddSingleton<RunLog>();
         builder.Services.AddScoped<ScopedDependency>();
+        builder.Services.AddScoped<RecordingWork>();
+        builder.Services.AddSingleton<SlowToStopWork>();
         builder.Services.AddSingleton<JobTrigger>();
         return builder.Build();
     }
@@ -22,7 +26,7 @@ public sealed class SchedulerHostingTests
     [Fact]
     public async Task HostedScheduler_RunsJobFromDiInItsOwnScope_AndStopsWithTheHost()
     {
-        using var host = BuildHost(q => q.ScheduleJob<RecordingJob>(t => t.StartNow().WithSimpleSchedule(TimeSpan.FromMilliseconds(200), repeatCount: 1)));
+        using var host = BuildHost(q => q.ScheduleJob<BackgroundJob<RecordingWork>>(t => t.StartNow().WithSimpleSchedule(TimeSpan.FromMilliseconds(200), repeatCount: 1)));
         var log = host.Services.GetRequiredService<RunLog>();
 
         await host.StartAsync();
@@ -39,7 +43,7 @@ public sealed class SchedulerHostingTests
     [Fact]
     public async Task StopAsync_JobRunning_CancelsItsTokenAndWaitsUntilItHasFinished()
     {
-        using var host = BuildHost(q => q.RunEvery<SlowToStopJob>(TimeSpan.FromHours(1)));
+        using var host = BuildHost(q => q.RunEvery<SlowToStopWork>(TimeSpan.FromHours(1)));
         var log = host.Services.GetRequiredService<RunLog>();
         await host.StartAsync();
         await log.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -53,15 +57,15 @@ public sealed class SchedulerHostingTests
     [Fact]
     public async Task TriggerNowAsync_WhileRunningAndAfterStop_FiresTheJobOnceAndThenDoesNothing()
     {
-        using var host = BuildHost(q => q.RunEvery<RecordingJob>(TimeSpan.FromHours(1), firstRunAfter: TimeSpan.FromHours(1)));
+        using var host = BuildHost(q => q.RunEvery<RecordingWork>(TimeSpan.FromHours(1), firstRunAfter: TimeSpan.FromHours(1)));
         var log = host.Services.GetRequiredService<RunLog>();
         var trigger = host.Services.GetRequiredService<JobTrigger>();
         await host.StartAsync();
 
-        await trigger.TriggerNowAsync(nameof(RecordingJob), CancellationToken.None);
+        await trigger.TriggerNowAsync(nameof(RecordingWork), CancellationToken.None);
         await log.OneRun.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await host.StopAsync();
-        await trigger.TriggerNowAsync(nameof(RecordingJob), CancellationToken.None);
+        await trigger.TriggerNowAsync(nameof(RecordingWork), CancellationToken.None);
 
         log.Scopes.Count.ShouldBe(1);
     }
@@ -82,9 +86,11 @@ public sealed class SchedulerHostingTests
         public void Dispose() => Disposed = true;
     }
 
-    public sealed class RecordingJob(RunLog log, ScopedDependency dependency) : IJob
+    public sealed class RecordingWork(RunLog log, ScopedDependency dependency) : IBackgroundWork
     {
-        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+        public string AfterFailure => "nothing";
+
+        public Task RunAsync(CancellationToken cancellationToken)
         {
             lock (log)
             {
@@ -92,14 +98,16 @@ public sealed class SchedulerHostingTests
                 if (log.Scopes.Count == 1) log.OneRun.TrySetResult();
                 if (log.Scopes.Count == 2) log.TwoRuns.TrySetResult();
             }
-            return ValueTask.CompletedTask;
+            return Task.CompletedTask;
         }
     }
 
     /// <summary>Runs until cancelled, then takes a while to wind down, as a job finishing a delivery would.</summary>
-    public sealed class SlowToStopJob(RunLog log) : IJob
+    public sealed class SlowToStopWork(RunLog log) : IBackgroundWork
     {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+        public string AfterFailure => "nothing";
+
+        public async Task RunAsync(CancellationToken cancellationToken)
         {
             log.Started.TrySetResult();
             try

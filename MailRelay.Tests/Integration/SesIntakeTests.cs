@@ -6,11 +6,8 @@ using MailRelay.Core.Services.Gmail;
 using MailRelay.Core.Services.Intake;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
-using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using NSubstitute;
-using Quartz;
 
 namespace MailRelay.Tests.Integration;
 
@@ -104,9 +101,8 @@ public sealed class SesIntakeTests : IAsyncLifetime
         var source = new SqsInboundSource(_sqs.CreateQueue(),
             Microsoft.Extensions.Options.Options.Create(new SqsInboundOptions { QueueUrl = FakeSqsEndpoint.QueueUrl, Region = FakeSqsEndpoint.Region, WaitTimeSeconds = 0 }),
             NullLogger<SqsInboundSource>.Instance);
-        var job = new ReceiveInboundJob(source, _host.Services.GetRequiredService<MessageIntake>(),
-            _host.Services.GetRequiredService<IForwardingScheduler>(), NullLogger<ReceiveInboundJob>.Instance);
-        await job.Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
+        await BackgroundJobs.RunAsync(new ReceiveInboundMail(source, _host.Services.GetRequiredService<MessageIntake>(),
+            _host.Services.GetRequiredService<IForwardingScheduler>(), NullLogger<ReceiveInboundMail>.Instance));
     }
 
     private List<string?> Deletes() =>

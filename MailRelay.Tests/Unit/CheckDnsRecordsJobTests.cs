@@ -2,13 +2,11 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Services.DnsRecords;
 using MailRelay.Tests.Support;
 using MailRelay.Workers;
-using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using NSubstitute;
 using Quartz;
 
 namespace MailRelay.Tests.Unit;
@@ -25,7 +23,7 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
         var results = new DnsCheckResults();
         var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, time, options, NullLogger<DnsChecker>.Instance);
 
-        await new CheckDnsRecordsJob(checker, NullLogger<CheckDnsRecordsJob>.Instance).Execute(Substitute.For<IJobExecutionContext>(), CancellationToken.None);
+        await BackgroundJobs.RunAsync(checker);
 
         var report = results.For(DnsTestZone.Domain).ShouldNotBeNull();
         report.CheckedAt.ShouldBe(time.GetUtcNow());
@@ -45,8 +43,8 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         try
         {
-            var trigger = (ISimpleTrigger)(await scheduler.GetTrigger(new TriggerKey($"{nameof(CheckDnsRecordsJob)}.trigger"))).ShouldNotBeNull();
-            trigger.JobKey.ShouldBe(new JobKey(nameof(CheckDnsRecordsJob)));
+            var trigger = (ISimpleTrigger)(await scheduler.GetTrigger(new TriggerKey($"{nameof(DnsChecker)}.trigger"))).ShouldNotBeNull();
+            trigger.JobKey.ShouldBe(new JobKey(nameof(DnsChecker)));
             trigger.RepeatInterval.ShouldBe(TimeSpan.FromHours(12));
             trigger.StartTimeUtc.ShouldBeGreaterThan(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
         }

@@ -1,4 +1,5 @@
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Forwarding;
 using MailRelay.Workers.Jobs;
 
 namespace MailRelay.Workers.Hosting;
@@ -7,5 +8,5 @@ namespace MailRelay.Workers.Hosting;
 public sealed class QuartzForwardingScheduler(JobTrigger trigger) : IForwardingScheduler
 {
     public Task RunSoonAsync(CancellationToken cancellationToken) =>
-        trigger.TriggerNowAsync(nameof(ForwardMailJob), cancellationToken);
+        trigger.TriggerNowAsync(BackgroundJob<ForwardDueMail>.Name, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Workers.Jobs;
 
 namespace MailRelay.Workers.Hosting;
@@ -7,5 +8,5 @@ namespace MailRelay.Workers.Hosting;
 public sealed class QuartzSmtpProvisioningScheduler(JobTrigger trigger) : ISmtpProvisioningScheduler
 {
     public Task RunSoonAsync(CancellationToken cancellationToken) =>
-        trigger.TriggerNowAsync(nameof(ProvisionSmtpUsersJob), cancellationToken);
+        trigger.TriggerNowAsync(BackgroundJob<ProvisionDueSmtpUsers>.Name, cancellationToken);
 }

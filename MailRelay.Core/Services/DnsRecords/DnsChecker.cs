@@ -1,3 +1,4 @@
+using MailRelay.Core.Background;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,15 @@ namespace MailRelay.Core.Services.DnsRecords;
 /// <summary>Looks up every record the domains need and says for each whether it is right, and if not why that matters.</summary>
 public sealed partial class DnsChecker(
     IDnsResolver resolver, RecordPlanner planner, IRelayStore store, DnsCheckResults results,
-    TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger)
+    TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger) : IBackgroundWork
 {
+    /// <summary>The scheduled check starts this long after start-up: a restart (or a test host) should not query DNS at once; "Check now" is there for that.</summary>
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
+
+    public string AfterFailure => "it runs again at its next time";
+
+    async Task IBackgroundWork.RunAsync(CancellationToken cancellationToken) => await CheckAllAsync(cancellationToken);
+
     /// <summary>Checks every domain on the DNS page and keeps the reports in <see cref="DnsCheckResults"/>.</summary>
     public async Task<IReadOnlyList<DomainCheckReport>> CheckAllAsync(CancellationToken cancellationToken)
     {

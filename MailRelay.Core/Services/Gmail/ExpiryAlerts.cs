@@ -1,3 +1,4 @@
+using MailRelay.Core.Background;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 
@@ -8,9 +9,13 @@ namespace MailRelay.Core.Services.Gmail;
 /// once per token; a token past its expiry marks the connection expired, queues the user's mail
 /// and sends "please reconnect" (through the escalation, so it is sent once).
 /// </summary>
-public sealed class ExpiryAlerts(IRelayStore store, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time)
+public sealed class ExpiryAlerts(IRelayStore store, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time) : IBackgroundWork
 {
     public static readonly TimeSpan Warning = TimeSpan.FromHours(24);
+
+    public string AfterFailure => "it runs again at its next time";
+
+    async Task IBackgroundWork.RunAsync(CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
     /// <summary>Returns how many emails were asked for.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
