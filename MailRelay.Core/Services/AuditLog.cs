@@ -5,36 +5,36 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services;
 
 /// <summary>Records who did what, stamped with the time and the current trace id.</summary>
-public sealed class AuditLog(IRelayStore store, TimeProvider time)
+public sealed class AuditLog(IAuditStore auditStore, TimeProvider time)
 {
     public Task<AuditEntry> RecordAsync(string actorId, string action, string target, string? detail, CancellationToken cancellationToken) =>
-        store.AppendAuditAsync(
+        auditStore.AppendAuditAsync(
             new NewAuditEntry(actorId, action, target, detail, Activity.Current?.TraceId.ToString()),
             time.GetUtcNow(),
             cancellationToken);
 
     public Task<Page<AuditEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        store.ListAuditAsync(skip, Math.Clamp(take, 1, MaxPage), cancellationToken);
+        auditStore.ListAuditAsync(skip, Math.Clamp(take, 1, MaxPage), cancellationToken);
 
     /// <summary>The entries matching the filter, newest first; an invalid filter is refused with its problem.</summary>
     public Task<Page<AuditEntry>> ListAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        return store.ListAuditAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        return auditStore.ListAuditAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
     }
 
-    public Task<IReadOnlyList<string>> ListActorsAsync(CancellationToken cancellationToken) => store.ListAuditActorsAsync(cancellationToken);
+    public Task<IReadOnlyList<string>> ListActorsAsync(CancellationToken cancellationToken) => auditStore.ListAuditActorsAsync(cancellationToken);
 
     /// <summary>Every matching entry, newest first, read page by page below the newest sequence seen, so entries appended meanwhile do not shift pages.</summary>
     public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        var page = await store.ListAuditAsync(filter, 0, MaxPage, cancellationToken);
+        var page = await auditStore.ListAuditAsync(filter, 0, MaxPage, cancellationToken);
         while (page.Items.Count > 0)
         {
             foreach (var entry in page.Items) yield return entry;
             if (page.Items.Count < MaxPage) yield break;
-            page = await store.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, MaxPage, cancellationToken);
+            page = await auditStore.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, MaxPage, cancellationToken);
         }
     }
 

@@ -100,7 +100,7 @@ public sealed class QueueChartsTests : RelayComponentTest
         store.SummarizeQueuesAsync(Arg.Any<CancellationToken>())
             .Returns([new UserQueueSummary("alice", 0, 2, 0, 0, 0, 0, Nine)]);
         var time = new FakeTimeProvider(Nine.AddSeconds(30));
-        var sampler = new QueueMetricsSampler(store, Metrics, new MetricCounters(), new RecordingMetricsPublisher(),
+        var sampler = new QueueMetricsSampler(store, store, store, Metrics, new MetricCounters(), new RecordingMetricsPublisher(),
             Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), time, NullLogger<QueueMetricsSampler>.Instance);
 
         await sampler.SampleOnceAsync(default);

@@ -1,3 +1,4 @@
+using MailRelay.Core;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
@@ -33,6 +34,7 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddRadzenComponents();
         Store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
         Services.AddSingleton<IRelayStore>(Store);
+        Services.AddStorePorts();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Events);
         Services.AddSingleton<IForwardingScheduler>(Forwarding);

@@ -1,3 +1,4 @@
+using MailRelay.Core;
 using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using MailRelay.Core.Adapters.Google;
@@ -51,6 +52,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(harness.Logs));
         services.AddSingleton<TimeProvider>(harness.Time);
         services.AddSingleton<IRelayStore>(harness.Store);
+        services.AddStorePorts();
         services.AddSingleton(harness.Protector);
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();

@@ -39,7 +39,7 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
     }
 
     private OutboundEventIntake Intake() =>
-        new(_store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
+        new(_store, _store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
 
     private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake) =>
         BackgroundJobs.RunAsync(new ReceiveOutboundEvents(source, intake));

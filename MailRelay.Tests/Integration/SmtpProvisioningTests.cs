@@ -46,7 +46,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { Region = "eu-west-1", SendingDomains = ["example.com"] });
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        return new SmtpProvisioning(_store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
+        return new SmtpProvisioning(_store, _store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
             new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
             new AuditLog(_store, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
     }

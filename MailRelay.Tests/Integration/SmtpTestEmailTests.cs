@@ -35,9 +35,9 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var protector = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
         var audit = new AuditLog(_store, TimeProvider.System);
-        _provisioning = new SmtpProvisioning(_store, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
+        _provisioning = new SmtpProvisioning(_store, _store, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
             loggers.CreateLogger<SmtpProvisioning>());
-        _testEmail = new SmtpTestEmail(_store, protector, new SmtpClientTestSender(TimeProvider.System, _pins.Check), audit, options, loggers.CreateLogger<SmtpTestEmail>());
+        _testEmail = new SmtpTestEmail(_store, _store, protector, new SmtpClientTestSender(TimeProvider.System, _pins.Check), audit, options, loggers.CreateLogger<SmtpTestEmail>());
     }
 
     public async Task DisposeAsync()

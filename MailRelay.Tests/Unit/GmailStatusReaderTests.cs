@@ -22,7 +22,7 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
         _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
         await _store.InitializeAsync(default);
         foreach (var user in new[] { "alice", "bob" }) await _store.EnsureUserAsync(user, $"{user}@localhost", user, [], Now, default);
-        _reader = new GmailStatusReader(_store, _time);
+        _reader = new GmailStatusReader(_store, _store, _time);
     }
 
     public Task DisposeAsync()

@@ -1,3 +1,4 @@
+using MailRelay.Core;
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Options;
 using Microsoft.Extensions.Configuration;
@@ -91,6 +92,7 @@ public sealed class GoogleOptionsValidatorTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.IRelayStore>());
+        services.AddStorePorts();
         services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.ISecretProtector>());
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();

@@ -141,7 +141,7 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
     }
 
     private QueueMetricsSampler Sampler(QueueMetrics metrics) =>
-        new(_store, metrics, _counters, _published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
+        new(_store, _store, _store, metrics, _counters, _published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
 
     private static Task<ClosedMinute?> SampleAsync(QueueMetricsSampler sampler) => sampler.SampleOnceAsync(default);
 

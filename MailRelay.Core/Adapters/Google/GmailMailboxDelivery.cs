@@ -11,7 +11,7 @@ namespace MailRelay.Core.Adapters.Google;
 /// </summary>
 public sealed partial class GmailMailboxDelivery(
     IHttpClientFactory httpClients,
-    IRelayStore store,
+    IGmailConnectionStore connectionStore,
     GoogleAccessTokens tokens,
     IOptions<GoogleOptions> options,
     TimeProvider time,
@@ -24,7 +24,7 @@ public sealed partial class GmailMailboxDelivery(
 
     public async Task<MailboxDeliveryResult> DeliverAsync(MailboxDeliveryRequest request, CancellationToken cancellationToken)
     {
-        var connection = await store.FindGmailConnectionAsync(request.UserId, cancellationToken);
+        var connection = await connectionStore.FindGmailConnectionAsync(request.UserId, cancellationToken);
         if (connection is not { IsUsable: true })
         {
             LogNotConnected(logger, request.UserId, request.MessageId, connection?.Status.ToString() ?? "none");

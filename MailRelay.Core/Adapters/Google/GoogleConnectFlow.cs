@@ -19,7 +19,7 @@ public sealed partial class GoogleConnectFlow(
     GoogleConsent consent,
     GmailConsentStates states,
     GmailConnections connections,
-    IRelayStore store,
+    IGmailConnectionStore connectionStore,
     ISecretProtector secrets,
     AuditLog audit,
     IOptions<MailboxDeliveryOptions> delivery,
@@ -39,7 +39,7 @@ public sealed partial class GoogleConnectFlow(
     {
         if (!IsAvailable) return null;
         var redirectUri = string.IsNullOrWhiteSpace(google.Value.RedirectUri) ? requestRedirectUri : google.Value.RedirectUri;
-        var existing = await store.FindGmailConnectionAsync(userId, cancellationToken);
+        var existing = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         var ticket = await states.StartAsync(userId, redirectUri, cancellationToken);
         LogStarted(logger, userId, redirectUri);
         return consent.BuildConsentUrl(ticket, existing?.GmailAddress);
@@ -81,7 +81,7 @@ public sealed partial class GoogleConnectFlow(
     /// <summary>Revokes the user's grant at Google, then deletes it here; queued mail keeps waiting.</summary>
     public async Task<GmailDisconnectOutcome> DisconnectAsync(string userId, CancellationToken cancellationToken)
     {
-        var connection = await store.FindGmailConnectionAsync(userId, cancellationToken);
+        var connection = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         if (connection is null) return GmailDisconnectOutcome.NotConnected;
         var revoked = false;
         try

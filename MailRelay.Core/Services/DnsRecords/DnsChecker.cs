@@ -8,7 +8,7 @@ namespace MailRelay.Core.Services.DnsRecords;
 
 /// <summary>Looks up every record the domains need and says for each whether it is right, and if not why that matters.</summary>
 public sealed partial class DnsChecker(
-    IDnsResolver resolver, RecordPlanner planner, IRelayStore store, DnsCheckResults results,
+    IDnsResolver resolver, RecordPlanner planner, IDomainStore domainStore, DnsCheckResults results,
     TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger) : IBackgroundWork
 {
     /// <summary>The scheduled check starts this long after start-up: a restart (or a test host) should not query DNS at once; "Check now" is there for that.</summary>
@@ -22,7 +22,7 @@ public sealed partial class DnsChecker(
     public async Task<IReadOnlyList<DomainCheckReport>> CheckAllAsync(CancellationToken cancellationToken)
     {
         var reports = new List<DomainCheckReport>();
-        foreach (var domain in await store.ListDomainsAsync(cancellationToken))
+        foreach (var domain in await domainStore.ListDomainsAsync(cancellationToken))
             reports.Add(await CheckAsync(domain.Name, cancellationToken));
         return reports;
     }

@@ -3,11 +3,11 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Forwarding;
 
 /// <summary>"Deliver now" for one user: after a Gmail renewal, from My queue, or an admin's retry.</summary>
-public sealed class DeliverNow(IRelayStore store, IForwardingScheduler scheduler, RelayEvents events, AuditLog audit, TimeProvider time)
+public sealed class DeliverNow(IDeliveryStore deliveryStore, IForwardingScheduler scheduler, RelayEvents events, AuditLog audit, TimeProvider time)
 {
     public async Task<int> ForUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var due = await store.MakeUserDeliveriesDueAsync(userId, time.GetUtcNow(), cancellationToken);
+        var due = await deliveryStore.MakeUserDeliveriesDueAsync(userId, time.GetUtcNow(), cancellationToken);
         await scheduler.RunSoonAsync(cancellationToken);
         events.Publish(new RelayChange("deliveries.changed", userId, null));
         return due;

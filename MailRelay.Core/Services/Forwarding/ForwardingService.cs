@@ -13,7 +13,7 @@ namespace MailRelay.Core.Services.Forwarding;
 /// mail one at a time in received order, and applies the error classes of ARCHITECTURE.md.
 /// </summary>
 public sealed partial class ForwardingService(
-    IRelayStore store,
+    IDeliveryStore deliveryStore, IMessageStore messageStore,
     IBlobStore blobs,
     MailboxDeliveries mailboxes,
     GmailConnectionHealth gmailHealth,
@@ -34,7 +34,7 @@ public sealed partial class ForwardingService(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var claimed = await store.ClaimDueDeliveriesAsync(InstanceId, now, now + settings.LeaseDuration, settings.BatchSize, cancellationToken);
+        var claimed = await deliveryStore.ClaimDueDeliveriesAsync(InstanceId, now, now + settings.LeaseDuration, settings.BatchSize, cancellationToken);
         if (claimed.Count == 0) return 0;
         var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
@@ -49,7 +49,7 @@ public sealed partial class ForwardingService(
             if (cancellationToken.IsCancellationRequested || !await DeliverOneAsync(lane[i], cancellationToken))
             {
                 // The rest of the lane waits behind this one to keep received order; free it untouched.
-                await store.ReleaseLeasesAsync(InstanceId, lane.Skip(i + 1).Select(d => d.Id).ToList(), CancellationToken.None);
+                await deliveryStore.ReleaseLeasesAsync(InstanceId, lane.Skip(i + 1).Select(d => d.Id).ToList(), CancellationToken.None);
                 break;
             }
         }
@@ -59,7 +59,7 @@ public sealed partial class ForwardingService(
     /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
     private async Task<bool> DeliverOneAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var message = await store.FindMessageAsync(delivery.MessageId, cancellationToken)
+        var message = await messageStore.FindMessageAsync(delivery.MessageId, cancellationToken)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
         if (delivery.UserId is null || delivery.Target == DeliveryTarget.None)
         {
@@ -116,14 +116,14 @@ public sealed partial class ForwardingService(
     {
         // Written even when the job is being cancelled: the import may already have happened.
         var update = new DeliveryUpdate(delivery.Id, status, attempt, next, error, externalId, time.GetUtcNow());
-        if (!await store.CompleteDeliveryAsync(InstanceId, update, CancellationToken.None)) LogLeaseLost(logger, delivery.Id);
+        if (!await deliveryStore.CompleteDeliveryAsync(InstanceId, update, CancellationToken.None)) LogLeaseLost(logger, delivery.Id);
     }
 
     private async Task DeleteBlobWhenFinishedAsync(StoredMessage message)
     {
-        if (options.Value.BlobRetentionDays > 0 || !await store.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
+        if (options.Value.BlobRetentionDays > 0 || !await messageStore.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
         await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
-        await store.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+        await messageStore.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
     }
 
     /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>

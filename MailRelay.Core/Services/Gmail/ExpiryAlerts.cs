@@ -9,7 +9,7 @@ namespace MailRelay.Core.Services.Gmail;
 /// once per token; a token past its expiry marks the connection expired, queues the user's mail
 /// and sends "please reconnect" (through the escalation, so it is sent once).
 /// </summary>
-public sealed class ExpiryAlerts(IRelayStore store, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time) : IBackgroundWork
+public sealed class ExpiryAlerts(IGmailConnectionStore connectionStore, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time) : IBackgroundWork
 {
     public static readonly TimeSpan Warning = TimeSpan.FromHours(24);
 
@@ -22,14 +22,14 @@ public sealed class ExpiryAlerts(IRelayStore store, ConnectionNotices notices, G
     {
         var now = time.GetUtcNow();
         var sent = 0;
-        foreach (var (connection, alertSent) in await store.ListConnectionsExpiringBeforeAsync(now + Warning, cancellationToken))
+        foreach (var (connection, alertSent) in await connectionStore.ListConnectionsExpiringBeforeAsync(now + Warning, cancellationToken))
         {
             if (connection.ExpiresAt <= now)
             {
                 await health.RecordRefreshFailureAsync(connection.UserId, permanent: true, "The Gmail connection expired.", cancellationToken);
                 sent++;
             }
-            else if (!alertSent && await store.ClaimExpiryAlertAsync(connection.UserId, connection.IssuedAt, cancellationToken))
+            else if (!alertSent && await connectionStore.ClaimExpiryAlertAsync(connection.UserId, connection.IssuedAt, cancellationToken))
             {
                 await notices.SendAsync(connection, NoticeKind.ExpiresTomorrow, null, cancellationToken);
                 sent++;

@@ -9,21 +9,21 @@ namespace MailRelay.Core.Services.Gmail;
 /// Records how a user's token refreshes go and escalates per <see cref="EscalationPolicy"/>: the
 /// failure time, error and count are stored; a successful refresh (or a renewal) resets them.
 /// </summary>
-public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionNotices notices, RelayEvents events, TimeProvider time, ILogger<GmailConnectionHealth> logger,
+public sealed partial class GmailConnectionHealth(IGmailConnectionStore connectionStore, IDeliveryStore deliveryStore, ConnectionNotices notices, RelayEvents events, TimeProvider time, ILogger<GmailConnectionHealth> logger,
     MetricCounters counters)
 {
     public async Task RecordRefreshFailureAsync(string userId, bool permanent, string error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var connection = await store.FindGmailConnectionAsync(userId, cancellationToken);
+        var connection = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         var step = connection is null
             ? new EscalationStep(GmailConnectionStatus.Expired, 0, null, QueueMail: true)
             : EscalationPolicy.OnRefreshFailure(connection, permanent, error);
         // The connection is marked before mail is queued, so whoever sees queued mail also sees why.
-        if (connection is not null) await store.UpdateGmailConnectionStatusAsync(userId, step.Status, step.FailureCount, error, now, cancellationToken);
+        if (connection is not null) await connectionStore.UpdateGmailConnectionStatusAsync(userId, step.Status, step.FailureCount, error, now, cancellationToken);
         if (step.QueueMail)
         {
-            var queued = await store.QueueUserDeliveriesAsync(userId, DeliveryTarget.Gmail, error, now, cancellationToken);
+            var queued = await deliveryStore.QueueUserDeliveriesAsync(userId, DeliveryTarget.Gmail, error, now, cancellationToken);
             counters.DeliveryOutcome(DeliveryStatus.Queued, queued);
         }
         LogFailure(logger, userId, step.FailureCount, permanent, step.Status, error);
@@ -33,9 +33,9 @@ public sealed partial class GmailConnectionHealth(IRelayStore store, ConnectionN
 
     public async Task RecordSuccessAsync(string userId, CancellationToken cancellationToken)
     {
-        var connection = await store.FindGmailConnectionAsync(userId, cancellationToken);
+        var connection = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         if (connection is null || (connection.FailureCount == 0 && connection.Status == GmailConnectionStatus.Connected)) return;
-        await store.UpdateGmailConnectionStatusAsync(userId, GmailConnectionStatus.Connected, 0, null, null, cancellationToken);
+        await connectionStore.UpdateGmailConnectionStatusAsync(userId, GmailConnectionStatus.Connected, 0, null, null, cancellationToken);
         events.Publish(new RelayChange("gmail.changed", userId, null));
     }
 

@@ -8,7 +8,7 @@ namespace MailRelay.Core.Services.Gmail;
 /// A user's Gmail grant: stored encrypted, replaced on every renewal (kept in the renewal history),
 /// removed on disconnect. Connecting delivers what waited for it at once.
 /// </summary>
-public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets, DeliverNow deliverNow, AuditLog audit, RelayEvents events, TimeProvider time)
+public sealed class GmailConnections(IGmailConnectionStore connectionStore, IDeliveryStore deliveryStore, ISecretProtector secrets, DeliverNow deliverNow, AuditLog audit, RelayEvents events, TimeProvider time)
 {
     /// <summary>The <see cref="RelayChange.Kind"/> published when a user's connection is stored or removed.</summary>
     public const string ChangedKind = "gmail.changed";
@@ -21,7 +21,7 @@ public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets
     public async Task<GmailConnectOutcome> CompleteConsentAsync(string userId, GmailGrant grant, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(grant.RefreshToken)) return GmailConnectOutcome.NoRefreshToken;
-        var existing = await store.FindGmailConnectionAsync(userId, cancellationToken);
+        var existing = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         if (existing is not null && !string.Equals(existing.GmailAddress, grant.GmailAddress, StringComparison.OrdinalIgnoreCase))
         {
             await audit.RecordAsync(userId, AuditActions.GmailConnectRefused, userId, $"{GmailConnectOutcome.DifferentAccount}: {grant.GmailAddress} instead of {existing.GmailAddress}", cancellationToken);
@@ -38,13 +38,13 @@ public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets
     public async Task ConnectAsync(string userId, string gmailAddress, string refreshToken, string scopes, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var renewing = await store.FindGmailConnectionAsync(userId, cancellationToken) is not null;
+        var renewing = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken) is not null;
         var protectedToken = await secrets.ProtectAsync(refreshToken, userId, cancellationToken);
-        var waiting = await store.SummarizeUserQueueAsync(userId, null, cancellationToken);
-        await store.SaveGmailConnectionAsync(new GmailConnection(userId, gmailAddress, protectedToken, scopes, now, expiresAt,
+        var waiting = await deliveryStore.SummarizeUserQueueAsync(userId, null, cancellationToken);
+        await connectionStore.SaveGmailConnectionAsync(new GmailConnection(userId, gmailAddress, protectedToken, scopes, now, expiresAt,
             GmailConnectionStatus.Connected, 0, null, null), cancellationToken);
         // Recorded before the queue is released, so the progress it anchors is there as soon as mail moves.
-        await store.AddGmailRenewalAsync(new GmailRenewal(0, userId, now, gmailAddress, scopes, expiresAt,
+        await connectionStore.AddGmailRenewalAsync(new GmailRenewal(0, userId, now, gmailAddress, scopes, expiresAt,
             waiting.Pending + waiting.Queued + waiting.Retrying), cancellationToken);
         await audit.RecordAsync(userId, renewing ? AuditActions.GmailRenew : AuditActions.GmailConnect, userId, gmailAddress, cancellationToken);
         events.Publish(new RelayChange(ChangedKind, userId, null));
@@ -57,13 +57,13 @@ public sealed class GmailConnections(IRelayStore store, ISecretProtector secrets
     /// </summary>
     public async Task<bool> DisconnectAsync(string userId, bool revokedAtGoogle, CancellationToken cancellationToken)
     {
-        var existing = await store.FindGmailConnectionAsync(userId, cancellationToken);
-        if (existing is null || !await store.DeleteGmailConnectionAsync(userId, cancellationToken)) return false;
+        var existing = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
+        if (existing is null || !await connectionStore.DeleteGmailConnectionAsync(userId, cancellationToken)) return false;
         await audit.RecordAsync(userId, AuditActions.GmailDisconnect, userId,
             $"{existing.GmailAddress}; {(revokedAtGoogle ? "revoked at Google" : "Google could not confirm the revocation")}", cancellationToken);
         events.Publish(new RelayChange(ChangedKind, userId, null));
         return true;
     }
 
-    public Task<GmailConnection?> FindAsync(string userId, CancellationToken cancellationToken) => store.FindGmailConnectionAsync(userId, cancellationToken);
+    public Task<GmailConnection?> FindAsync(string userId, CancellationToken cancellationToken) => connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
 }

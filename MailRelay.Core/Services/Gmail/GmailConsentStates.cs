@@ -13,7 +13,7 @@ namespace MailRelay.Core.Services.Gmail;
 /// leaked from the database cannot be replayed), the verifier is encrypted, each state works once
 /// (taken with one conditional delete) and for <see cref="Lifetime"/>.
 /// </summary>
-public sealed class GmailConsentStates(IRelayStore store, ISecretProtector secrets, TimeProvider time)
+public sealed class GmailConsentStates(IGmailConnectionStore connectionStore, ISecretProtector secrets, TimeProvider time)
 {
     /// <summary>How long the user has to come back from Google's consent page.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -27,7 +27,7 @@ public sealed class GmailConsentStates(IRelayStore store, ISecretProtector secre
         var hash = Hash(state);
         var now = time.GetUtcNow();
         var protectedVerifier = await secrets.ProtectAsync(verifier, hash, cancellationToken);
-        await store.SaveGmailConsentRequestAsync(new GmailConsentRequest(hash, userId, protectedVerifier, redirectUri, now, now + Lifetime), now, cancellationToken);
+        await connectionStore.SaveGmailConsentRequestAsync(new GmailConsentRequest(hash, userId, protectedVerifier, redirectUri, now, now + Lifetime), now, cancellationToken);
         return new GmailConsentTicket(state, verifier, redirectUri);
     }
 
@@ -38,7 +38,7 @@ public sealed class GmailConsentStates(IRelayStore store, ISecretProtector secre
     public async Task<GmailConsentCheck> TakeAsync(string userId, string? state, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state)) return GmailConsentCheck.Refused(GmailConnectOutcome.StateExpired);
-        var request = await store.TakeGmailConsentRequestAsync(Hash(state), cancellationToken);
+        var request = await connectionStore.TakeGmailConsentRequestAsync(Hash(state), cancellationToken);
         if (request is null || request.ExpiresAt < time.GetUtcNow()) return GmailConsentCheck.Refused(GmailConnectOutcome.StateExpired);
         if (!string.Equals(request.UserId, userId, StringComparison.Ordinal)) return GmailConsentCheck.Refused(GmailConnectOutcome.StateForeign);
         try

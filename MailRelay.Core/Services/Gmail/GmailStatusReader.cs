@@ -4,7 +4,7 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Gmail;
 
 /// <summary>Reads one user's <see cref="GmailStatusView"/>: their connection, their mail's progress and their renewal history.</summary>
-public sealed class GmailStatusReader(IRelayStore store, TimeProvider time)
+public sealed class GmailStatusReader(IGmailConnectionStore connectionStore, IDeliveryStore deliveryStore, TimeProvider time)
 {
     /// <summary>A token expiring within this window makes the state <see cref="GmailState.ExpiringSoon"/>.</summary>
     public static readonly TimeSpan ExpiringSoonWindow = TimeSpan.FromHours(24);
@@ -15,9 +15,9 @@ public sealed class GmailStatusReader(IRelayStore store, TimeProvider time)
     public async Task<GmailStatusView> ReadAsync(string userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var connection = await store.FindGmailConnectionAsync(userId, cancellationToken);
-        var queue = await store.SummarizeUserQueueAsync(userId, null, cancellationToken);
-        var renewals = await store.ListGmailRenewalsAsync(userId, HistoryLength, cancellationToken);
+        var connection = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
+        var queue = await deliveryStore.SummarizeUserQueueAsync(userId, null, cancellationToken);
+        var renewals = await connectionStore.ListGmailRenewalsAsync(userId, HistoryLength, cancellationToken);
         var progress = renewals.Count > 0 && renewals[0].WaitingAtRenewal > 0 ? await ProgressAsync(renewals[0], cancellationToken) : null;
         return new GmailStatusView(
             StateOf(connection, now),
@@ -54,7 +54,7 @@ public sealed class GmailStatusReader(IRelayStore store, TimeProvider time)
     /// <summary>What of the mail that waited at the renewal still waits (Pending, Queued or Retrying, created up to then).</summary>
     private async Task<RenewalProgress> ProgressAsync(GmailRenewal renewal, CancellationToken cancellationToken)
     {
-        var then = await store.SummarizeUserQueueAsync(renewal.UserId, renewal.At, cancellationToken);
+        var then = await deliveryStore.SummarizeUserQueueAsync(renewal.UserId, renewal.At, cancellationToken);
         return new RenewalProgress(renewal.At, renewal.WaitingAtRenewal, then.Pending + then.Queued + then.Retrying);
     }
 }

@@ -11,11 +11,11 @@ namespace MailRelay.Core.Services.Intake;
 /// The caller acknowledges the notification only after this returns, so a crash at any point
 /// leaves the notification in its source to be tried again.
 /// </summary>
-public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, RouteCache routes, RelayEvents events, TimeProvider time, ILogger<MessageIntake> logger)
+public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore blobs, RouteCache routes, RelayEvents events, TimeProvider time, ILogger<MessageIntake> logger)
 {
     public async Task<IntakeResult> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
     {
-        if (await store.FindMessageAsync(item.MessageId, cancellationToken) is not null)
+        if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is not null)
         {
             LogDuplicate(logger, item.MessageId, item.Source);
             return IntakeResult.Duplicate;
@@ -32,7 +32,7 @@ public sealed partial class MessageIntake(IRelayStore store, IBlobStore blobs, R
             : DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), recipients, item.Verdicts);
         var now = time.GetUtcNow();
         var message = new StoredMessage(item.MessageId, 0, item.Source, item.ReceivedAt ?? now, blobKey, recipients, item.Verdicts, summary, false);
-        if (!await store.AddMessageAsync(message, deliveries, now, cancellationToken)) return IntakeResult.Duplicate;
+        if (!await messageStore.AddMessageAsync(message, deliveries, now, cancellationToken)) return IntakeResult.Duplicate;
 
         LogAccepted(logger, item.MessageId, item.Source, deliveries.Count, summary.Problem);
         events.Publish(new RelayChange("message.received", null, item.MessageId));

@@ -12,7 +12,7 @@ namespace MailRelay.Core.Services.Metrics;
 /// what is older than the retention.
 /// </summary>
 public sealed partial class QueueMetricsSampler(
-    IRelayStore store,
+    IMetricPointStore metricPointStore, IDeliveryStore deliveryStore, IGmailConnectionStore connectionStore,
     QueueMetrics metrics,
     MetricCounters counters,
     IMetricsPublisher publisher,
@@ -27,7 +27,7 @@ public sealed partial class QueueMetricsSampler(
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var points = await store.ListMetricPointsAsync(now - QueueMetrics.DaySpan, QueueMetrics.MinuteOf(now), cancellationToken);
+        var points = await metricPointStore.ListMetricPointsAsync(now - QueueMetrics.DaySpan, QueueMetrics.MinuteOf(now), cancellationToken);
         metrics.Load(ClosedMinute.FromPoints(points));
     }
 
@@ -35,7 +35,7 @@ public sealed partial class QueueMetricsSampler(
     public async Task<ClosedMinute?> SampleOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var summaries = await store.SummarizeQueuesAsync(cancellationToken);
+        var summaries = await deliveryStore.SummarizeQueuesAsync(cancellationToken);
         var closed = metrics.Record(ToSample(now, summaries), counters.TakeDeliveryOutcomes());
         if (closed is not null) await CloseMinuteAsync(closed, now, cancellationToken);
         return closed;
@@ -59,14 +59,14 @@ public sealed partial class QueueMetricsSampler(
     private async Task CloseMinuteAsync(ClosedMinute closed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var points = closed.ToPoints();
-        await store.SaveMetricPointsAsync(points, cancellationToken);
-        var tokens = await store.ListConnectionsExpiringBeforeAsync(now.AddYears(10), cancellationToken);
+        await metricPointStore.SaveMetricPointsAsync(points, cancellationToken);
+        var tokens = await connectionStore.ListConnectionsExpiringBeforeAsync(now.AddYears(10), cancellationToken);
         var daysLeft = tokens
             .Where(t => t.Connection.ExpiresAt is not null)
             .ToDictionary(t => t.Connection.UserId, t => Math.Round((t.Connection.ExpiresAt!.Value - now).TotalDays, 2), StringComparer.Ordinal);
         await publisher.PublishAsync(new MetricsMinute(closed.Minute, points, daysLeft, counters.TakeProvisioningOutcomes()), cancellationToken);
         if (_lastPrune is { } last && now - last < PruneEvery) return;
-        var pruned = await store.PruneMetricPointsAsync(now.AddDays(-options.Value.RetentionDays), cancellationToken);
+        var pruned = await metricPointStore.PruneMetricPointsAsync(now.AddDays(-options.Value.RetentionDays), cancellationToken);
         _lastPrune = now;
         if (pruned > 0) LogPruned(logger, pruned, options.Value.RetentionDays);
     }

@@ -8,7 +8,7 @@ namespace MailRelay.Core.Services.Outbound;
 /// the caller identity, else by the From address the credential is allowed to use (exact before
 /// <c>*@domain</c>). An event no credential matches is still recorded, under an empty id.
 /// </summary>
-public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events, SendingRates rates)
+public sealed class OutboundEventIntake(IUsageStore usageStore, ISmtpUserStore smtpUserStore, RelayEvents events, SendingRates rates)
 {
     /// <summary>The <see cref="RelayChange.Kind"/> published when events were recorded.</summary>
     public const string ChangedKind = "outbound.changed";
@@ -21,7 +21,7 @@ public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events, S
         var recorded = 0;
         foreach (var outboundEvent in outboundEvents)
         {
-            if (await store.RecordOutboundEventAsync(outboundEvent, Match(credentials, outboundEvent), cancellationToken)) recorded++;
+            if (await usageStore.RecordOutboundEventAsync(outboundEvent, Match(credentials, outboundEvent), cancellationToken)) recorded++;
         }
         if (recorded > 0)
         {
@@ -49,7 +49,7 @@ public sealed class OutboundEventIntake(IRelayStore store, RelayEvents events, S
         var all = new List<SmtpUser>();
         for (var skip = 0; ; skip += take)
         {
-            var page = await store.ListSmtpUsersAsync(new SmtpUserQuery(Skip: skip, Take: take), cancellationToken);
+            var page = await smtpUserStore.ListSmtpUsersAsync(new SmtpUserQuery(Skip: skip, Take: take), cancellationToken);
             all.AddRange(page.Items);
             if (page.Items.Count < take) return all;
         }

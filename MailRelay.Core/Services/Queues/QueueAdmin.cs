@@ -4,14 +4,14 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Queues;
 
 /// <summary>Admins' actions on deliveries: retry, release and purge, each audited.</summary>
-public sealed class QueueAdmin(IRelayStore store, IBlobStore blobs, IForwardingScheduler forwarding, AuditLog audit, RelayEvents events, TimeProvider time)
+public sealed class QueueAdmin(IDeliveryStore deliveryStore, IUserStore userStore, IMessageStore messageStore, IBlobStore blobs, IForwardingScheduler forwarding, AuditLog audit, RelayEvents events, TimeProvider time)
 {
     private static readonly DeliveryStatus[] Retryable = [DeliveryStatus.Failed, DeliveryStatus.Retrying, DeliveryStatus.Queued];
     private static readonly DeliveryStatus[] Open = [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying, DeliveryStatus.Held, DeliveryStatus.Failed];
 
     public async Task<string?> RetryAsync(string actorId, long deliveryId, CancellationToken cancellationToken)
     {
-        if (!await store.ChangeDeliveryStatusAsync(deliveryId, Retryable, DeliveryStatus.Pending, null, $"Retry asked by {actorId}", time.GetUtcNow(), cancellationToken))
+        if (!await deliveryStore.ChangeDeliveryStatusAsync(deliveryId, Retryable, DeliveryStatus.Pending, null, $"Retry asked by {actorId}", time.GetUtcNow(), cancellationToken))
             return "Only failed, retrying or queued deliveries can be retried.";
         return await AfterChangeAsync(actorId, AuditActions.DeliveryRetry, deliveryId, cancellationToken);
     }
@@ -19,11 +19,11 @@ public sealed class QueueAdmin(IRelayStore store, IBlobStore blobs, IForwardingS
     /// <summary>Releases a held delivery; one held for lack of a route needs the user who should receive it.</summary>
     public async Task<string?> ReleaseAsync(string actorId, long deliveryId, string? assignToUserId, CancellationToken cancellationToken)
     {
-        var delivery = await store.FindDeliveryAsync(deliveryId, cancellationToken);
+        var delivery = await deliveryStore.FindDeliveryAsync(deliveryId, cancellationToken);
         if (delivery is null || delivery.Status != DeliveryStatus.Held) return "Only held deliveries can be released.";
         if (delivery.UserId is null && string.IsNullOrWhiteSpace(assignToUserId)) return "Choose the user who should receive this message.";
-        if (assignToUserId is not null && await store.FindUserAsync(assignToUserId, cancellationToken) is null) return $"There is no user '{assignToUserId}'.";
-        if (!await store.ChangeDeliveryStatusAsync(deliveryId, [DeliveryStatus.Held], DeliveryStatus.Pending, delivery.UserId is null ? assignToUserId : null,
+        if (assignToUserId is not null && await userStore.FindUserAsync(assignToUserId, cancellationToken) is null) return $"There is no user '{assignToUserId}'.";
+        if (!await deliveryStore.ChangeDeliveryStatusAsync(deliveryId, [DeliveryStatus.Held], DeliveryStatus.Pending, delivery.UserId is null ? assignToUserId : null,
                 $"Released by {actorId}", time.GetUtcNow(), cancellationToken))
             return "The delivery changed meanwhile; reload and try again.";
         return await AfterChangeAsync(actorId, AuditActions.DeliveryRelease, deliveryId, cancellationToken);
@@ -32,12 +32,12 @@ public sealed class QueueAdmin(IRelayStore store, IBlobStore blobs, IForwardingS
     /// <summary>Drops every open delivery of the message and deletes its raw bytes. Delivered copies stay where they are.</summary>
     public async Task<string?> PurgeAsync(string actorId, string messageId, CancellationToken cancellationToken)
     {
-        var message = await store.FindMessageAsync(messageId, cancellationToken);
+        var message = await messageStore.FindMessageAsync(messageId, cancellationToken);
         if (message is null) return "There is no such message.";
-        foreach (var delivery in await store.ListDeliveriesOfMessageAsync(messageId, cancellationToken))
-            await store.ChangeDeliveryStatusAsync(delivery.Id, Open, DeliveryStatus.Dropped, null, $"Purged by {actorId}", time.GetUtcNow(), cancellationToken);
+        foreach (var delivery in await deliveryStore.ListDeliveriesOfMessageAsync(messageId, cancellationToken))
+            await deliveryStore.ChangeDeliveryStatusAsync(delivery.Id, Open, DeliveryStatus.Dropped, null, $"Purged by {actorId}", time.GetUtcNow(), cancellationToken);
         await blobs.DeleteAsync(message.BlobKey, cancellationToken);
-        await store.MarkBlobDeletedAsync(messageId, cancellationToken);
+        await messageStore.MarkBlobDeletedAsync(messageId, cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.MessagePurge, messageId, message.Summary.Subject, cancellationToken);
         events.Publish(new RelayChange("deliveries.changed", null, messageId));
         return null;
@@ -45,7 +45,7 @@ public sealed class QueueAdmin(IRelayStore store, IBlobStore blobs, IForwardingS
 
     private async Task<string?> AfterChangeAsync(string actorId, string action, long deliveryId, CancellationToken cancellationToken)
     {
-        var delivery = await store.FindDeliveryAsync(deliveryId, cancellationToken);
+        var delivery = await deliveryStore.FindDeliveryAsync(deliveryId, cancellationToken);
         await audit.RecordAsync(actorId, action, $"delivery {deliveryId}", $"message {delivery?.MessageId} to {delivery?.UserId ?? delivery?.Recipient}", cancellationToken);
         await forwarding.RunSoonAsync(cancellationToken);
         events.Publish(new RelayChange("deliveries.changed", delivery?.UserId, delivery?.MessageId));

@@ -5,7 +5,7 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Reports;
 
 /// <summary>Inbound usage per user and day, outbound SES events per credential and day, and the credentials' rates.</summary>
-public sealed class UsageReport(IRelayStore store, TimeProvider time)
+public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
 {
     /// <summary>SES judges an account by its recent sending; the SMTP users page uses the same window.</summary>
     public static readonly TimeSpan RateWindow = TimeSpan.FromDays(30);
@@ -20,14 +20,14 @@ public sealed class UsageReport(IRelayStore store, TimeProvider time)
     }
 
     public Task<Page<UsageRow>> ListInboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        store.ListUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        usageStore.ListUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
 
     public Task<Page<OutboundUsageRow>> ListOutboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        store.ListOutboundUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        usageStore.ListOutboundUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
 
     /// <summary>Each credential's counts over the last <see cref="RateWindow"/>, keyed by SMTP user id.</summary>
     public async Task<IReadOnlyDictionary<string, OutboundRates>> RatesAsync(CancellationToken cancellationToken) =>
-        (await store.SummarizeOutboundAsync(time.GetUtcNow() - RateWindow, cancellationToken)).ToDictionary(r => r.SmtpUserId, StringComparer.Ordinal);
+        (await usageStore.SummarizeOutboundAsync(time.GetUtcNow() - RateWindow, cancellationToken)).ToDictionary(r => r.SmtpUserId, StringComparer.Ordinal);
 
     public Task ExportAsync(DayRange range, TextWriter writer, CancellationToken cancellationToken) =>
         CsvExport.WriteUsageAsync(AllAsync(ListInboundAsync, range, cancellationToken), AllAsync(ListOutboundAsync, range, cancellationToken), writer, cancellationToken);

@@ -6,7 +6,7 @@ namespace MailRelay.Core.Services.Routing;
 /// Routes change rarely and are read for every message, so the table is kept for a few seconds.
 /// A change made here drops it at once; another instance's change shows within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class RouteCache(IRelayStore store, TimeProvider time)
+public sealed class RouteCache(IRouteStore routeStore, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -15,7 +15,7 @@ public sealed class RouteCache(IRelayStore store, TimeProvider time)
     public async Task<RouteTable> GetAsync(CancellationToken cancellationToken)
     {
         if (_entry is { } entry && entry.Until > time.GetUtcNow()) return entry.Table;
-        var table = new RouteTable(await store.ListRoutesAsync(cancellationToken));
+        var table = new RouteTable(await routeStore.ListRoutesAsync(cancellationToken));
         _entry = new Entry(table, time.GetUtcNow() + Lifetime);
         return table;
     }

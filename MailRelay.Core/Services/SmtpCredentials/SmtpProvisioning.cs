@@ -17,7 +17,7 @@ namespace MailRelay.Core.Services.SmtpCredentials;
 /// <see cref="RelayEvents"/> as <see cref="ChangedKind"/>, so open SMTP user pages follow the job live.
 /// </summary>
 public sealed class SmtpProvisioning(
-    IRelayStore store,
+    IUserStore userStore, ISmtpUserStore smtpUserStore,
     ISmtpIdentityProvisioner provisioner,
     ISecretProtector protector,
     AuditLog audit,
@@ -40,13 +40,13 @@ public sealed class SmtpProvisioning(
     public async Task<SmtpUserCreateResult> CreateAsync(string actorId, string name, string ownerUserId, IEnumerable<string> allowedFrom, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name)) return new(null, "Give the SMTP user a name.");
-        if (await store.FindUserAsync(ownerUserId, cancellationToken) is null) return new(null, $"There is no user '{ownerUserId}'.");
+        if (await userStore.FindUserAsync(ownerUserId, cancellationToken) is null) return new(null, $"There is no user '{ownerUserId}'.");
         var addresses = FromAddressRules.Normalize(allowedFrom, options.Value.SendingDomains);
         if (!addresses.IsValid) return new(null, addresses.Error);
 
         var id = Guid.NewGuid().ToString("N");
         var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
-        if (!await store.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
+        if (!await smtpUserStore.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
         Publish();
         await RunSoonAsync(cancellationToken);
@@ -57,7 +57,7 @@ public sealed class SmtpProvisioning(
     public async Task<int> ProcessDueAsync(string owner, int max, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var claimed = await store.ClaimDueSmtpUsersAsync(owner, now, now + Lease, max, cancellationToken);
+        var claimed = await smtpUserStore.ClaimDueSmtpUsersAsync(owner, now, now + Lease, max, cancellationToken);
         foreach (var user in claimed)
         {
             if (user.Status == SmtpUserStatus.Deleting) await CleanUpAsync(user, cancellationToken);
@@ -96,7 +96,7 @@ public sealed class SmtpProvisioning(
     /// <summary>New key, switch the stored password to it, then delete the old key.</summary>
     public async Task<string?> RotateAsync(string actorId, string id, CancellationToken cancellationToken)
     {
-        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
         if (user is not { Status: SmtpUserStatus.Active }) return "Only active SMTP users can be rotated.";
         try
         {
@@ -108,7 +108,7 @@ public sealed class SmtpProvisioning(
                 ProtectedPassword = await ProtectPasswordAsync(user.Id, key, cancellationToken),
                 LastRotatedAt = time.GetUtcNow(),
             };
-            if (!await store.UpdateSmtpUserAsync(rotated, SmtpUserStatus.Active, cancellationToken))
+            if (!await smtpUserStore.UpdateSmtpUserAsync(rotated, SmtpUserStatus.Active, cancellationToken))
             {
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
                 return "The SMTP user changed meanwhile; reload and try again.";
@@ -128,7 +128,7 @@ public sealed class SmtpProvisioning(
     /// <summary>The SMTP user name and password in clear, for the admin who asks (audited).</summary>
     public async Task<SmtpCredentialsView?> RevealAsync(string actorId, string id, CancellationToken cancellationToken)
     {
-        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
         if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword }) return null;
         var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.SmtpUserReveal, id, null, cancellationToken);
@@ -136,12 +136,12 @@ public sealed class SmtpProvisioning(
     }
 
     public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
-        store.ListSmtpUsersAsync(query with { Take = Math.Clamp(query.Take, 1, 500), Skip = Math.Max(0, query.Skip) }, cancellationToken);
+        smtpUserStore.ListSmtpUsersAsync(query with { Take = Math.Clamp(query.Take, 1, 500), Skip = Math.Max(0, query.Skip) }, cancellationToken);
 
     private async Task ProvisionAsync(SmtpUser claimed, CancellationToken cancellationToken)
     {
         var user = claimed with { Status = SmtpUserStatus.Provisioning };
-        if (!await store.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
+        if (!await smtpUserStore.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
         Publish();
 
         var userCreated = false;
@@ -166,7 +166,7 @@ public sealed class SmtpProvisioning(
                 LeaseOwner = null,
                 LeaseUntil = null,
             };
-            if (!await store.UpdateSmtpUserAsync(active, SmtpUserStatus.Provisioning, cancellationToken))
+            if (!await smtpUserStore.UpdateSmtpUserAsync(active, SmtpUserStatus.Provisioning, cancellationToken))
             {
                 // Deleted (or changed) meanwhile: the new key must not outlive this attempt.
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
@@ -188,7 +188,7 @@ public sealed class SmtpProvisioning(
                 Attempts = attempts,
                 NextAttemptAt = final ? null : now + Backoff(attempts),
             };
-            if (await store.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken)) Publish();
+            if (await smtpUserStore.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken)) Publish();
             counters?.ProvisioningOutcome(final ? "Failed" : "Retrying");
             logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
                 user.Id, attempts, final ? "failed" : "will retry", e.Message);
@@ -215,7 +215,7 @@ public sealed class SmtpProvisioning(
         try
         {
             await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
-            if (await store.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken)) Publish();
+            if (await smtpUserStore.DeleteSmtpUserAsync(user.Id, SmtpUserStatus.Deleting, cancellationToken)) Publish();
             counters?.ProvisioningOutcome("Deleted");
             logger.LogInformation("SMTP user {SmtpUserId} and IAM user {IamUserName} are deleted", user.Id, user.IamUserName);
         }
@@ -223,7 +223,7 @@ public sealed class SmtpProvisioning(
         {
             var now = time.GetUtcNow();
             var attempts = user.Attempts + 1;
-            if (await store.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
+            if (await smtpUserStore.UpdateSmtpUserAsync(WithError(user, e.Message, now) with { Attempts = attempts, NextAttemptAt = now + Backoff(Math.Min(attempts, MaxAttempts)) },
                     SmtpUserStatus.Deleting, cancellationToken))
                 Publish();
             counters?.ProvisioningOutcome("DeleteRetrying");
@@ -248,7 +248,7 @@ public sealed class SmtpProvisioning(
     private async Task<string?> ChangeAsync(string actorId, string id, string action, IReadOnlyCollection<SmtpUserStatus> from,
         Func<SmtpUser, Task<SmtpUser?>> change, string refusal, CancellationToken cancellationToken)
     {
-        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
         if (user is null) return "There is no such SMTP user.";
         if (!from.Contains(user.Status)) return refusal;
         SmtpUser? changed;
@@ -261,7 +261,7 @@ public sealed class SmtpProvisioning(
             logger.LogWarning("{Action} on SMTP user {SmtpUserId} failed: {Error}", action, id, e.Message);
             return e.Message;
         }
-        if (changed is null || !await store.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
+        if (changed is null || !await smtpUserStore.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
             return "The SMTP user changed meanwhile; reload and try again.";
         await audit.RecordAsync(actorId, action, id, null, cancellationToken);
         Publish();

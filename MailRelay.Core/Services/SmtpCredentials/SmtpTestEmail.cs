@@ -13,7 +13,7 @@ namespace MailRelay.Core.Services.SmtpCredentials;
 /// that it went through). Audited; the password is only decrypted for the send and never logged.
 /// </summary>
 public sealed class SmtpTestEmail(
-    IRelayStore store,
+    ISmtpUserStore smtpUserStore, IUserStore userStore,
     ISecretProtector protector,
     ISmtpTestSender sender,
     AuditLog audit,
@@ -22,11 +22,11 @@ public sealed class SmtpTestEmail(
 {
     public async Task<SmtpTestEmailResult> SendAsync(string actorId, string id, CancellationToken cancellationToken)
     {
-        var user = await store.FindSmtpUserAsync(id, cancellationToken);
+        var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
         if (user is null) return SmtpTestEmailResult.Refused("There is no such SMTP user.");
         if (user is not { Status: SmtpUserStatus.Active, AccessKeyId: { } userName, ProtectedPassword: { } protectedPassword })
             return SmtpTestEmailResult.Refused("Only active SMTP users can send a test email.");
-        var owner = await store.FindUserAsync(user.OwnerUserId, cancellationToken);
+        var owner = await userStore.FindUserAsync(user.OwnerUserId, cancellationToken);
         if (owner is null || string.IsNullOrWhiteSpace(owner.Email)) return SmtpTestEmailResult.Refused($"The owner '{user.OwnerUserId}' has no email address to send the test to.");
         var from = ChooseFrom(user, owner.Email);
         if (from is null)

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>Messages as received: stored once per message id, with their blobs' life.</summary>
+public interface IMessageStore
 {
     /// <summary>
     /// Stores a message and its deliveries together. A message id that is already stored changes

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>Deliveries: one per message and target (a user's mailbox), claimed with leases, retried, held and released.</summary>
+public interface IDeliveryStore
 {
     /// <summary>
     /// Leases up to <paramref name="max"/> due deliveries (Pending, or Retrying whose time has come)
@@ -37,4 +38,10 @@ public partial interface IRelayStore
     Task<bool> ChangeDeliveryStatusAsync(long deliveryId, IReadOnlyCollection<DeliveryStatus> from, DeliveryStatus to, string? userId, string detail, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UserQueueSummary>> SummarizeQueuesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One user's delivery counts per status (all targets) and their oldest undelivered delivery;
+    /// with <paramref name="createdUpTo"/>, only deliveries created at or before it. All zero when none.
+    /// </summary>
+    Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken);
 }

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>SMTP users (credentials for sending as the domain) and their provisioning state.</summary>
+public interface ISmtpUserStore
 {
     /// <summary>Stores a new SMTP user; false when the id or the IAM user name is taken.</summary>
     Task<bool> CreateSmtpUserAsync(SmtpUser user, CancellationToken cancellationToken);

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>The routes: which recipient addresses go to whose mailbox.</summary>
+public interface IRouteStore
 {
     Task<IReadOnlyList<MailRoute>> ListRoutesAsync(CancellationToken cancellationToken);
 

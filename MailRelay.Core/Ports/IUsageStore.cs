@@ -2,8 +2,15 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>Usage per user and day, and the outbound SES events per credential that the sending rates and the usage page count.</summary>
+public interface IUsageStore
 {
+    /// <summary>Per user and day of receipt, the deliveries of received mail by current status; newest day first.</summary>
+    Task<Page<UsageRow>> ListUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Per SMTP credential and day, the counted SES events; newest day first.</summary>
+    Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records the event for the credential (empty when no credential matched). False when an event
     /// with the same SES message id and type is already recorded: a redelivered event counts once.

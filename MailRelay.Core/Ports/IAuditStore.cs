@@ -2,8 +2,15 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>The audit log: appended to, never changed; read newest first.</summary>
+public interface IAuditStore
 {
+    /// <summary>Appends to the audit log. Entries are never changed or removed.</summary>
+    Task<AuditEntry> AppendAuditAsync(NewAuditEntry entry, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>The audit entries that match <paramref name="filter"/>, newest first, with the matching total.</summary>
     Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken);
 

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>The domains on the DNS page.</summary>
+public interface IDomainStore
 {
     /// <summary>The sending/receiving domains, by name.</summary>
     Task<IReadOnlyList<MailDomain>> ListDomainsAsync(CancellationToken cancellationToken);

@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>Users' Gmail connections (refresh tokens, encrypted), renewals, consent requests in flight, and expiry alerts.</summary>
+public interface IGmailConnectionStore
 {
     Task<GmailConnection?> FindGmailConnectionAsync(string userId, CancellationToken cancellationToken);
 
@@ -30,9 +31,9 @@ public partial interface IRelayStore
     /// </summary>
     Task<GmailConsentRequest?> TakeGmailConsentRequestAsync(string stateHash, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// One user's delivery counts per status (all targets) and their oldest undelivered delivery;
-    /// with <paramref name="createdUpTo"/>, only deliveries created at or before it. All zero when none.
-    /// </summary>
-    Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken);
+    /// <summary>Usable connections (Connected or Failing) whose refresh token expires before the given time.</summary>
+    Task<IReadOnlyList<ExpiringConnection>> ListConnectionsExpiringBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Claims the "expires tomorrow" email for the token issued at <paramref name="issuedAt"/>; false when it was already claimed (by any instance).</summary>
+    Task<bool> ClaimExpiryAlertAsync(string userId, DateTimeOffset issuedAt, CancellationToken cancellationToken);
 }

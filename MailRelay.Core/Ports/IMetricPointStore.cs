@@ -2,7 +2,8 @@ using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Ports;
 
-public partial interface IRelayStore
+/// <summary>The per-minute metric points behind the queue charts, shared by every instance.</summary>
+public interface IMetricPointStore
 {
     /// <summary>
     /// Saves one-minute queue metrics. A point for the same minute, name and user replaces the
