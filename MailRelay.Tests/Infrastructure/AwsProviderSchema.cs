@@ -42,10 +42,14 @@ public sealed partial class AwsProviderSchema
     /// <summary>The provider's major version: what a <c>~&gt; 5.0</c> constraint has to match.</summary>
     public int MajorVersion => int.Parse(Provider.Split(' ')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<AwsProviderSchema> LoadAsync(CancellationToken cancellationToken)
+    public static Task<AwsProviderSchema> LoadAsync(CancellationToken cancellationToken) => LoadAsync(pinFile: null, cancellationToken);
+
+    /// <summary>Reads the schema of the package <paramref name="pinFile"/> pins (emulators/package.json when null).</summary>
+    public static async Task<AwsProviderSchema> LoadAsync(string? pinFile, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("node") { WorkingDirectory = RepositoryPaths.Emulators };
         start.ArgumentList.Add("aws-schema.mjs");
+        if (pinFile is not null) start.ArgumentList.Add(pinFile);
         var (process, ready) = await ChildProcess.StartAsync("aws-schema", start, Ready(), BuildTimeout, cancellationToken);
         await process.DisposeAsync();
 

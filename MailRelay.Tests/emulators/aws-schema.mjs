@@ -7,7 +7,8 @@
 // JavaScript straight from the gzip stream and writes a compact JSON to .cache/ (git-ignored).
 // A second run finds the cache and does nothing.
 //
-//   node aws-schema.mjs          # prints "SCHEMA <path of the cached JSON>" when done
+//   node aws-schema.mjs               # prints "SCHEMA <path of the cached JSON>" when done
+//   node aws-schema.mjs <pin.json>    # the pin from that file, the cache in .cache/ beside it
 //
 // The cache: { "package", "provider", "blocks": { id: { "attributes": [...], "blocks": { name: id } } },
 //              "resources": { type: id }, "dataSources": { type: id }, "providerConfig": id }
@@ -57,7 +58,7 @@ async function verify(tarball) {
   for await (const chunk of createReadStream(tarball)) hash.update(chunk);
   const actual = hash.digest('base64');
   if (actual !== expected) {
-    fail(`${path.basename(tarball)} has integrity ${algorithm}-${actual}, but package.json pins ${pin.integrity}`);
+    fail(`${path.basename(tarball)} has integrity ${algorithm}-${actual}, but ${path.basename(pinFile)} pins ${pin.integrity}`);
   }
 }
 
@@ -209,12 +210,14 @@ function assemble(manifest, folders) {
 
 // Last, so that every declaration above is initialised before it runs.
 const here = path.dirname(new URL(import.meta.url).pathname);
-const pin = JSON.parse(await readFile(path.join(here, 'package.json'), 'utf8')).awsProviderSchema;
+// Another pin file (with its own .cache beside it) is for the test that a wrong integrity is refused.
+const pinFile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(here, 'package.json');
+const pin = JSON.parse(await readFile(pinFile, 'utf8')).awsProviderSchema;
 if (!pin?.package || !pin?.version || !pin?.integrity) {
   fail('package.json has no "awsProviderSchema": { "package", "version", "integrity" }');
 }
 
-const cacheFile = path.join(here, '.cache', `aws-provider-schema-${pin.version}.json`);
+const cacheFile = path.join(path.dirname(pinFile), '.cache', `aws-provider-schema-${pin.version}.json`);
 if (await cacheIsValid(cacheFile)) {
   console.log(`SCHEMA ${cacheFile}`);
   process.exit(0);
