@@ -3,7 +3,8 @@ namespace MailRelay.Tests.Infrastructure;
 /// <summary>
 /// What <c>terraform validate</c> would refuse against the AWS provider's schema, checked on the
 /// parsed files: a resource or data source type the provider does not have, and an argument or
-/// nested block (also through <c>dynamic</c>) its type does not have. One sentence per problem.
+/// nested block (also through <c>dynamic</c>) its type does not have, and a nested block written as
+/// an argument (<c>versioning = { ... }</c>). One sentence per problem.
 /// Values are not checked: that needs the provider itself.
 /// </summary>
 public static class TerraformSchemaChecks
@@ -62,6 +63,9 @@ public static class TerraformSchemaChecks
             }
             else if (block.Blocks.TryGetValue(name, out var nested))
             {
+                // hcl2json writes a block as a list of bodies; `name = { ... }` is an object, which Terraform refuses for a block.
+                if (body.Value(name).ValueKind != System.Text.Json.JsonValueKind.Array)
+                    yield return $"{path}{name} is a nested block of {type}, written as an argument (`{name} = ...`)";
                 foreach (var nestedBody in body.Blocks(name))
                 foreach (var problem in Unknown(nestedBody, nested, type, $"{path}{name}.", new HashSet<string>())) yield return problem;
             }

@@ -27,6 +27,13 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
           }
         }
 
+        resource "aws_s3_bucket_versioning" "raw" {
+          bucket = "mail"
+          versioning_configuration = {
+            status = "Enabled"
+          }
+        }
+
         resource "aws_s3_buckett" "typo" {
           bucket = "mail"
         }
@@ -76,7 +83,7 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
         """;
 
     [Fact]
-    public async Task All_MisspeltNamesAndUnknownTypes_NamesEachWithTheClosestKnownName()
+    public async Task All_MisspeltNamesUnknownTypesAndABlockAsArgument_NamesEachWithTheClosestKnownName()
     {
         var tree = await ParseAsync();
         var provider = aws.Schema.Provider;
@@ -89,6 +96,7 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
             "modules/m: provider aws: regoin is not an argument or nested block of provider aws (did you mean region?)",
             "modules/m: resource aws_s3_bucket.raw: bukket is not an argument or nested block of aws_s3_bucket (did you mean bucket?)",
             "modules/m: resource aws_s3_bucket_lifecycle_configuration.raw: rule.expiration.dayz is not an argument or nested block of aws_s3_bucket_lifecycle_configuration (did you mean days?)",
+            "modules/m: resource aws_s3_bucket_versioning.raw: versioning_configuration is a nested block of aws_s3_bucket_versioning, written as an argument (`versioning_configuration = ...`)",
             $"modules/m: resource aws_s3_buckett.typo: aws_s3_buckett is not a resource type of {provider} (did you mean aws_s3_bucket?)",
             "modules/m: resource terraform_data.typo: inptu is not an argument or nested block of terraform_data (did you mean input?)",
         ]);
