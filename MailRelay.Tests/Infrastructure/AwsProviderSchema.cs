@@ -68,7 +68,8 @@ public sealed partial class AwsProviderSchema
             var definition = definitions.GetProperty(id);
             var block = new SchemaBlock(
                 definition.GetProperty("attributes").EnumerateArray().Select(a => a.GetString()!).ToHashSet(),
-                definition.GetProperty("blocks").EnumerateObject().ToDictionary(b => b.Name, b => Resolve(b.Value.GetString()!)));
+                definition.GetProperty("blocks").EnumerateObject().ToDictionary(b => b.Name, b => Resolve(b.Value.GetString()!)),
+                definition.GetProperty("required").EnumerateArray().Select(a => a.GetString()!).ToHashSet());
             resolved[id] = block;
             return block;
         }

@@ -3,8 +3,8 @@ namespace MailRelay.Tests.Infrastructure;
 /// <summary>
 /// What <c>terraform validate</c> would refuse against the AWS provider's schema, checked on the
 /// parsed files: a resource or data source type the provider does not have, and an argument or
-/// nested block (also through <c>dynamic</c>) its type does not have, and a nested block written as
-/// an argument (<c>versioning = { ... }</c>). One sentence per problem.
+/// nested block (also through <c>dynamic</c>) its type does not have, a required one that is missing,
+/// and a nested block written as an argument (<c>versioning = { ... }</c>). One sentence per problem.
 /// Values are not checked: that needs the provider itself.
 /// </summary>
 public static class TerraformSchemaChecks
@@ -18,7 +18,7 @@ public static class TerraformSchemaChecks
     /// <summary>Terraform's built-in provider (terraform.io/builtin/terraform), which no package carries.</summary>
     private static readonly Dictionary<string, SchemaBlock> BuiltInResources = new()
     {
-        ["terraform_data"] = new SchemaBlock(new HashSet<string> { "input", "triggers_replace" }, new Dictionary<string, SchemaBlock>()),
+        ["terraform_data"] = new SchemaBlock(new HashSet<string> { "input", "triggers_replace" }, new Dictionary<string, SchemaBlock>(), new HashSet<string>()),
     };
 
     public static IReadOnlyList<string> All(TerraformTree tree, AwsProviderSchema schema) =>
@@ -71,6 +71,11 @@ public static class TerraformSchemaChecks
             }
             else yield return $"{path}{name} is not an argument or nested block of {type}{Hint(name, [.. block.Attributes, .. block.Blocks.Keys])}";
         }
+        var generated = body.Has("dynamic") && body.Value("dynamic").ValueKind == System.Text.Json.JsonValueKind.Object
+            ? body.Value("dynamic").EnumerateObject().Select(d => d.Name).ToHashSet()
+            : [];
+        foreach (var name in block.Required.Where(r => !body.Has(r) && !generated.Contains(r)).Order(StringComparer.Ordinal))
+            yield return $"{path}{name} is required by {type} but not set";
     }
 
     /// <summary><c>dynamic "name" { for_each = ..., content { ... } }</c>: the label must be a nested block, the content its body.</summary>

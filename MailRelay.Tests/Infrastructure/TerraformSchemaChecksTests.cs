@@ -54,6 +54,14 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
               dayz = 30
             }
           }
+
+          rule {
+            id = "no-status"
+          }
+        }
+
+        resource "aws_sqs_queue_policy" "no_policy" {
+          queue_url = "https://sqs.eu-west-1.amazonaws.com/1/q"
         }
 
         data "aws_iam_policy_document" "doc" {
@@ -83,7 +91,7 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
         """;
 
     [Fact]
-    public async Task All_MisspeltNamesUnknownTypesAndABlockAsArgument_NamesEachWithTheClosestKnownName()
+    public async Task All_MisspeltOrMissingNamesUnknownTypesAndABlockAsArgument_NamesEach()
     {
         var tree = await ParseAsync();
         var provider = aws.Schema.Provider;
@@ -96,8 +104,10 @@ public sealed class TerraformSchemaChecksTests(AwsProviderSchemaFixture aws) : I
             "modules/m: provider aws: regoin is not an argument or nested block of provider aws (did you mean region?)",
             "modules/m: resource aws_s3_bucket.raw: bukket is not an argument or nested block of aws_s3_bucket (did you mean bucket?)",
             "modules/m: resource aws_s3_bucket_lifecycle_configuration.raw: rule.expiration.dayz is not an argument or nested block of aws_s3_bucket_lifecycle_configuration (did you mean days?)",
+            "modules/m: resource aws_s3_bucket_lifecycle_configuration.raw: rule.status is required by aws_s3_bucket_lifecycle_configuration but not set",
             "modules/m: resource aws_s3_bucket_versioning.raw: versioning_configuration is a nested block of aws_s3_bucket_versioning, written as an argument (`versioning_configuration = ...`)",
             $"modules/m: resource aws_s3_buckett.typo: aws_s3_buckett is not a resource type of {provider} (did you mean aws_s3_bucket?)",
+            "modules/m: resource aws_sqs_queue_policy.no_policy: policy is required by aws_sqs_queue_policy but not set",
             "modules/m: resource terraform_data.typo: inptu is not an argument or nested block of terraform_data (did you mean input?)",
         ]);
     }

@@ -10,12 +10,14 @@
 //   node aws-schema.mjs               # prints "SCHEMA <path of the cached JSON>" when done
 //   node aws-schema.mjs <pin.json>    # the pin from that file, the cache in .cache/ beside it
 //
-// The cache: { "package", "provider", "blocks": { id: { "attributes": [...], "blocks": { name: id } } },
+// The cache: { "format", "package", "provider",
+//              "blocks": { id: { "attributes": [...], "blocks": { name: id }, "required": [...] } },
 //              "resources": { type: id }, "dataSources": { type: id }, "providerConfig": id }
 // The package carries no JSON schema, but each generated block has a `...ToHclTerraform` function
 // (and each resource a `synthesizeHclAttributes` method) listing every argument in Terraform's
 // spelling with `isBlock`, which tells a nested block from an attribute. Computed-only attributes
-// (arn, ...) are not arguments and are not listed: setting one is an error in Terraform too.
+// (arn, ...) are not arguments and are not listed: setting one is an error in Terraform too. The
+// .d.ts config interfaces say which are required (a property without `?`).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
@@ -34,7 +36,7 @@ async function cacheIsValid(file) {
   if (!existsSync(file)) return false;
   try {
     const cached = JSON.parse(await readFile(file, 'utf8'));
-    return cached.package === `${pin.package}@${pin.version}` && cached.integrity === pin.integrity;
+    return cached.format === FORMAT && cached.package === `${pin.package}@${pin.version}` && cached.integrity === pin.integrity;
   } catch {
     return false;
   }
@@ -96,7 +98,7 @@ async function extract(tarball) {
       const name = longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
       longName = null;
       const isPax = type === 'x';
-      const keep = isPax || (type === '0' && (name === 'package/package.json' || isGeneratedJs(name)));
+      const keep = isPax || (type === '0' && (name === 'package/package.json' || isGenerated(name)));
       entry = { name, chunks: [], remaining: size, padding: (512 - (size % 512)) % 512, keep, isPax };
     }
   }
@@ -110,8 +112,9 @@ async function extract(tarball) {
       manifest = JSON.parse(content);
     } else {
       const folder = done.name.split('/').slice(0, 3).join('/');
-      if (!folders.has(folder)) folders.set(folder, { functions: new Map(), roots: [] });
-      readGeneratedJs(content, folders.get(folder));
+      if (!folders.has(folder)) folders.set(folder, { functions: new Map(), roots: [], required: new Map(), interfaces: new Map() });
+      if (done.name.endsWith('.d.ts')) readDeclarations(content, folders.get(folder));
+      else readGeneratedJs(content, folders.get(folder));
     }
   }
 
@@ -125,14 +128,22 @@ function text(header, offset, length) {
   return field.subarray(0, end < 0 ? length : end).toString('utf8');
 }
 
-function isGeneratedJs(name) {
-  return name.startsWith('package/lib/') && name.endsWith('.js') && name.split('/').length >= 4;
+function isGenerated(name) {
+  return name.startsWith('package/lib/') && (name.endsWith('.js') || name.endsWith('.d.ts')) && name.split('/').length >= 4;
 }
+
+/** Raised when the cache's shape changes, so that an older cache is rebuilt. */
+const FORMAT = 2;
 
 const structFunction = /^function (\w+)ToHclTerraform\(struct\) \{$/gm;
 const rootClass = /^class (\w+) extends cdktf\.(TerraformResource|TerraformDataSource|TerraformProvider) \{$/gm;
 const argument = /^ +(\w+): \{\n +value: ([^\n]*),\n +isBlock: (true|false),/gm;
 const nestedFunction = /(?<!cdktf\.)\b([A-Za-z0-9]+)ToHclTerraform\b/;
+const property = /(?:struct\.|this\._)(\w+)/;
+const declaredInterface = /^export interface (\w+)(?: extends [^{]+)? \{$([\s\S]*?)^\}$/gm;
+const declaredProperty = /^ +readonly (\w+)(\?)?:/gm;
+const declaredFunction = /^export declare function (\w+)ToHclTerraform\(struct\?: ([^)]*)\)/gm;
+const declaredClass = /^export declare class (\w+) extends cdktf\.Terraform(?:Resource|DataSource|Provider) \{$[\s\S]*?^ +constructor\(scope: Construct, id: string, config\??: (\w+)\);$/gm;
 
 /** The arguments listed in the `const attrs = { ... };` that follows position <paramref name="from"/>. */
 function argumentsAfter(js, from) {
@@ -144,7 +155,25 @@ function argumentsAfter(js, from) {
   return [...js.slice(start, end).matchAll(argument)].map(([, name, value, isBlock]) => ({
     name,
     block: isBlock === 'true' ? nestedFunction.exec(value)?.[1] ?? null : null,
+    property: property.exec(value)?.[1] ?? null,
   }));
+}
+
+/**
+ * The config interfaces: a property without `?` is required (Terraform's `Required`, or a nested
+ * block with a minimum of one). Each generated function and class says which interface it takes
+ * (`s3BucketCorsRuleToHclTerraform(struct?: S3BucketCorsRule)`, `constructor(..., config: S3BucketConfig)`).
+ */
+function readDeclarations(dts, folder) {
+  for (const [, name, body] of dts.matchAll(declaredInterface)) {
+    folder.required.set(name, new Set([...body.matchAll(declaredProperty)].filter((p) => !p[2]).map((p) => p[1])));
+  }
+  for (const [, fn, types] of dts.matchAll(declaredFunction)) {
+    // `S3BucketLoggingOutputReference | S3BucketLogging`, `S3BucketCorsRule | cdktf.IResolvable`
+    const name = types.split(' | ').find((t) => /^\w+$/.test(t) && !t.endsWith('OutputReference'));
+    folder.interfaces.set(`function ${fn}`, name);
+  }
+  for (const [, className, name] of dts.matchAll(declaredClass)) folder.interfaces.set(`class ${className}`, name);
 }
 
 function readGeneratedJs(js, folder) {
@@ -156,7 +185,7 @@ function readGeneratedJs(js, folder) {
     const type = new RegExp(`^${className}\\.tfResourceType = "([^"]+)";$`, 'm').exec(js)?.[1];
     const synthesize = js.indexOf('synthesizeHclAttributes() {', match.index);
     if (!type || synthesize < 0) fail(`cannot read the generated class ${className}`);
-    folder.roots.push({ kind, type, arguments: argumentsAfter(js, synthesize) });
+    folder.roots.push({ kind, type, className, arguments: argumentsAfter(js, synthesize) });
   }
 }
 
@@ -165,6 +194,7 @@ function assemble(manifest, folders) {
   const blocks = {};
   const ids = new Map();
   const schema = {
+    format: FORMAT,
     package: `${pin.package}@${pin.version}`,
     integrity: pin.integrity,
     provider: `${manifest.cdktf?.provider?.name ?? 'unknown'} ${manifest.cdktf?.provider?.version ?? 'unknown'}`,
@@ -174,13 +204,17 @@ function assemble(manifest, folders) {
     providerConfig: null,
   };
 
-  function define(key, args, folder, functions) {
+  function define(key, args, folder, generated, declaredBy) {
+    const { functions, required, interfaces } = generated;
     if (ids.has(key)) return ids.get(key);
     const id = String(ids.size);
     ids.set(key, id);
-    const body = { attributes: [], blocks: {} };
+    const body = { attributes: [], blocks: {}, required: [] };
     blocks[id] = body;
+    const mandatory = required.get(interfaces.get(declaredBy));
+    if (!mandatory) fail(`${key}: the declarations give no config interface for ${declaredBy}`);
     for (const arg of args) {
+      if (arg.property && mandatory.has(arg.property)) body.required.push(arg.name);
       if (!arg.block) {
         body.attributes.push(arg.name);
         continue;
@@ -188,15 +222,16 @@ function assemble(manifest, folders) {
       const nested = functions.get(arg.block);
       if (!nested) fail(`${key}: nested block ${arg.name} refers to ${arg.block}ToHclTerraform, which is not in the package`);
       // Keyed by the generated function: one struct, one entry, wherever it is nested.
-      body.blocks[arg.name] = define(`${folder}:${arg.block}`, nested, folder, functions);
+      body.blocks[arg.name] = define(`${folder}:${arg.block}`, nested, folder, generated, `function ${arg.block}`);
     }
     body.attributes.sort();
+    body.required.sort();
     return id;
   }
 
-  for (const [folder, { functions, roots }] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const root of roots) {
-      const id = define(`${folder}:${root.type}`, root.arguments, folder, functions);
+  for (const [folder, generated] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const root of generated.roots) {
+      const id = define(`${folder}:${root.type}`, root.arguments, folder, generated, `class ${root.className}`);
       if (root.kind === 'TerraformResource') schema.resources[root.type] = id;
       else if (root.kind === 'TerraformDataSource') schema.dataSources[root.type] = id;
       else schema.providerConfig = id;
