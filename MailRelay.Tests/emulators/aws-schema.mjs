@@ -24,13 +24,16 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
 
+/** Stops the script: the message goes to stderr, the exit code is 1 and the download is removed. */
 function fail(message) {
-  console.error(`aws-schema: ${message}`);
-  process.exit(1);
+  throw new SchemaError(message);
 }
+
+class SchemaError extends Error {}
 
 async function cacheIsValid(file) {
   if (!existsSync(file)) return false;
@@ -244,12 +247,13 @@ function assemble(manifest, folders) {
 }
 
 // Last, so that every declaration above is initialised before it runs.
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = path.dirname(fileURLToPath(import.meta.url));
 // Another pin file (with its own .cache beside it) is for the test that a wrong integrity is refused.
 const pinFile = process.argv[2] ? path.resolve(process.argv[2]) : path.join(here, 'package.json');
 const pin = JSON.parse(await readFile(pinFile, 'utf8')).awsProviderSchema;
 if (!pin?.package || !pin?.version || !pin?.integrity) {
-  fail('package.json has no "awsProviderSchema": { "package", "version", "integrity" }');
+  console.error(`aws-schema: ${pinFile} has no "awsProviderSchema": { "package", "version", "integrity" }`);
+  process.exit(1);
 }
 
 const cacheFile = path.join(path.dirname(pinFile), '.cache', `aws-provider-schema-${pin.version}.json`);
@@ -269,6 +273,10 @@ try {
   await writeFile(partial, JSON.stringify(schema));
   await rename(partial, cacheFile);
   console.log(`SCHEMA ${cacheFile}`);
+} catch (error) {
+  if (!(error instanceof SchemaError)) throw error;
+  console.error(`aws-schema: ${error.message}`);
+  process.exitCode = 1;
 } finally {
   await rm(work, { recursive: true, force: true });
 }
