@@ -22,6 +22,6 @@ fi
 # The AWS provider's schema for Infrastructure/TerraformSchemaTests: fetched once with npm pack
 # (34 MB, pinned and integrity-checked in emulators/package.json) into emulators/.cache; the
 # test builds it itself when this step did not run.
-(cd "$emulators" && node aws-schema.mjs >/dev/null)
+(cd "$emulators" && node aws-schema.mjs >/dev/null) || echo "test.sh: the AWS provider schema could not be fetched; TerraformSchemaTests will try again and say why"
 
 dotnet test MailRelay.sln --logger "console;verbosity=normal" "$@"
