@@ -45,9 +45,36 @@ public sealed class TerraformModule
             .Select(r => (r.Name, new HclBody(r.Value[0])))
             .ToList();
 
+    /// <summary>Every resource (or data source, with <paramref name="kind"/> "data") of every type.</summary>
+    public IReadOnlyList<(string Type, string Name, HclBody Body)> AllOfKind(string kind = "resource") =>
+        _files
+            .Where(f => f.TryGetProperty(kind, out _))
+            .SelectMany(f => f.GetProperty(kind).EnumerateObject())
+            .SelectMany(t => t.Value.EnumerateObject().Select(r => (t.Name, r.Name, new HclBody(r.Value[0]))))
+            .ToList();
+
+    /// <summary>Every <c>provider</c> block (one per alias), by provider name.</summary>
+    public IReadOnlyList<(string Name, HclBody Body)> Providers() =>
+        _files
+            .Where(f => f.TryGetProperty("provider", out _))
+            .SelectMany(f => f.GetProperty("provider").EnumerateObject())
+            .SelectMany(p => p.Value.EnumerateArray().Select(body => (p.Name, new HclBody(body))))
+            .ToList();
+
     public HclBody Resource(string type, string name, string kind = "resource") =>
         All(type, kind).Where(r => r.Name == name).Select(r => r.Body).FirstOrDefault()
         ?? throw new InvalidOperationException($"{Folder}: no {kind} {type}.{name}.");
+
+    /// <summary>The version constraint of a provider in <c>terraform { required_providers { ... } }</c>; null when not declared here.</summary>
+    public string? RequiredProviderVersion(string name) =>
+        _files
+            .Where(f => f.TryGetProperty("terraform", out _))
+            .SelectMany(f => f.GetProperty("terraform").EnumerateArray())
+            .Select(t => new HclBody(t))
+            .SelectMany(t => t.Blocks("required_providers"))
+            .Where(r => r.Has(name) && r.Value(name).ValueKind == JsonValueKind.Object && r.Value(name).TryGetProperty("version", out _))
+            .Select(r => r.Value(name).GetProperty("version").GetString())
+            .FirstOrDefault();
 
     /// <summary>Every string in the module: where the references are.</summary>
     public IEnumerable<string> Strings() =>

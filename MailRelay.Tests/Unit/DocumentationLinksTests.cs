@@ -38,7 +38,7 @@ public sealed partial class DocumentationLinksTests
     public void Readme_LinksEveryDeploymentDocument()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        foreach (var doc in new[] { "deployment", "dns", "smtp-clients", "operations", "backup-and-recovery", "architecture" })
+        foreach (var doc in new[] { "deployment", "dns", "smtp-clients", "operations", "backup-and-recovery", "architecture", "security" })
             readme.ShouldContain($"(docs/{doc}.md)");
         readme.ShouldContain("(infra/README.md)");
     }
