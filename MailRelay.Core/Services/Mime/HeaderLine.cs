@@ -12,6 +12,9 @@ internal sealed record HeaderLine(Header Header, int LineNumber)
     /// </summary>
     public bool IsField => Header.Field.Length > 0 && Header.Field.All(c => c is > ' ' and < '\u007f' and not ':');
 
+    /// <summary>False for a line MimeKit kept although it has no colon at all (a word, a sentence of the body).</summary>
+    public bool HasColon => Header.RawValue.Length > 0 || Header.RawField.AsSpan().Contains((byte)':');
+
     /// <summary>The line as it was written, for quoting it when it is not a header.</summary>
     public string Text => Header.RawValue.Length > 0 && Header.Field.Length == 0
         ? ":" + SummaryText.AsWritten(Header.RawValue)
