@@ -45,7 +45,7 @@ public sealed partial class ReceiveInboundJob(IInboundSource source, MessageInta
         {
             var result = await intake.AcceptAsync(item, token);
             await source.AcknowledgeAsync(item, token);
-            return result == IntakeResult.Accepted;
+            return result != IntakeResult.Duplicate;
         }
         catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
