@@ -9,6 +9,9 @@ internal static class HeaderSummaryBuilder
 {
     private const int ExcerptChars = 40;
 
+    /// <summary>RFC 5322 §2.1.1: a line is at most 998 characters, not counting its CRLF.</summary>
+    private const int MaxLineChars = 998;
+
     private static readonly string TooLong =
         $"The header block is longer than {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB; only the first {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB were read.";
 
@@ -26,6 +29,10 @@ internal static class HeaderSummaryBuilder
         var endsInBody = !block.EndedAtBlankLine || block.Truncated || lines.Count - 1 - lastField > 1;
         var stray = lines.Take(endsInBody ? lastField : lines.Count).FirstOrDefault(l => !l.IsField);
         if (stray is not null) problems.Add(NotAHeader(stray));
+        if (lines.FirstOrDefault(l => l.EndsLinesWithBareCr) is { } bareCr)
+            problems.Add($"Line {bareCr.LineNumber} ends its lines with a bare CR (no line feed), so the headers after it were read as part of it.");
+        if (!block.Truncated && lines.FirstOrDefault(l => l.LongestPhysicalLine > MaxLineChars) is { } longLine)
+            problems.Add($"Line {longLine.LineNumber} is {longLine.LongestPhysicalLine} characters long; RFC 5322 allows {MaxLineChars}.");
         if (block.Truncated) problems.Add(TooLong);
         else if ((endsInBody && lastField < lines.Count - 1) || block.Unreadable) problems.Add("The header block has no blank line before the body.");
 
