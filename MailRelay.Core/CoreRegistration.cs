@@ -132,6 +132,8 @@ public static class CoreRegistration
             sp.LocalPath(sp.GetRequiredService<IOptions<InboundOptions>>().Value.FolderPath),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FolderInboundSource>>()));
+        services.AddSingleton<IStuckInboxItems>(sp => new FolderStuckInboxItems(sp.LocalPath(sp.GetRequiredService<IOptions<InboundOptions>>().Value.FolderPath)));
+        services.AddSingleton<StuckInbox>();
         return services;
     }
 

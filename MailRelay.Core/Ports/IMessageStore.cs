@@ -11,6 +11,15 @@ public interface IMessageStore
     /// </summary>
     Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds envelope recipients to a stored message, with the deliveries routing decided for them:
+    /// recipients already listed are kept once, and a delivery whose target the message already has
+    /// is skipped, so a repeated call changes nothing. When deliveries are added the message's blob
+    /// counts as kept again (the caller has stored its bytes again). Returns the deliveries added
+    /// (none for an unknown message id).
+    /// </summary>
+    Task<IReadOnlyList<Delivery>> AddRecipientsAsync(string messageId, IReadOnlyList<string> recipients, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken);
 
     /// <summary>Newest first, with each message's deliveries.</summary>

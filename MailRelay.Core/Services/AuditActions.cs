@@ -10,6 +10,8 @@ public static class AuditActions
     public const string RouteDelete = "route.delete";
     public const string MessageUpload = "message.upload";
     public const string MessagePurge = "message.purge";
+    public const string InboxRelease = "inbox.release";
+    public const string InboxDelete = "inbox.delete";
     public const string DeliveryRetry = "delivery.retry";
     public const string DeliveryRelease = "delivery.release";
     public const string GmailConnect = "gmail.connect";

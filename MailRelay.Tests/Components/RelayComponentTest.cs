@@ -43,6 +43,8 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IInboundSource>(new FolderInboundSource(InboxPath, TimeProvider.System, NullLogger<FolderInboundSource>.Instance));
         Services.AddSingleton(new LocalMailboxDelivery(Path.Combine(_data.Path, "mailboxes")));
         Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<IStuckInboxItems>(new FolderStuckInboxItems(InboxPath));
+        Services.AddSingleton<StuckInbox>();
         Services.AddSingleton<MessageIntake>();
         Services.AddSingleton<MessageUpload>();
         Services.AddSingleton<RouteAdmin>();

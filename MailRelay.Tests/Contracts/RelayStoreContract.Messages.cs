@@ -35,6 +35,48 @@ public abstract partial class RelayStoreContract
     }
 
     [Fact]
+    public async Task AddRecipients_NewRecipient_AddsItsDeliveryAndKeepsTheExistingOnes()
+    {
+        var first = (await AddMessageAsync("m-1", T0, To("alice")))[0];
+        await Store.MarkBlobDeletedAsync("m-1", default); // alice had it and the sweep deleted the bytes; intake stores them again
+
+        var added = await Store.AddRecipientsAsync("m-1", ["bob@example.com"], [To("bob")], T0.AddMinutes(1), default);
+
+        var bob = added.ShouldHaveSingleItem();
+        (bob.MessageId, bob.MessageSequence, bob.Recipient, bob.UserId, bob.Status, bob.CreatedAt)
+            .ShouldBe(("m-1", first.MessageSequence, "bob@example.com", "bob", DeliveryStatus.Pending, T0.AddMinutes(1)));
+        (await Store.ListDeliveriesOfMessageAsync("m-1", default)).Select(d => d.UserId).ShouldBe(["alice", "bob"], ignoreOrder: true);
+        (await Store.FindDeliveryAsync(first.Id, default)).ShouldBe(first);
+        (await Store.ListDeliveryEventsAsync(bob.Id, default)).ShouldBe([new DeliveryEvent(bob.Id, T0.AddMinutes(1), DeliveryStatus.Pending, "Received")]);
+        var message = (await Store.FindMessageAsync("m-1", default))!;
+        message.Recipients.ShouldBe(["alice@example.com", "bob@example.com"]);
+        message.BlobDeleted.ShouldBeFalse();
+        (await Store.ListMessagesAsync(new MessageFilter(UserId: "bob"), 0, 10, default)).Items.ShouldHaveSingleItem().Message.Id.ShouldBe("m-1");
+    }
+
+    [Fact]
+    public async Task AddRecipients_Repeated_ChangesNothingTheSecondTime()
+    {
+        await AddMessageAsync("m-1", T0, To("alice"));
+        (await Store.AddRecipientsAsync("m-1", ["bob@example.com"], [To("bob")], T0.AddMinutes(1), default)).Count.ShouldBe(1);
+
+        var again = await Store.AddRecipientsAsync("m-1", ["alice@example.com", "BOB@example.com"], [To("alice"), To("bob")], T0.AddMinutes(2), default);
+
+        again.ShouldBeEmpty();
+        (await Store.ListDeliveriesOfMessageAsync("m-1", default)).Count.ShouldBe(2);
+        (await Store.FindMessageAsync("m-1", default))!.Recipients.ShouldBe(["alice@example.com", "bob@example.com"]);
+    }
+
+    [Fact]
+    public async Task AddRecipients_UnknownMessage_AddsNothing()
+    {
+        (await Store.AddRecipientsAsync("m-unknown", ["bob@example.com"], [To("bob")], T0, default)).ShouldBeEmpty();
+
+        (await Store.FindMessageAsync("m-unknown", default)).ShouldBeNull();
+        (await Store.ListDeliveriesOfMessageAsync("m-unknown", default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AddMessage_SameTargetTwice_MakesOneDelivery_WithItsFirstEvent()
     {
         var deliveries = await AddMessageAsync("m-1", T0, To("alice"), To("alice"), To("alice", DeliveryStatus.Held, DeliveryTarget.LocalMailbox, "held by route"));

@@ -38,4 +38,36 @@ public abstract class FolderForwardingScenarios : IAsyncLifetime
         messages.Total.ShouldBe(1);
         messages.Items.Single().Deliveries.ShouldHaveSingleItem();
     }
+
+    [Theory]
+    [InlineData("a message")]
+    [InlineData("a 0-byte file")]
+    public async Task SameBytesDroppedTwice_WithANewRecipientInTheSidecar_ReachesTheNewRecipientOnceAndTheFirstNotAgain(string content)
+    {
+        await Relay.RouteAsync("alice@example.com", "alice", RouteActionKind.LocalMailbox);
+        await Relay.RouteAsync("bob@example.com", "bob", RouteActionKind.LocalMailbox);
+        var raw = content == "a message" ? MessageFiles.Raw("team@example.com", "For both") : "";
+        await MessageFiles.DropAsync(Data.Path, "first.eml", raw, ["alice@example.com"]);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(MailboxCount("alice") == 1), "alice gets the first copy");
+        // Once alice has it, the message is finished and its raw bytes are deleted: the second drop must bring them back.
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.Single().Message.BlobDeleted, "the blob is deleted");
+
+        await MessageFiles.DropAsync(Data.Path, "second.eml", raw, ["bob@example.com"]);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(MailboxCount("bob") == 1), "bob gets the second copy");
+        // Another round of intake and forwarding may not deliver anything again.
+        await MessageFiles.DropAsync(Data.Path, "third.eml", raw, ["alice@example.com", "bob@example.com"]);
+        await RelayHost.EventuallyAsync(() => Task.FromResult(!File.Exists(Path.Combine(Data.Path, "inbox", "third.eml"))), "the third copy is acknowledged");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        (MailboxCount("alice"), MailboxCount("bob")).ShouldBe((1, 1));
+        var item = (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.ShouldHaveSingleItem();
+        item.Message.Recipients.ShouldBe(["alice@example.com", "bob@example.com"]);
+        item.Deliveries.Select(d => (d.UserId, d.Status)).ShouldBe([("alice", DeliveryStatus.Delivered), ("bob", DeliveryStatus.Delivered)], ignoreOrder: true);
+    }
+
+    private int MailboxCount(string userId)
+    {
+        var mailbox = Path.Combine(Data.Path, "mailboxes", userId);
+        return Directory.Exists(mailbox) ? Directory.GetFiles(mailbox, "*.eml").Length : 0;
+    }
 }

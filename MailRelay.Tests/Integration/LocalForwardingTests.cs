@@ -1,5 +1,6 @@
 using MailRelay.Core.Domain;
 using MailRelay.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Tests.Integration;
 
@@ -65,6 +66,66 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
 
         var message = (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.First(i => i.Message.Summary.From == "a@example.com").Message;
         message.Summary.Problem.ShouldBe("The header block is longer than 256 KB; only the first 256 KB were read.");
+    }
+
+    /// <summary>
+    /// The malformed-input suite (Fixtures/malformed, one file per case): each ends delivered with its
+    /// raw bytes unchanged and the note a person sees, or stuck in the inbox with the reason. Never a crash.
+    /// </summary>
+    [Theory]
+    [InlineData("header-without-colon.eml", "Line 5 is not a header field (no colon): \"X-Mailer AcmeMail 1.0\".")]
+    [InlineData("long-header-line.eml", "Line 4 is 2000 characters long; RFC 5322 allows 998.")]
+    [InlineData("nul-bytes.eml", "Line 4 is not a header: \"Sub ject: NUL inside a field name\".")]
+    [InlineData("bare-cr-line-ends.eml", "Line 1 ends its lines with a bare CR (no line feed), so the headers after it were read as part of it.")]
+    [InlineData("invalid-utf8-header.eml", null)]
+    [InlineData("unknown-charset-encoded-word.eml", "The Subject has an encoded word that cannot be decoded.")]
+    [InlineData("unclosed-multipart-boundary.eml", null)]
+    [InlineData("empty.eml", "The message is empty.")]
+    [InlineData(Over35MB, null)]
+    public async Task MalformedInputSuite_EachCase_IsDeliveredUntouchedWithAnAccurateNote(string fixture, string? note)
+    {
+        var bytes = fixture == Over35MB ? Over35MBMessage() : await File.ReadAllBytesAsync(MalformedFixture(fixture));
+
+        await ShouldBeDeliveredUntouchedAsync(fixture == Over35MB ? "over-35mb.eml" : fixture, bytes);
+
+        var message = (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.Select(i => i.Message).Single(m => m.Summary.Subject != "After");
+        message.Summary.Problem.ShouldBe(note);
+        message.Summary.SizeBytes.ShouldBe(bytes.Length);
+    }
+
+    [Fact]
+    public async Task MalformedInputSuite_SidecarThatIsNotJson_IsAStuckInboxItemWithTheReason()
+    {
+        await Relay.RouteAsync("*", "alice");
+        var inbox = Path.Combine(Data.Path, "inbox");
+        Directory.CreateDirectory(inbox);
+        File.Copy(MalformedFixture("invalid-json-sidecar.eml.json"), Path.Combine(inbox, "invalid-json-sidecar.eml.json"));
+        await MessageFiles.DropAsync(Data.Path, "invalid-json-sidecar.eml", await File.ReadAllBytesAsync(MalformedFixture("invalid-json-sidecar.eml")));
+        var stuck = Relay.Services.GetRequiredService<MailRelay.Core.Services.Intake.StuckInbox>();
+
+        var item = (await stuck.ListAsync(default)).ShouldHaveSingleItem();
+        (item.Name, item.Reason).ShouldBe(("invalid-json-sidecar.eml", "The envelope sidecar invalid-json-sidecar.eml.json is not valid JSON (line 1, byte 36)."));
+
+        // The jobs are alive, the stuck file stays for an admin, and nothing of it was stored.
+        await MessageFiles.DropAsync(Data.Path, "after.eml", MessageFiles.Raw("alice@example.com", "After"), ["alice@example.com"]);
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the next message is stored");
+        File.Exists(Path.Combine(inbox, "invalid-json-sidecar.eml")).ShouldBeTrue();
+        (await Relay.Store.ListMessagesAsync(new(), 0, 10, default)).Items.ShouldHaveSingleItem().Message.Summary.Subject.ShouldBe("After");
+    }
+
+    private const string Over35MB = "generated: a message over 35 MB";
+
+    private static string MalformedFixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "malformed", name);
+
+    /// <summary>Generated rather than committed: headers, then 35 MB and one byte of base64-like body lines.</summary>
+    private static byte[] Over35MBMessage()
+    {
+        var headers = System.Text.Encoding.ASCII.GetBytes("From: a@example.com\r\nTo: alice@example.com\r\nSubject: Over 35 MB\r\n\r\n");
+        var line = System.Text.Encoding.ASCII.GetBytes(new string('A', 76) + "\r\n");
+        var bytes = new byte[headers.Length + 35 * 1024 * 1024 + 1];
+        headers.CopyTo(bytes, 0);
+        for (var i = headers.Length; i < bytes.Length; i++) bytes[i] = line[(i - headers.Length) % line.Length];
+        return bytes;
     }
 
     /// <summary>Drops the bytes, expects them delivered (or held) exactly as they are, and the jobs still alive afterwards.</summary>

@@ -127,20 +127,32 @@ public class MessageHeaderReaderTests
     }
 
     [Theory]
-    [InlineData("From: a@example.com\r\nthis line is junk\r\nSubject: Hi\r\n\r\n", "Hi", "Line 2 is not a header: \"this line is junk\".")]
+    [InlineData("From: a@example.com\r\nthis line is junk\r\nSubject: Hi\r\n\r\n", "Hi", "Line 2 is not a header field (no colon): \"this line is junk\".")]
     [InlineData("From: a@example.com\r\n: no name\r\n\tits continuation\r\nSubject: Hi\r\n\r\n", "Hi", "Line 2 is not a header: \": no name\".")]
     [InlineData("From: a@example.com\r\nSubject: Hi\r\nThis is the first line of a body that someone glued to the headers\r\n", "Hi",
         "The header block has no blank line before the body.")]
     [InlineData("From: a@example.com\r\nX Bad Name: 1\r\nSubject: Hi\r\nbody starts here\r\n\r\nmore body\r\n", "Hi",
-        "Line 2 is not a header: \"X Bad Name: 1\". The header block has no blank line before the body.")]
+        "Line 2 is not a header: \"X Bad Name: 1\".")]
     [InlineData("From: a@example.com\r\nan overly long line that is not a header and goes on and on and on\r\nSubject: Hi\r\n\r\n", "Hi",
-        "Line 2 is not a header: \"an overly long line that is not a header…\".")]
+        "Line 2 is not a header field (no colon): \"an overly long line that is not a header…\".")]
     public async Task ReadSummaryAsync_LineThatIsNotAHeader_NamesItAndKeepsLaterHeaders(string message, string subject, string problem)
     {
         var summary = await ReadAsync(message);
 
         summary.From.ShouldBe("a@example.com");
         summary.Subject.ShouldBe(subject);
+        summary.Problem.ShouldBe(problem);
+    }
+
+    [Theory]
+    [InlineData("From: a@example.com\r\nSubject: Hi\r\nno colon on this line\r\n\r\nBody\r\n", "Line 3 is not a header field (no colon): \"no colon on this line\".")]
+    [InlineData("From: a@example.com\r\nSubject: Hi\r\nX-Note: fine\r\nstray words\r\n\r\n", "Line 4 is not a header field (no colon): \"stray words\".")]
+    public async Task ReadSummaryAsync_LineWithoutColonBeforeTheBlankLine_SaysItIsNotAHeaderField(string message, string problem)
+    {
+        var summary = await ReadAsync(message);
+
+        summary.From.ShouldBe("a@example.com");
+        summary.Subject.ShouldBe("Hi");
         summary.Problem.ShouldBe(problem);
     }
 

@@ -13,6 +13,7 @@ public static class AdminEndpoints
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();
+        admin.MapAdminInboxEndpoints();
         return admin;
     }
 }

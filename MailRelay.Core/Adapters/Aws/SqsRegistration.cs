@@ -17,7 +17,8 @@ public static class SqsRegistration
     public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Makes <see cref="SqsInboundSource"/> the <see cref="IInboundSource"/>, with its options bound
+    /// Makes <see cref="SqsInboundSource"/> the <see cref="IInboundSource"/> (and <see cref="SqsStuckInboxItems"/>
+    /// the <see cref="IStuckInboxItems"/>: none), with its options bound
     /// from <paramref name="configSectionPath"/> and validated at start. Credentials come from
     /// AWSSDK.Core's default chain (environment, profile, container or instance role) unless an
     /// <see cref="AWSCredentials"/> is registered already; they are resolved at first use.
@@ -40,6 +41,7 @@ public static class SqsRegistration
             var queue = new SqsQueue(sp.GetRequiredKeyedService<IAmazonSQS>(InboundClientKey), options.Value.QueueUrl);
             return new SqsInboundSource(queue, options, sp.GetRequiredService<ILogger<SqsInboundSource>>());
         }));
+        services.Replace(ServiceDescriptor.Singleton<IStuckInboxItems, SqsStuckInboxItems>());
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Intake;
@@ -11,7 +10,7 @@ namespace MailRelay.Core.Adapters.Local;
 /// <summary>
 /// The embedded default intake: <c>.eml</c> files dropped into <c>App_Data/inbox/</c>. Envelope
 /// recipients come from a sidecar <c>name.eml.json</c> (<c>{"recipients": [...]}</c>) when there is
-/// one, else from the To header (a dropped file has no envelope). A file is removed only once its
+/// one, else from the To header; a file whose sidecar cannot be used stays for an admin (<see cref="FolderStuckInboxItems"/>) (a dropped file has no envelope). A file is removed only once its
 /// message is stored; one still being written (changed in the last half second) is left for the next read.
 /// </summary>
 public sealed partial class FolderInboundSource(string folder, TimeProvider time, ILogger<FolderInboundSource> logger) : IInboundSource
@@ -31,9 +30,17 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
             if (_notBefore.TryGetValue(file.FullName, out var notBefore) && now < notBefore) continue;
             try
             {
-                items.Add(await ReadAsync(file, cancellationToken));
+                var (recipients, problem) = await EnvelopeSidecar.ReadAsync(file.FullName, cancellationToken);
+                if (problem is null)
+                {
+                    items.Add(await ReadAsync(file, recipients, cancellationToken));
+                    continue;
+                }
+                // Listed for admins by FolderStuckInboxItems; only a release or a fixed sidecar changes it.
+                LogStuck(logger, file.Name, problem);
+                _notBefore[file.FullName] = now.AddSeconds(30);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 LogUnreadable(logger, e, file.Name);
                 _notBefore[file.FullName] = now.AddSeconds(30);
@@ -45,7 +52,8 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
     public Task AcknowledgeAsync(InboundItem item, CancellationToken cancellationToken)
     {
         File.Delete(item.Handle);
-        File.Delete(SidecarOf(item.Handle));
+        File.Delete(EnvelopeSidecar.PathOf(item.Handle));
+        File.Delete(EnvelopeSidecar.ReleasedPathOf(item.Handle));
         _notBefore.TryRemove(item.Handle, out _);
         return Task.CompletedTask;
     }
@@ -59,11 +67,11 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
     public Task<int> CountWaitingAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.eml").Count() : 0);
 
-    private static async Task<InboundItem> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    private static async Task<InboundItem> ReadAsync(FileInfo file, IReadOnlyList<string>? sidecarRecipients, CancellationToken cancellationToken)
     {
         string id;
         await using (var stream = file.OpenRead()) id = await ContentId.ComputeAsync(stream, cancellationToken);
-        var recipients = await SidecarRecipientsAsync(file.FullName, cancellationToken);
+        var recipients = sidecarRecipients;
         if (recipients is null)
         {
             await using var stream = file.OpenRead();
@@ -74,20 +82,8 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
             _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan)));
     }
 
-    private static async Task<IReadOnlyList<string>?> SidecarRecipientsAsync(string path, CancellationToken cancellationToken)
-    {
-        var sidecar = SidecarOf(path);
-        if (!File.Exists(sidecar)) return null;
-        await using var stream = File.OpenRead(sidecar);
-        var envelope = await JsonSerializer.DeserializeAsync<Envelope>(stream, JsonOptions, cancellationToken);
-        return envelope?.Recipients ?? [];
-    }
-
-    private static string SidecarOf(string path) => path + ".json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
-    private sealed record Envelope(List<string>? Recipients);
+    [LoggerMessage(LogLevel.Warning, "Dropped file {FileName} is stuck in the inbox until an admin releases or deletes it: {Reason}")]
+    private static partial void LogStuck(ILogger logger, string fileName, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Dropped file {FileName} could not be read; it stays in the inbox and is tried again later")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, string fileName);

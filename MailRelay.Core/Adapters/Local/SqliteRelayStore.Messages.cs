@@ -43,29 +43,35 @@ public sealed partial class SqliteRelayStore
             sequence = (long)result;
         }
         foreach (var delivery in deliveries)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO deliveries (message_id, message_sequence, recipient, user_id, target, target_key, status, next_attempt_at, mark_as_spam, last_error, created_at, updated_at)
-                VALUES ($message, $sequence, $recipient, $user, $target, $key, $status, $now, $spam, $note, $now, $now)
-                ON CONFLICT (message_id, target_key) DO NOTHING RETURNING id
-                """;
-            insert.Parameters.AddWithValue("$message", message.Id);
-            insert.Parameters.AddWithValue("$sequence", sequence);
-            insert.Parameters.AddWithValue("$recipient", delivery.Recipient);
-            insert.Parameters.AddWithValue("$user", (object?)delivery.UserId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$target", delivery.Target.ToString());
-            insert.Parameters.AddWithValue("$key", delivery.TargetKey);
-            insert.Parameters.AddWithValue("$status", delivery.Status.ToString());
-            insert.Parameters.AddWithValue("$now", SqliteValues.Time(now));
-            insert.Parameters.AddWithValue("$spam", delivery.MarkAsSpam ? 1 : 0);
-            insert.Parameters.AddWithValue("$note", (object?)delivery.Note ?? DBNull.Value);
-            if (await insert.ExecuteScalarAsync(cancellationToken) is long id)
-                await AddEventAsync(connection, transaction, id, delivery.Status, delivery.Note ?? "Received", now, cancellationToken);
-        }
+            await InsertDeliveryAsync(connection, transaction, message.Id, sequence, delivery, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Inserts the delivery with its first event unless the message has one for its target already; its id, or null.</summary>
+    private static async Task<long?> InsertDeliveryAsync(SqliteConnection connection, SqliteTransaction transaction, string messageId, long sequence,
+        NewDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO deliveries (message_id, message_sequence, recipient, user_id, target, target_key, status, next_attempt_at, mark_as_spam, last_error, created_at, updated_at)
+            VALUES ($message, $sequence, $recipient, $user, $target, $key, $status, $now, $spam, $note, $now, $now)
+            ON CONFLICT (message_id, target_key) DO NOTHING RETURNING id
+            """;
+        insert.Parameters.AddWithValue("$message", messageId);
+        insert.Parameters.AddWithValue("$sequence", sequence);
+        insert.Parameters.AddWithValue("$recipient", delivery.Recipient);
+        insert.Parameters.AddWithValue("$user", (object?)delivery.UserId ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$target", delivery.Target.ToString());
+        insert.Parameters.AddWithValue("$key", delivery.TargetKey);
+        insert.Parameters.AddWithValue("$status", delivery.Status.ToString());
+        insert.Parameters.AddWithValue("$now", SqliteValues.Time(now));
+        insert.Parameters.AddWithValue("$spam", delivery.MarkAsSpam ? 1 : 0);
+        insert.Parameters.AddWithValue("$note", (object?)delivery.Note ?? DBNull.Value);
+        if (await insert.ExecuteScalarAsync(cancellationToken) is not long id) return null;
+        await AddEventAsync(connection, transaction, id, delivery.Status, delivery.Note ?? "Received", now, cancellationToken);
+        return id;
     }
 
     public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken)

@@ -6,4 +6,6 @@ public enum IntakeResult
     Accepted,
     /// <summary>Already stored earlier (a redelivered notification): acknowledge it, nothing changed.</summary>
     Duplicate,
+    /// <summary>Already stored, but this envelope names recipients it did not have: their deliveries were added.</summary>
+    RecipientsAdded,
 }

@@ -15,18 +15,15 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
 {
     public async Task<IntakeResult> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
     {
-        if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is not null)
-        {
-            LogDuplicate(logger, item.MessageId, item.Source);
-            return IntakeResult.Duplicate;
-        }
+        var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is { } stored)
+            return await AddNewRecipientsAsync(stored, recipients, item, cancellationToken);
         var blobKey = item.ExistingBlobKey ?? BlobKeys.ForMessage(item.MessageId);
         var size = await StoreBlobAsync(item, blobKey, cancellationToken);
         MessageSummary summary;
         await using (var raw = await blobs.OpenReadAsync(blobKey, cancellationToken))
             summary = await MessageHeaderReader.ReadSummaryAsync(raw, size, cancellationToken);
 
-        var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var deliveries = recipients.Count == 0
             ? [new NewDelivery("(no recipient)", null, DeliveryTarget.None, DeliveryStatus.Held, false, "The message has no envelope recipients; held for an admin.")]
             : DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), recipients, item.Verdicts);
@@ -39,6 +36,29 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
         return IntakeResult.Accepted;
     }
 
+    /// <summary>
+    /// The same message id again (the same bytes dropped with another envelope, an SES notification
+    /// repeated): recipients the stored message lacks get their deliveries; those it has are not
+    /// delivered again.
+    /// </summary>
+    private async Task<IntakeResult> AddNewRecipientsAsync(StoredMessage stored, List<string> recipients, InboundItem item, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(stored.Recipients, StringComparer.OrdinalIgnoreCase);
+        var fresh = recipients.Where(r => !known.Contains(r)).ToList();
+        if (fresh.Count == 0)
+        {
+            LogDuplicate(logger, item.MessageId, item.Source);
+            return IntakeResult.Duplicate;
+        }
+        // The bytes go back first: once the first recipients had it, the sweep may have deleted them.
+        if (item.OpenRaw is not null && item.ExistingBlobKey is null) await StoreBlobAsync(item, stored.BlobKey, cancellationToken);
+        var deliveries = DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), fresh, stored.Verdicts);
+        var added = await messageStore.AddRecipientsAsync(stored.Id, fresh, deliveries, time.GetUtcNow(), cancellationToken);
+        LogRecipientsAdded(logger, item.MessageId, item.Source, string.Join(", ", fresh), added.Count);
+        events.Publish(new RelayChange("message.received", null, item.MessageId));
+        return IntakeResult.RecipientsAdded;
+    }
+
     private async Task<long> StoreBlobAsync(InboundItem item, string blobKey, CancellationToken cancellationToken)
     {
         if (item.ExistingBlobKey is not null) return await blobs.SizeAsync(blobKey, cancellationToken);
@@ -49,6 +69,9 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} was already stored; nothing changed")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string source);
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} was already stored; new recipients {Recipients} added with {DeliveryCount} deliveries")]
+    private static partial void LogRecipientsAdded(ILogger logger, string messageId, string source, string recipients, int deliveryCount);
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} stored with {DeliveryCount} deliveries (header problem: {HeaderProblem})")]
     private static partial void LogAccepted(ILogger logger, string messageId, string source, int deliveryCount, string? headerProblem);

@@ -40,7 +40,7 @@ public sealed partial class ReceiveInboundMail(IInboundSource source, MessageInt
         {
             var result = await intake.AcceptAsync(item, cancellationToken);
             await source.AcknowledgeAsync(item, cancellationToken);
-            return result == IntakeResult.Accepted;
+            return result != IntakeResult.Duplicate;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

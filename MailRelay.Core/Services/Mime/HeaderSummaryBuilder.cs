@@ -9,6 +9,9 @@ internal static class HeaderSummaryBuilder
 {
     private const int ExcerptChars = 40;
 
+    /// <summary>RFC 5322 §2.1.1: a line is at most 998 characters, not counting its CRLF.</summary>
+    private const int MaxLineChars = 998;
+
     private static readonly string TooLong =
         $"The header block is longer than {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB; only the first {MessageHeaderReader.MaxHeaderBlockBytes / 1024} KB were read.";
 
@@ -20,13 +23,18 @@ internal static class HeaderSummaryBuilder
         if (lastField < 0) return Flagged(sizeBytes, "The message has no headers.");
 
         var problems = new List<string>(2);
-        // A line that is not a header but has headers after it was inside the header block.
-        var stray = lines.Take(lastField).FirstOrDefault(l => !l.IsField);
-        if (stray is not null) problems.Add($"Line {stray.LineNumber} is not a header: \"{SummaryText.Excerpt(stray.Text, ExcerptChars)}\".");
+        // A line that is not a header was inside the header block when headers follow it, or when it
+        // is the one line between the last header and the blank line. Without that blank line, or with
+        // several such lines (a paragraph), they are the body's first lines: MimeKit reads on until a blank line.
+        var endsInBody = !block.EndedAtBlankLine || block.Truncated || lines.Count - 1 - lastField > 1;
+        var stray = lines.Take(endsInBody ? lastField : lines.Count).FirstOrDefault(l => !l.IsField);
+        if (stray is not null) problems.Add(NotAHeader(stray));
+        if (lines.FirstOrDefault(l => l.EndsLinesWithBareCr) is { } bareCr)
+            problems.Add($"Line {bareCr.LineNumber} ends its lines with a bare CR (no line feed), so the headers after it were read as part of it.");
+        if (!block.Truncated && lines.FirstOrDefault(l => l.LongestPhysicalLine > MaxLineChars) is { } longLine)
+            problems.Add($"Line {longLine.LineNumber} is {longLine.LongestPhysicalLine} characters long; RFC 5322 allows {MaxLineChars}.");
         if (block.Truncated) problems.Add(TooLong);
-        // MimeKit reads on until a blank line: when the blank line is missing, the body's first
-        // lines arrive as lines that are not headers, with no header after them.
-        else if (lastField < lines.Count - 1 || block.Unreadable) problems.Add("The header block has no blank line before the body.");
+        else if ((endsInBody && lastField < lines.Count - 1) || block.Unreadable) problems.Add("The header block has no blank line before the body.");
 
         var fields = lines.Where(l => l.IsField).Select(l => l.Header).ToList();
         return new MessageSummary(
@@ -37,6 +45,14 @@ internal static class HeaderSummaryBuilder
             MessageId: MessageId(First(fields, HeaderId.MessageId)),
             SizeBytes: sizeBytes,
             Problem: problems.Count == 0 ? null : string.Join(" ", problems));
+    }
+
+    private static string NotAHeader(HeaderLine line)
+    {
+        var excerpt = SummaryText.Excerpt(line.Text, ExcerptChars);
+        return line.HasColon
+            ? $"Line {line.LineNumber} is not a header: \"{excerpt}\"."
+            : $"Line {line.LineNumber} is not a header field (no colon): \"{excerpt}\".";
     }
 
     private static List<HeaderLine> WithoutMboxSeparator(IReadOnlyList<HeaderLine> lines)

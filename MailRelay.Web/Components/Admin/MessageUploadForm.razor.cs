@@ -59,10 +59,13 @@ public sealed partial class MessageUploadForm : IDisposable
             var actor = await Authentication.CurrentUserIdAsync();
             await using var content = new ProgressStream(file.OpenReadStream(MaxBytes, _closing.Token), read => ShowProgress(read, file.Size));
             var (outcome, messageId) = await Upload.UploadAsync(actor, content, recipients, _closing.Token);
-            _result = outcome == IntakeResult.Accepted
-                ? new UploadResult(true, $"Stored {file.Name} as message {messageId} for {string.Join(", ", recipients)}.")
-                : new UploadResult(false, $"{file.Name} was already stored as message {messageId}; nothing changed.");
-            Notifications.Notify(outcome == IntakeResult.Accepted ? NotificationSeverity.Success : NotificationSeverity.Info,
+            _result = outcome switch
+            {
+                IntakeResult.Accepted => new UploadResult(true, $"Stored {file.Name} as message {messageId} for {string.Join(", ", recipients)}."),
+                IntakeResult.RecipientsAdded => new UploadResult(true, $"{file.Name} was already stored as message {messageId}; the recipients it did not have yet were added."),
+                _ => new UploadResult(false, $"{file.Name} was already stored as message {messageId}; nothing changed."),
+            };
+            Notifications.Notify(_result.Stored ? NotificationSeverity.Success : NotificationSeverity.Info,
                 outcome == IntakeResult.Accepted ? "Message stored" : "Message already stored", _result.Text);
             _file = null;
             _inputKey++; // a fresh file input, so choosing the same file again is noticed

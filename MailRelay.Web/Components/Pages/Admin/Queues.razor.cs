@@ -1,5 +1,6 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Intake;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -21,6 +22,7 @@ public sealed partial class Queues
     private IReadOnlyList<UserQueueSummary> _summaries = [];
     private IReadOnlyList<UserOption> _users = [];
     private int _inboxWaiting;
+    private IReadOnlyList<StuckInboxItem> _stuck = [];
     private DateTimeOffset _now;
     private string? _filterUser;
     private DeliveryStatus? _filterStatus;
@@ -31,6 +33,8 @@ public sealed partial class Queues
     [Inject] private IRelayStore Store { get; set; } = null!;
 
     [Inject] private IInboundSource Inbound { get; set; } = null!;
+
+    [Inject] private StuckInbox StuckInbox { get; set; } = null!;
 
     private MessageFilter Filter => new(_filterUser, _filterStatus, string.IsNullOrWhiteSpace(_filterText) ? null : _filterText.Trim());
 
@@ -61,6 +65,7 @@ public sealed partial class Queues
     {
         _summaries = await Store.SummarizeQueuesAsync(Closing);
         _inboxWaiting = await Inbound.CountWaitingAsync(Closing);
+        _stuck = await StuckInbox.ListAsync(Closing);
         _now = Time.GetUtcNow();
     }
 

@@ -1,0 +1,31 @@
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services.Intake;
+
+/// <summary>Admins' view of inbox items intake cannot read, and their release or deletion, each audited.</summary>
+public sealed class StuckInbox(IStuckInboxItems items, AuditLog audit, RelayEvents events)
+{
+    public Task<IReadOnlyList<StuckInboxItem>> ListAsync(CancellationToken cancellationToken) => items.ListAsync(cancellationToken);
+
+    /// <summary>Lets intake read the item again without its broken envelope; null, or why not.</summary>
+    public Task<string?> ReleaseAsync(string actorId, string name, CancellationToken cancellationToken) =>
+        ActAsync(actorId, name, AuditActions.InboxRelease, "released: intake reads it again and routes it by its headers",
+            () => items.ReleaseAsync(name, cancellationToken), cancellationToken);
+
+    /// <summary>Removes the item for good; null, or why not.</summary>
+    public Task<string?> DeleteAsync(string actorId, string name, CancellationToken cancellationToken) =>
+        ActAsync(actorId, name, AuditActions.InboxDelete, "deleted", () => items.DeleteAsync(name, cancellationToken), cancellationToken);
+
+    private async Task<string?> ActAsync(string actorId, string name, string action, string done, Func<Task<bool>> act, CancellationToken cancellationToken)
+    {
+        if (!InboxItemName.IsPlain(name)) return NotStuck(name);
+        var reason = (await items.ListAsync(cancellationToken)).FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal))?.Reason;
+        if (reason is null || !await act()) return NotStuck(name);
+        await audit.RecordAsync(actorId, action, name, $"{done}; it was stuck because: {reason}", cancellationToken);
+        events.Publish(new RelayChange("inbox.changed", null, null));
+        return null;
+    }
+
+    /// <summary>The refusal for a name that is not a stuck item (unknown, gone meanwhile, or not a plain name).</summary>
+    public static string NotStuck(string name) => $"There is no stuck inbox item named '{name}'.";
+}
