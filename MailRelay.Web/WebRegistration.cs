@@ -1,3 +1,4 @@
+using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Web.Api;
 using MailRelay.Web.Api.OpenApi;
@@ -18,6 +19,7 @@ public static class WebRegistration
     {
         builder.AddMailRelayLogging();
         var services = builder.Services;
+        services.AddOptions<HostingOptions>().BindSection(HostingOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddSingleton<IEmailComposer, RazorEmailComposer>();
