@@ -56,7 +56,7 @@ public static class CoreRegistration
         services.AddForwarding();
         services.AddNotifications();
         services.AddDnsChecks();
-        services.AddOutboundEvents();
+        services.AddOutboundEvents(builder.Configuration);
         // The inbound source is fixed when the host is built; the choice is validated at start like every port.
         var inbound = builder.Configuration.Section<InboundOptions>(InboundOptions.SectionName);
         if (inbound.Provider.Equals(InboundOptions.Sqs, StringComparison.OrdinalIgnoreCase)) services.AddSqsInbound();

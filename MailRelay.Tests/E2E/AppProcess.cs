@@ -47,7 +47,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var data = new TempDirectory();
-        var start = StartInfo(settings.Append(new("LocalData:Directory", data.Path)), environmentName, environment);
+        var start = StartInfo(settings.Append(new("LocalData:Directory", data.Path)), environmentName,
+            environment.Select(variable => KeyValuePair.Create(variable.Key, (string?)variable.Value)));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
 
@@ -65,11 +66,11 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Runs the app in the Development environment with <paramref name="environment"/> added to its
-    /// environment variables, for a configuration it must refuse: waits for it to exit (killing it
-    /// after <paramref name="timeout"/>) and returns its exit code and everything it wrote.
+    /// environment variables (a null value removes one), for a configuration it must refuse: waits for
+    /// it to exit (killing it after <paramref name="timeout"/>) and returns its exit code and everything it wrote.
     /// </summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var data = new TempDirectory();
         var start = StartInfo([new("LocalData:Directory", data.Path)], environmentName: null, environment);
@@ -80,7 +81,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     private static ProcessStartInfo StartInfo(IEnumerable<KeyValuePair<string, string>> settings, string? environmentName,
-        IReadOnlyDictionary<string, string> environment)
+        IEnumerable<KeyValuePair<string, string?>> environment)
     {
         var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
         if (!File.Exists(executable))
@@ -99,7 +100,11 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         if (environmentName is not null) start.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         return start;
     }
 

@@ -10,7 +10,7 @@ public class StartupRefusalTests
     [Fact]
     public async Task Run_UnparseableValues_ExitsNonZeroNamingEachKeyWithoutStackTrace()
     {
-        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string>
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string?>
         {
             ["Forwarding__LeaseDuration"] = "abc",
             ["Forwarding__BatchSize"] = "lots",
@@ -30,5 +30,35 @@ public class StartupRefusalTests
         transcript.ShouldContain("Inbound:Provider 'Pop3' is not known; use one of: Folder, Sqs.");
         output.ShouldNotContain(line => line.StartsWith("   at ", StringComparison.Ordinal), transcript);
         output.ShouldNotContain(line => line.Contains("Unhandled exception", StringComparison.Ordinal), transcript);
+    }
+
+    [Fact]
+    public async Task Run_AwsAdapterWithoutCredentials_ExitsNonZeroSayingWhatToSet()
+    {
+        var (exitCode, output) = await AppProcess.RunToExitAsync(new Dictionary<string, string?>
+        {
+            ["Store__Provider"] = "DynamoDb",
+            ["Store__TableName"] = "mailrelay",
+            ["Store__Region"] = "eu-west-1",
+            // Nothing listens there: the app must stop before it tries.
+            ["Store__ServiceUrl"] = "http://127.0.0.1:9",
+            // An empty default chain: no keys, no profile files, no container or instance role.
+            ["AWS_ACCESS_KEY_ID"] = null,
+            ["AWS_SECRET_ACCESS_KEY"] = null,
+            ["AWS_SESSION_TOKEN"] = null,
+            ["AWS_PROFILE"] = null,
+            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = null,
+            ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = null,
+            ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = null,
+            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials",
+            ["AWS_CONFIG_FILE"] = "/nonexistent/config",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        }, ExitWithin, CancellationToken.None);
+
+        var transcript = string.Join('\n', output);
+        exitCode.ShouldNotBe(0, transcript);
+        transcript.ShouldContain("MailRelay cannot start because of its configuration:");
+        transcript.ShouldContain("No AWS credentials were found, and the AWS adapters need them: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+        output.ShouldNotContain(line => line.StartsWith("   at ", StringComparison.Ordinal), transcript);
     }
 }
