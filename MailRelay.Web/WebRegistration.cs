@@ -55,6 +55,8 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization: 401 and 403 come first; every state-changing cookie request then needs the token.
+        app.UseMiddleware<CookieAntiforgery>();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
