@@ -28,7 +28,7 @@ public static class CoreRegistration
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<LocalDataOptions>().BindConfiguration(LocalDataOptions.SectionName);
+        services.AddOptions<LocalDataOptions>().BindSection(LocalDataOptions.SectionName);
 
         services.AddPortOptions<StoreOptions, StoreOptionsValidator>(StoreOptions.SectionName);
         services.AddPortOptions<BlobStoreOptions, BlobStoreOptionsValidator>(BlobStoreOptions.SectionName);
@@ -57,7 +57,7 @@ public static class CoreRegistration
         services.AddForwarding();
         services.AddNotifications();
         services.AddDnsChecks();
-        services.AddOutboundEvents();
+        services.AddOutboundEvents(builder.Configuration);
         // The inbound source is fixed when the host is built; the choice is validated at start like every port.
         var inbound = builder.Configuration.Section<InboundOptions>(InboundOptions.SectionName);
         if (inbound.Provider.Equals(InboundOptions.Sqs, StringComparison.OrdinalIgnoreCase)) services.AddSqsInbound();
@@ -100,7 +100,7 @@ public static class CoreRegistration
     /// <summary>Intake, routing, delivery and the queue services, with the local adapters chosen by default.</summary>
     private static IServiceCollection AddForwarding(this IServiceCollection services)
     {
-        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ForwardingOptions>().BindSection(ForwardingOptions.SectionName);
         services.AddSingleton<IValidateOptions<ForwardingOptions>, ForwardingOptionsValidator>();
         services.AddSingleton<RelayEvents>();
         services.AddSingleton<MessageIntake>();
@@ -142,7 +142,7 @@ public static class CoreRegistration
         where TOptions : class, IPortOptions
         where TValidator : class, IValidateOptions<TOptions>
     {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddOptions<TOptions>().BindSection(section);
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
         services.AddSingleton<IPortOptions>(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
         return services;

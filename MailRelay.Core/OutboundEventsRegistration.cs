@@ -6,6 +6,7 @@ using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Outbound;
 using MailRelay.Core.Services.Reports;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,13 +21,14 @@ internal static class OutboundEventsRegistration
     public const string SqsClientKey = "MailRelay.Sqs.OutboundEvents";
 
     /// <summary>The source is chosen when first resolved, from the validated options.</summary>
-    public static IServiceCollection AddOutboundEvents(this IServiceCollection services)
+    public static IServiceCollection AddOutboundEvents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortOptions<OutboundEventsOptions, OutboundEventsOptionsValidator>(OutboundEventsOptions.SectionName);
         services.AddSingleton<OutboundEventIntake>();
         services.AddSingleton<UsageReport>();
         services.AddSingleton<SendingRates>();
-        services.TryAddAwsCredentials();
+        var usesSqs = string.Equals(configuration.Section<OutboundEventsOptions>(OutboundEventsOptions.SectionName).Provider, OutboundEventsOptions.Sqs, StringComparison.OrdinalIgnoreCase);
+        services.TryAddAwsCredentials(checkAtStart: usesSqs);
         services.TryAddKeyedSingleton<IAmazonSQS>(SqsClientKey, (sp, _) =>
         {
             var options = sp.GetRequiredService<IOptions<OutboundEventsOptions>>().Value;

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(MailRelayHostOptions.From(args));
 // A publish carries Radzen's _content/ files in wwwroot; a build output has them only through the
 // static web assets manifest, which ASP.NET Core reads by itself only in Development. This lets the
 // build output run another profile (the AWS-profile browser test) with its styles and scripts.
-if (builder.Configuration.GetValue<bool>("Hosting:StaticWebAssets")) builder.WebHost.UseStaticWebAssets();
+if (builder.Configuration.Section<HostingOptions>(HostingOptions.SectionName).StaticWebAssets) builder.WebHost.UseStaticWebAssets();
 
 builder.AddMailRelayCore();
 builder.AddMailRelayWorkers();

@@ -1,3 +1,4 @@
+using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Web.Api;
 using MailRelay.Web.Api.OpenApi;
@@ -18,6 +19,7 @@ public static class WebRegistration
     {
         builder.AddMailRelayLogging();
         var services = builder.Services;
+        services.AddOptions<HostingOptions>().BindSection(HostingOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddSingleton<IEmailComposer, RazorEmailComposer>();
@@ -53,6 +55,8 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authorization: 401 and 403 come first; every state-changing cookie request then needs the token.
+        app.UseMiddleware<CookieAntiforgery>();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -13,5 +13,9 @@ public sealed class SmtpIdentityOptionsValidator : IValidateOptions<SmtpIdentity
             options.SmtpEndpointHost is { } host && (host.Contains("://", StringComparison.Ordinal) || host.Contains(':', StringComparison.Ordinal))
                 ? $"SmtpIdentity:SmtpEndpointHost must be a host name without scheme or port (set SmtpIdentity:SmtpEndpointPort for the port), but is '{host}'."
                 : null,
-            options.TestEmailTimeout <= TimeSpan.Zero ? $"SmtpIdentity:TestEmailTimeout must be positive, but is {options.TestEmailTimeout}." : null);
+            options.TestEmailTimeout <= TimeSpan.Zero ? $"SmtpIdentity:TestEmailTimeout must be positive, but is {options.TestEmailTimeout}." : null,
+            // IAM credentials are real SES senders: without a domain no SMTP user could be given a From address.
+            string.Equals(options.Provider, SmtpIdentityOptions.Iam, StringComparison.OrdinalIgnoreCase) && !options.SendingDomains.Any(d => !string.IsNullOrWhiteSpace(d))
+                ? "SmtpIdentity:SendingDomains is required when SmtpIdentity:Provider is Iam: set at least one domain SMTP users may send from (SmtpIdentity:SendingDomains:0, in the environment SmtpIdentity__SendingDomains__0)."
+                : null);
 }

@@ -59,31 +59,12 @@ public sealed partial class AppProcess : IAsyncDisposable
     private static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? environmentName,
         IReadOnlyDictionary<string, string> environment, string? dataDirectory, CancellationToken cancellationToken)
     {
-        var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException(
-                $"The MailRelay.Web apphost is not at {executable}. The test project's reference builds it there; " +
-                "build the solution (dotnet build MailRelay.sln) with the same configuration as the tests.");
-        }
-
         var ownedData = dataDirectory is null ? new TempDirectory() : null;
         var data = dataDirectory ?? ownedData!.Path;
-        // The content root is the project folder: appsettings.json and wwwroot come from there, and
-        // in Development the static web assets manifest next to the apphost serves _content/...
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = RepositoryPaths.WebProject };
+        var start = StartInfo(settings.Append(new("LocalData:Directory", data)), environmentName,
+            environment.Select(variable => KeyValuePair.Create(variable.Key, (string?)variable.Value)));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
-        foreach (var (key, value) in settings.Append(new("LocalData:Directory", data)))
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-        // ASPNETCORE_ENVIRONMENT wins over DOTNET_ENVIRONMENT in this app (MailRelayHostOptions):
-        // a stray one in the test runner's environment must not turn these runs into Production.
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        if (environmentName is not null) start.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
-        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         try
         {
@@ -95,6 +76,50 @@ public sealed partial class AppProcess : IAsyncDisposable
             ownedData?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs the app in the Development environment with <paramref name="environment"/> added to its
+    /// environment variables (a null value removes one), for a configuration it must refuse: waits for
+    /// it to exit (killing it after <paramref name="timeout"/>) and returns its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var data = new TempDirectory();
+        var start = StartInfo([new("LocalData:Directory", data.Path)], environmentName: null, environment);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
+        var (exitCode, process) = await ChildProcess.RunToExitAsync("MailRelay.Web", start, timeout, cancellationToken);
+        await using (process) return (exitCode, [.. process.StandardOutput, .. process.StandardError]);
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<KeyValuePair<string, string>> settings, string? environmentName,
+        IEnumerable<KeyValuePair<string, string?>> environment)
+    {
+        var executable = Path.Combine(RepositoryPaths.WebOutput, OperatingSystem.IsWindows() ? "MailRelay.Web.exe" : "MailRelay.Web");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"The MailRelay.Web apphost is not at {executable}. The test project's reference builds it there; " +
+                "build the solution (dotnet build MailRelay.sln) with the same configuration as the tests.");
+        }
+
+        // The content root is the project folder: appsettings.json and wwwroot come from there, and
+        // in Development the static web assets manifest next to the apphost serves _content/...
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = RepositoryPaths.WebProject };
+        foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
+        // ASPNETCORE_ENVIRONMENT wins over DOTNET_ENVIRONMENT in this app (MailRelayHostOptions):
+        // a stray one in the test runner's environment must not turn these runs into Production.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        if (environmentName is not null) start.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return start;
     }
 
     /// <summary>

@@ -104,6 +104,7 @@ public sealed class AwsAppFixture : IAsyncLifetime
             ["Secrets__Region"] = FakeKmsEndpoint.Region,
             ["Secrets__ServiceUrl"] = Kms.Url.ToString(),
             ["SmtpIdentity__Region"] = "us-east-1",
+            ["SmtpIdentity__SendingDomains__0"] = "example.com",
             ["SmtpIdentity__IamServiceUrl"] = Iam.Url.ToString(),
             ["Notifications__From"] = "MailRelay <mailrelay@example.com>",
             ["Notifications__PublicBaseUrl"] = "http://127.0.0.1",

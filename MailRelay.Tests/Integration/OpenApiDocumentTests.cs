@@ -44,6 +44,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
             responses.ShouldContain(code => code.StartsWith('2') || code.StartsWith('3'), $"{key} documents no success answer");
             responses.ShouldContain("401", $"{key} does not say it needs a signed-in caller");
             if (key.Contains(" /api/admin/", StringComparison.Ordinal)) responses.ShouldContain("403", $"{key} does not say it is for admins");
+            if (!key.StartsWith("GET ", StringComparison.Ordinal)) responses.ShouldContain("400", $"{key} does not say a cookie call needs the antiforgery token");
         }
     }
 

@@ -71,6 +71,30 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// Starts <paramref name="start"/> and waits for it to exit on its own; after <paramref name="timeout"/>
+    /// it is killed and the wait fails with its output. The caller disposes the returned process.
+    /// </summary>
+    public static async Task<(int ExitCode, ChildProcess Process)> RunToExitAsync(
+        string name, ProcessStartInfo start, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var child = Launch(name, start, _ => { });
+        try
+        {
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            patience.CancelAfter(timeout);
+            // WaitForExitAsync also waits for the end of the redirected streams, so the transcript is complete.
+            await child._process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var transcript = child.Transcript();
+            await child.DisposeAsync();
+            throw new TimeoutException($"{name} did not exit within {timeout.TotalSeconds:0} s.\n{transcript}");
+        }
+        return (child._process.ExitCode, child);
+    }
+
     private static ChildProcess Launch(string name, ProcessStartInfo start, Action<string> onLine)
     {
         start.UseShellExecute = false;

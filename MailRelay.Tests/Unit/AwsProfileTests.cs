@@ -32,6 +32,7 @@ public class AwsProfileTests
         ["Secrets:KeyId"] = "alias/mailrelay-secrets",
         ["Secrets:Region"] = "eu-west-1",
         ["SmtpIdentity:Region"] = "eu-west-1",
+        ["SmtpIdentity:SendingDomains:0"] = "example.com",
         ["Google:ClientId"] = "123.apps.googleusercontent.com",
         ["Google:ClientSecret"] = "google-secret",
         ["Notifications:From"] = "MailRelay <mailrelay@example.com>",
@@ -73,6 +74,25 @@ public class AwsProfileTests
         services.GetRequiredService<IOptions<NotificationOptions>>().Value.UsesSmtp.ShouldBeTrue();
         services.GetRequiredService<IOptions<SignInOptions>>().Value.IsOidc.ShouldBeTrue();
         services.GetRequiredService<Core.Ports.IOutboundEventSource>().ShouldBeOfType<SqsOutboundEventSource>();
+    }
+
+    [Fact]
+    public void Start_AwsProfileWithoutLogoutUrl_IsValid()
+    {
+        // Optional by design (README): without it sign-out ends only MailRelay's session.
+        var settings = Complete();
+        settings["SignIn:Oidc:LogoutUrl"] = "";
+
+        StartupFailures(settings).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Start_AwsProfileWithoutSendingDomains_NamesTheKey()
+    {
+        var settings = Complete();
+        settings.Remove("SmtpIdentity:SendingDomains:0");
+
+        StartupFailures(settings).ShouldHaveSingleItem().ShouldStartWith("SmtpIdentity:SendingDomains is required when SmtpIdentity:Provider is Iam");
     }
 
     [Fact]

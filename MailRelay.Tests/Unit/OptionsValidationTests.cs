@@ -24,6 +24,7 @@ public class OptionsValidationTests
         { "Secrets:KeyRing", "BlobStore", "Secrets:KeyRing is BlobStore, which needs Secrets:Provider Kms to encrypt the keys (it is 'DataProtection'); set Secrets:Provider to Kms or Secrets:KeyRing to Folder." },
         { "SmtpIdentity:Provider", "Ldap", "SmtpIdentity:Provider 'Ldap' is not known; use one of: Local, Iam." },
         { "SmtpIdentity:Region", "", "SmtpIdentity:Region is required." },
+        { "SmtpIdentity:Provider", "Iam", "SmtpIdentity:SendingDomains is required when SmtpIdentity:Provider is Iam: set at least one domain SMTP users may send from (SmtpIdentity:SendingDomains:0, in the environment SmtpIdentity__SendingDomains__0)." },
         { "SmtpIdentity:SmtpEndpointPort", "70000", "SmtpIdentity:SmtpEndpointPort must be a port number (1-65535), but is 70000." },
         { "SmtpIdentity:SmtpEndpointHost", "smtp://relay.example.com", "SmtpIdentity:SmtpEndpointHost must be a host name without scheme or port (set SmtpIdentity:SmtpEndpointPort for the port), but is 'smtp://relay.example.com'." },
         { "SmtpIdentity:TestEmailTimeout", "00:00:00", "SmtpIdentity:TestEmailTimeout must be positive, but is 00:00:00." },

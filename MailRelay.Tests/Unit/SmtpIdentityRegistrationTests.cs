@@ -23,6 +23,7 @@ public class SmtpIdentityRegistrationTests
         {
             ["SmtpIdentity:Provider"] = provider,
             ["SmtpIdentity:Region"] = "eu-west-1",
+            ["SmtpIdentity:SendingDomains:0"] = "example.com",
             ["SmtpIdentity:IamServiceUrl"] = "http://127.0.0.1:9/",
         });
         builder.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("AKIDEXAMPLE", "secret"));

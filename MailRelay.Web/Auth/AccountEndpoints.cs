@@ -1,5 +1,4 @@
 using MailRelay.Core.Services;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
@@ -40,10 +39,9 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LocalOnly(returnUrl));
     }
 
-    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IOptionsMonitor<OpenIdConnectOptions> oidcHandler, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOut(HttpContext http, AuditLog audit, IOptions<SignInOptions> options, IOptionsMonitor<OpenIdConnectOptions> oidcHandler)
     {
-        // Minimal APIs check antiforgery only when they bind form values; this form has none to bind.
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        // The antiforgery token was checked before this runs (CookieAntiforgery).
         await audit.RecordAsync(http.User.UserId(), AuditActions.SignOut, http.User.UserId(), null, http.RequestAborted);
         await http.SignOutAsync(AuthSchemes.Cookie);
         var signedOut = $"{http.Request.Scheme}://{http.Request.Host}/account/signed-out";

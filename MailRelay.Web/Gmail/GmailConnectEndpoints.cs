@@ -1,7 +1,6 @@
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Domain;
 using MailRelay.Web.Auth;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace MailRelay.Web.Gmail;
 
@@ -21,10 +20,9 @@ public static class GmailConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext http, GoogleConnectFlow flow, IAntiforgery antiforgery)
+    private static async Task<IResult> ConnectAsync(HttpContext http, GoogleConnectFlow flow)
     {
-        // Minimal APIs check antiforgery only when they bind form values; this form has none to bind.
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        // The antiforgery token was checked before this runs (CookieAntiforgery).
         var consentUrl = await flow.StartAsync(http.User.UserId(), GmailCallbackPaths.RedirectUriFor(http.Request), http.RequestAborted);
         return consentUrl is null
             ? Results.LocalRedirect(GmailCallbackPaths.ResultUrl(GmailConnectOutcome.NotConfigured))

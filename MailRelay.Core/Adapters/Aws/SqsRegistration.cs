@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.SQS;
+using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,7 @@ public static class SqsRegistration
     /// </summary>
     public static IServiceCollection AddSqsInbound(this IServiceCollection services, string configSectionPath = SqsInboundOptions.SectionName, Action<SqsInboundOptions>? configure = null)
     {
-        var optionsBuilder = services.AddOptions<SqsInboundOptions>().BindConfiguration(configSectionPath).ValidateOnStart();
+        var optionsBuilder = services.AddOptions<SqsInboundOptions>().BindSection(configSectionPath);
         if (configure is not null) optionsBuilder.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqsInboundOptions>, SqsInboundOptionsValidator>());
         services.TryAddAwsCredentials();

@@ -1,3 +1,4 @@
+using MailRelay.Core.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class GmailRegistration
     /// </summary>
     public static IServiceCollection AddGmailDelivery(this IServiceCollection services)
     {
-        services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.SectionName)
+        services.AddOptions<GoogleOptions>().BindSection(GoogleOptions.SectionName)
             .Configure<IConfiguration>(EmptyLifetimeMeansUnknown)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleOptions>, GoogleOptionsValidator>());
