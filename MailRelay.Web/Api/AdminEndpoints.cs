@@ -13,6 +13,9 @@ public static class AdminEndpoints
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();
+        admin.MapAdminDomainEndpoints();
+        admin.MapAdminRouteEndpoints();
+        admin.MapAdminQueueEndpoints();
         return admin;
     }
 }
