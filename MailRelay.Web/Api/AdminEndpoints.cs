@@ -16,6 +16,7 @@ public static class AdminEndpoints
         admin.MapAdminDomainEndpoints();
         admin.MapAdminRouteEndpoints();
         admin.MapAdminQueueEndpoints();
+        admin.MapAdminOutboxEndpoints();
         return admin;
     }
 }
