@@ -66,6 +66,10 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
 
         SchemaName(operations["GET /api/token/status"]!["responses"]!["200"]!["content"]!["application/json"]!).ShouldBe("GmailStatusView");
         SchemaName(operations["POST /api/token/renew"]!["responses"]!["200"]!["content"]!["application/json"]!).ShouldBe("ConsentStart");
+        var upload = operations["POST /api/admin/messages"]!["requestBody"]!["content"]!.AsObject();
+        upload.Select(c => c.Key).ShouldBe(["message/rfc822"]);
+        operations["POST /api/admin/deliveries/{id}/release"]!["requestBody"]!["required"]?.GetValue<bool>().ShouldNotBe(true, "the body is optional");
+        SchemaName(operations["PUT /api/admin/routes/{id}"]!["requestBody"]!["content"]!["application/json"]!).ShouldBe("RouteRequest");
         operations["GET /api/admin/audit.csv"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(["text/csv"]);
     }
 

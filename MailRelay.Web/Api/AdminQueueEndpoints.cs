@@ -44,7 +44,7 @@ public static class AdminQueueEndpoints
             .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tries a failed, retrying or queued delivery again now.");
         queues.MapPost("/deliveries/{id:long}/release", ReleaseAsync)
-            .DocumentsJsonBody<ReleaseRequest>().Audits(AuditActions.DeliveryRelease)
+            .DocumentsJsonBody<ReleaseRequest>(required: false).Audits(AuditActions.DeliveryRelease)
             .Produces<Delivery>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Releases a held delivery; one no route matched needs assignToUserId (the body is optional otherwise).");
         return admin;
