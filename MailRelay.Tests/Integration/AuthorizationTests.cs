@@ -45,7 +45,9 @@ public sealed class AuthorizationTests : IAsyncLifetime
         foreach (var (method, path) in AdminEndpoints().Where(e => e.Method == "GET"))
         {
             using var response = await client.GetAsync(path);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path} as admin");
+            // A sample id names nothing: the API's answer is then its 404 ProblemDetails, not a 403.
+            if (path.StartsWith("/api/", StringComparison.Ordinal) && path.Contains("/sample", StringComparison.Ordinal)) response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"GET {path} as admin");
+            else response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path} as admin");
         }
     }
 
@@ -167,7 +169,9 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
     private static string SamplePath(string pattern)
     {
-        var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}]+\}", "sample");
+        // A number where the route constraint wants one ({id:long}), so the request reaches the endpoint.
+        var numbered = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}:]+:(long|int)\}", "1");
+        var path = System.Text.RegularExpressions.Regex.Replace(numbered, @"\{[^}]+\}", "sample");
         return path.StartsWith('/') ? path : "/" + path;
     }
 }

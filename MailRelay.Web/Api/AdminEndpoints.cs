@@ -14,6 +14,10 @@ public static class AdminEndpoints
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();
         admin.MapAdminInboxEndpoints();
+        admin.MapAdminDomainEndpoints();
+        admin.MapAdminRouteEndpoints();
+        admin.MapAdminQueueEndpoints();
+        admin.MapAdminOutboxEndpoints();
         return admin;
     }
 }

@@ -1,4 +1,5 @@
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
 using MailRelay.Core.Services.Intake;
 using MailRelay.Web.Auth;
 
@@ -20,11 +21,13 @@ public static class AdminInboxEndpoints
         stuck.MapPost("/{name}/release", (string name, StuckInbox inbox, HttpContext http) =>
                 ActAsync(name, "released", () => inbox.ReleaseAsync(http.User.UserId(), name, http.RequestAborted)))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Sets the item's envelope aside so intake stores it and routes it by its headers (audited).");
+            .WithSummary("Sets the item's envelope aside so intake stores it and routes it by its headers (audited).")
+            .Audits(AuditActions.InboxRelease);
         stuck.MapDelete("/{name}", (string name, StuckInbox inbox, HttpContext http) =>
                 ActAsync(name, "deleted", () => inbox.DeleteAsync(http.User.UserId(), name, http.RequestAborted)))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Deletes the item and its envelope for good (audited).");
+            .WithSummary("Deletes the item and its envelope for good (audited).")
+            .Audits(AuditActions.InboxDelete);
         return admin;
     }
 

@@ -1,5 +1,6 @@
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
 using MailRelay.Core.Services.SmtpCredentials;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
@@ -21,31 +22,36 @@ public static class AdminSmtpUserEndpoints
             .Produces<Page<SmtpUserDto>>().ProducesValidationProblem()
             .WithSummary("SMTP users, searched and paged; never a secret.");
         smtp.MapPost("", CreateAsync)
-            .DocumentsJsonBody<SmtpUserRequest>()
+            .DocumentsJsonBody<SmtpUserRequest>().Audits(AuditActions.SmtpUserCreate)
             .Produces<SmtpUserDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Creates an SMTP user; provisioning starts at once.");
-        smtp.MapDelete("/{id}", DeleteAsync)
+        smtp.MapDelete("/{id}", DeleteAsync).Audits(AuditActions.SmtpUserDelete)
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Deletes the SMTP user: its keys, policies and IAM user, then the record.");
-        smtp.MapPost("/{id}/reveal", RevealAsync)
+        smtp.MapPost("/{id}/reveal", RevealAsync).Audits(AuditActions.SmtpUserReveal)
             .Produces<SmtpCredentialsDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Shows the SMTP login and password (audited).");
-        MapAction(smtp, "retry", "retried", "Provisions a failed SMTP user again.", (p, actor, id, token) => p.RetryAsync(actor, id, token));
-        MapAction(smtp, "rotate", "rotated", "Replaces the access key and password.", (p, actor, id, token) => p.RotateAsync(actor, id, token));
-        MapAction(smtp, "disable", "disabled", "Sets the access key inactive.", (p, actor, id, token) => p.DisableAsync(actor, id, token));
-        MapAction(smtp, "enable", "enabled", "Sets the access key active again.", (p, actor, id, token) => p.EnableAsync(actor, id, token));
+        smtp.MapPost("/{id}/test-email", TestEmailAsync).Audits(AuditActions.SmtpUserTestEmail)
+            .Produces<SmtpTestEmailResult>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Sends a test email with the SMTP user's own login to its owner; the answer is the SMTP server's (audited).");
+        MapAction(smtp, "retry", "retried", "Provisions a failed SMTP user again.", (p, actor, id, token) => p.RetryAsync(actor, id, token))
+            .Audits(AuditActions.SmtpUserRetry);
+        MapAction(smtp, "rotate", "rotated", "Replaces the access key and password.", (p, actor, id, token) => p.RotateAsync(actor, id, token))
+            .Audits(AuditActions.SmtpUserRotate);
+        MapAction(smtp, "disable", "disabled", "Sets the access key inactive.", (p, actor, id, token) => p.DisableAsync(actor, id, token))
+            .Audits(AuditActions.SmtpUserDisable);
+        MapAction(smtp, "enable", "enabled", "Sets the access key active again.", (p, actor, id, token) => p.EnableAsync(actor, id, token))
+            .Audits(AuditActions.SmtpUserEnable);
         return admin;
     }
 
     /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it is now.</summary>
-    private static void MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
-        Func<SmtpProvisioning, string, string, CancellationToken, Task<string?>> action)
-    {
+    private static RouteHandlerBuilder MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
+        Func<SmtpProvisioning, string, string, CancellationToken, Task<string?>> action) =>
         smtp.MapPost($"/{{id}}/{verb}", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
                 ActAsync(id, store, http, done, () => action(p, http.User.UserId(), id, http.RequestAborted)))
             .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(summary);
-    }
 
     /// <summary>One state-machine action: 404 for an unknown id, 409 ProblemDetails with the service's sentence when refused, else the record as it is now.</summary>
     private static async Task<IResult> ActAsync(string id, IRelayStore store, HttpContext http, string done, Func<Task<string?>> action)
@@ -74,9 +80,7 @@ public static class AdminSmtpUserEndpoints
 
     private static async Task<IResult> CreateAsync(SmtpProvisioning smtp, HttpContext http)
     {
-        // Read here rather than bound: a bound JSON body adds content-type matching, and a POST without
-        // one would then fall through to another endpoint instead of getting the admin check and this answer.
-        var request = await ReadAsync(http);
+        var request = await JsonBody.ReadAsync<SmtpUserRequest>(http);
         if (request is null)
             return Results.Problem("Send the SMTP user as JSON: name, ownerUserId and allowedFrom.", statusCode: StatusCodes.Status400BadRequest, title: "The SMTP user was not created.");
         var result = await smtp.CreateAsync(http.User.UserId(), request.Name ?? "", request.OwnerUserId ?? "", request.AllowedFrom ?? [], http.RequestAborted);
@@ -104,17 +108,14 @@ public static class AdminSmtpUserEndpoints
         return Results.Ok(SmtpCredentialsDto.Of(credentials));
     }
 
-    private static async Task<SmtpUserRequest?> ReadAsync(HttpContext http)
+    /// <summary>Refused before sending (state, owner, allowed addresses) is a 409; a send the server refused is its answer, 200.</summary>
+    private static async Task<IResult> TestEmailAsync(string id, SmtpTestEmail testEmail, IRelayStore store, HttpContext http)
     {
-        if (!http.Request.HasJsonContentType()) return null;
-        try
-        {
-            return await http.Request.ReadFromJsonAsync<SmtpUserRequest>(http.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
+        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        var result = await testEmail.SendAsync(http.User.UserId(), id, http.RequestAborted);
+        return result.From is null
+            ? Results.Problem(result.Answer, statusCode: StatusCodes.Status409Conflict, title: "No test email was sent.")
+            : Results.Ok(result);
     }
 
     private static IResult NotFound() => Results.Problem("There is no such SMTP user.", statusCode: StatusCodes.Status404NotFound);

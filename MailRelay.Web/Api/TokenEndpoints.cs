@@ -1,5 +1,6 @@
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Services;
 using MailRelay.Core.Services.Gmail;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Auth;
@@ -22,10 +23,10 @@ public static class TokenEndpoints
         token.MapPost("/renew", RenewAsync)
             .Produces<ConsentStart>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Starts a Google consent to connect or renew Gmail; send the user to consentUrl.");
-        token.MapGet("/callback", CallbackAsync)
+        token.MapGet("/callback", CallbackAsync).Audits(AuditActions.GmailConnect, AuditActions.GmailRenew)
             .Produces(StatusCodes.Status302Found)
             .WithSummary("Google's redirect after consent (the OAuth redirect URI); ends on My Gmail with the outcome.");
-        token.MapDelete("", DisconnectAsync)
+        token.MapDelete("", DisconnectAsync).Audits(AuditActions.GmailDisconnect)
             .Produces<GmailDisconnected>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revokes and deletes the caller's Gmail token; their mail then waits.");
         return api;

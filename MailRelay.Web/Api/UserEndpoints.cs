@@ -1,4 +1,6 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
 using MailRelay.Core.Services.Forwarding;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Auth;
@@ -19,7 +21,23 @@ public static class UserEndpoints
         // "Process my queue": the caller's waiting mail is made due and the forwarding job asked to run.
         api.MapPost("/queue/deliver", async (HttpContext http, DeliverNow deliverNow) =>
                 new DeliveriesMadeDue(await deliverNow.AskedByAsync(http.User.UserId(), http.User.UserId(), http.RequestAborted)))
+            .Audits(AuditActions.QueueDeliverNow)
             .WithTags("Me").WithSummary("Makes the caller's waiting mail due now and asks forwarding to run.");
+        api.MapGet("/queue", ListMineAsync)
+            .Produces<Page<MessageListItem>>().ProducesValidationProblem()
+            .WithTags("Me").WithSummary("The caller's mail (My queue), newest first, filtered by delivery status, paged; only the caller's own deliveries.");
         return api;
+    }
+
+    /// <summary>Messages with a delivery to the caller, each showing only the caller's deliveries, as My queue does.</summary>
+    private static async Task<IResult> ListMineAsync(IRelayStore store, HttpContext http, string? status = null, int skip = 0, int take = 50)
+    {
+        if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
+        var me = http.User.UserId();
+        var page = await store.ListMessagesAsync(new MessageFilter(UserId: me, Status: wanted), Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted);
+        var mine = page.Items
+            .Select(item => item with { Deliveries = item.Deliveries.Where(d => d.UserId == me && (wanted is null || d.Status == wanted)).ToList() })
+            .ToList();
+        return Results.Ok(page with { Items = mine });
     }
 }

@@ -6,6 +6,9 @@ namespace MailRelay.Core.Services.Intake;
 /// <summary>An admin's "Upload message": the file goes through the same intake as received mail.</summary>
 public sealed class MessageUpload(MessageIntake intake, IForwardingScheduler forwarding, AuditLog audit, TimeProvider time)
 {
+    /// <summary>The largest message an admin may upload (the page and the API alike).</summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
     public async Task<(IntakeResult Result, string MessageId)> UploadAsync(string actorId, Stream content, IReadOnlyList<string> recipients, CancellationToken cancellationToken)
     {
         // Spooled to a temporary file so the message is streamed, hashed and stored without being held in memory.

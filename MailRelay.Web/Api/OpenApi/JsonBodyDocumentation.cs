@@ -10,7 +10,7 @@ namespace MailRelay.Web.Api.OpenApi;
 /// </summary>
 public static class JsonBodyDocumentation
 {
-    public static RouteHandlerBuilder DocumentsJsonBody<TBody>(this RouteHandlerBuilder endpoint) =>
+    public static RouteHandlerBuilder DocumentsJsonBody<TBody>(this RouteHandlerBuilder endpoint, bool required = true) =>
         endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
             var name = typeof(TBody).Name;
@@ -18,7 +18,7 @@ public static class JsonBodyDocumentation
             context.Document!.AddComponent(name, schema);
             operation.RequestBody = new OpenApiRequestBody
             {
-                Required = true,
+                Required = required,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, context.Document) },

@@ -11,7 +11,7 @@ namespace MailRelay.Web.Components.Admin;
 public sealed partial class MessageUploadForm : IDisposable
 {
     /// <summary>The largest file accepted; the bytes stream through the circuit to a spool file, never whole into memory.</summary>
-    public const long MaxBytes = 50L * 1024 * 1024;
+    public const long MaxBytes = MessageUpload.MaxBytes;
 
     private readonly CancellationTokenSource _closing = new();
     private IBrowserFile? _file;

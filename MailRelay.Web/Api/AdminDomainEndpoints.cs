@@ -1,0 +1,70 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Web.Api.Contracts;
+using MailRelay.Web.Api.OpenApi;
+using MailRelay.Web.Auth;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>The DNS page's domains under <c>/api/admin/domains</c>: list, add, remove (audited by <see cref="DomainAdmin"/>) and "Check now".</summary>
+public static class AdminDomainEndpoints
+{
+    public static RouteGroupBuilder MapAdminDomainEndpoints(this RouteGroupBuilder admin)
+    {
+        var domains = admin.MapGroup("/domains").WithTags("DNS");
+        domains.MapGet("", ListAsync)
+            .Produces<DomainListing>()
+            .WithSummary("The domains on the DNS page, the configured ones not on it, and each one's last check.");
+        domains.MapPost("", AddAsync)
+            .DocumentsJsonBody<DomainRequest>().Audits(AuditActions.DomainAdd)
+            .Produces<MailDomain>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Adds a domain to the DNS page; 409 when it is already there.");
+        domains.MapDelete("/{name}", RemoveAsync)
+            .Audits(AuditActions.DomainRemove)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Removes a domain: its records are no longer listed or checked and its MTA-STS policy no longer served. DNS itself is not changed.");
+        domains.MapPost("/check", (DnsChecker checker, HttpContext http) => checker.CheckAllAsync(http.RequestAborted))
+            .Produces<IReadOnlyList<DomainCheckReport>>()
+            .WithSummary("\"Check now\": looks up every listed domain's records and says for each whether it is right.");
+        domains.MapPost("/{name}/check", CheckAsync)
+            .Produces<DomainCheckReport>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("\"Check now\" for one listed domain.");
+        return admin;
+    }
+
+    private static async Task<DomainListing> ListAsync(DomainAdmin domainAdmin, DnsCheckResults results, HttpContext http)
+    {
+        var domains = await domainAdmin.ListAsync(http.RequestAborted);
+        return new DomainListing(domains, await domainAdmin.SuggestedAsync(http.RequestAborted),
+            domains.Select(d => results.For(d.Name)).OfType<DomainCheckReport>().ToList());
+    }
+
+    private static async Task<IResult> AddAsync(DomainAdmin domainAdmin, HttpContext http)
+    {
+        var request = await JsonBody.ReadAsync<DomainRequest>(http);
+        // Only a well-formed name can be a duplicate, so a refusal after this check is the conflict.
+        var (_, invalid) = DomainName.Normalize(request?.Name);
+        if (request is null || invalid is not null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [invalid ?? "Send the domain as JSON: name."] }, title: "The domain was not added.");
+        var (added, error) = await domainAdmin.AddAsync(http.User.UserId(), request.Name!, http.RequestAborted);
+        return added is null
+            ? Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The domain was not added.")
+            : Results.Created($"/api/admin/domains/{added.Name}", added);
+    }
+
+    private static async Task<IResult> RemoveAsync(string name, DomainAdmin domainAdmin, HttpContext http) =>
+        DomainName.Normalize(name).Name is { } normalized && await domainAdmin.RemoveAsync(http.User.UserId(), normalized, http.RequestAborted)
+            ? Results.NoContent()
+            : NotListed(name);
+
+    private static async Task<IResult> CheckAsync(string name, DomainAdmin domainAdmin, DnsChecker checker, HttpContext http)
+    {
+        var normalized = DomainName.Normalize(name).Name;
+        if (normalized is null || (await domainAdmin.ListAsync(http.RequestAborted)).All(d => d.Name != normalized)) return NotListed(name);
+        return Results.Ok(await checker.CheckAsync(normalized, http.RequestAborted));
+    }
+
+    private static IResult NotListed(string name) =>
+        Results.Problem($"{name} is not on the DNS page.", statusCode: StatusCodes.Status404NotFound, title: "Unknown domain");
+}

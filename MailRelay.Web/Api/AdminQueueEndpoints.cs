@@ -1,0 +1,131 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Web.Api.Contracts;
+using MailRelay.Web.Api.OpenApi;
+using MailRelay.Web.Auth;
+using MailRelay.Web.Components.Admin;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>
+/// The Queues page for admins: the counts, the messages and their deliveries, and its actions
+/// (retry, release, purge, upload) over the same <see cref="QueueAdmin"/> and <see cref="MessageUpload"/>, audited there.
+/// </summary>
+public static class AdminQueueEndpoints
+{
+    public static RouteGroupBuilder MapAdminQueueEndpoints(this RouteGroupBuilder admin)
+    {
+        var queues = admin.MapGroup("").WithTags("Queues");
+        queues.MapGet("/queues", OverviewAsync)
+            .Produces<QueueOverview>()
+            .WithSummary("Each user's deliveries by status, and the received mail not yet taken in.");
+        queues.MapGet("/messages", ListAsync)
+            .Produces<Page<MessageListItem>>().ProducesValidationProblem()
+            .WithSummary("Messages with their deliveries, newest first, filtered by user, delivery status and text, paged.");
+        queues.MapGet("/messages/{messageId}", DetailsAsync)
+            .Produces<MessageDetails>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One message with each delivery and its timeline.");
+        queues.MapPost("/messages", UploadAsync)
+            .DocumentsRawBody("message/rfc822").Audits(AuditActions.MessageUpload)
+            .Produces<UploadedMessage>(StatusCodes.Status201Created).Produces<UploadedMessage>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Takes in a raw message (.eml, the request body) for the envelope recipients in ?recipients=, like received mail; 200 when it was already stored.");
+        queues.MapDelete("/messages/{messageId}", PurgeAsync)
+            .Audits(AuditActions.MessagePurge)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Purges a message: every delivery not done yet is dropped and its raw bytes deleted.");
+        queues.MapPost("/deliveries/{id:long}/retry", (long id, QueueAdmin queueAdmin, IRelayStore store, HttpContext http) =>
+                ActAsync(id, store, http, "retried", () => queueAdmin.RetryAsync(http.User.UserId(), id, http.RequestAborted)))
+            .Audits(AuditActions.DeliveryRetry)
+            .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Tries a failed, retrying or queued delivery again now.");
+        queues.MapPost("/deliveries/{id:long}/release", ReleaseAsync)
+            .DocumentsJsonBody<ReleaseRequest>(required: false).Audits(AuditActions.DeliveryRelease)
+            .Produces<Delivery>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Releases a held delivery; one no route matched needs assignToUserId (the body is optional otherwise).");
+        return admin;
+    }
+
+    private static async Task<QueueOverview> OverviewAsync(IRelayStore store, IInboundSource inbound, HttpContext http) =>
+        new(await store.SummarizeQueuesAsync(http.RequestAborted), await inbound.CountWaitingAsync(http.RequestAborted));
+
+    private static async Task<IResult> ListAsync(IRelayStore store, HttpContext http, string? user = null, string? status = null, string? text = null,
+        int skip = 0, int take = 25)
+    {
+        if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
+        var filter = new MessageFilter(Blank(user), wanted, Blank(text));
+        return Results.Ok(await store.ListMessagesAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
+    }
+
+    private static async Task<IResult> DetailsAsync(string messageId, IRelayStore store, HttpContext http)
+    {
+        if (await store.FindMessageAsync(messageId, http.RequestAborted) is not { } message) return NoSuchMessage();
+        var deliveries = new List<DeliveryDetails>();
+        foreach (var delivery in await store.ListDeliveriesOfMessageAsync(messageId, http.RequestAborted))
+            deliveries.Add(new DeliveryDetails(delivery, await store.ListDeliveryEventsAsync(delivery.Id, http.RequestAborted)));
+        return Results.Ok(new MessageDetails(message, deliveries));
+    }
+
+    private static async Task<IResult> UploadAsync(MessageUpload upload, HttpContext http, string? recipients = null)
+    {
+        var (addresses, error) = RecipientList.Parse(recipients);
+        if (error is not null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["recipients"] = [error] }, title: "The message was not stored.");
+        if (http.Request.ContentLength == 0)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the raw message (.eml) as the request body."] }, title: "The message was not stored.");
+        if (http.Request.ContentLength > MessageUpload.MaxBytes) return TooLarge();
+        // The page's limit, not the server's default (smaller); a chunked body is cut off there too.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MessageUpload.MaxBytes;
+        try
+        {
+            var (result, messageId) = await upload.UploadAsync(http.User.UserId(), http.Request.Body, addresses, http.RequestAborted);
+            var uploaded = new UploadedMessage(messageId, result);
+            return result == IntakeResult.Accepted ? Results.Created($"/api/admin/messages/{messageId}", uploaded) : Results.Ok(uploaded);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+    }
+
+    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, IRelayStore store, HttpContext http)
+    {
+        if (await store.FindMessageAsync(messageId, http.RequestAborted) is null) return NoSuchMessage();
+        var error = await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted);
+        return error is null ? Results.NoContent() : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The message was not purged.");
+    }
+
+    private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, IRelayStore store, HttpContext http)
+    {
+        ReleaseRequest? request = null;
+        if (http.Request.ContentLength is > 0 || http.Request.HasJsonContentType())
+        {
+            request = await JsonBody.ReadAsync<ReleaseRequest>(http);
+            if (request is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send nothing, or JSON with assignToUserId."] }, title: "The delivery was not released.");
+        }
+        var assignTo = string.IsNullOrWhiteSpace(request?.AssignToUserId) ? null : request.AssignToUserId.Trim();
+        return await ActAsync(id, store, http, "released", () => queueAdmin.ReleaseAsync(http.User.UserId(), id, assignTo, http.RequestAborted));
+    }
+
+    /// <summary>One delivery action: 404 for an unknown id, 409 with the service's sentence when refused, else the delivery as it is now.</summary>
+    private static async Task<IResult> ActAsync(long id, IRelayStore store, HttpContext http, string done, Func<Task<string?>> action)
+    {
+        if (await store.FindDeliveryAsync(id, http.RequestAborted) is null) return NoSuchDelivery();
+        if (await action() is { } error)
+            return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The delivery was not {done}.");
+        return await store.FindDeliveryAsync(id, http.RequestAborted) is { } delivery ? Results.Ok(delivery) : NoSuchDelivery();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static IResult TooLarge() =>
+        Results.Problem($"The largest message accepted is {MessageUpload.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message was not stored.");
+
+    private static IResult NoSuchMessage() => Results.Problem("There is no such message.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult NoSuchDelivery() => Results.Problem("There is no such delivery.", statusCode: StatusCodes.Status404NotFound);
+}

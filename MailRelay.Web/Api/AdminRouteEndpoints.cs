@@ -1,0 +1,60 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
+using MailRelay.Core.Services.Routing;
+using MailRelay.Web.Api.Contracts;
+using MailRelay.Web.Api.OpenApi;
+using MailRelay.Web.Auth;
+
+namespace MailRelay.Web.Api;
+
+/// <summary>The Routes page under <c>/api/admin/routes</c>, over the same <see cref="RouteAdmin"/>: validated and audited there.</summary>
+public static class AdminRouteEndpoints
+{
+    public static RouteGroupBuilder MapAdminRouteEndpoints(this RouteGroupBuilder admin)
+    {
+        var routes = admin.MapGroup("/routes").WithTags("Routes");
+        routes.MapGet("", (RouteAdmin routeAdmin, HttpContext http) => routeAdmin.ListAsync(http.RequestAborted))
+            .Produces<IReadOnlyList<MailRoute>>()
+            .WithSummary("Every route: a recipient pattern and what happens to its mail.");
+        routes.MapPost("", (RouteAdmin routeAdmin, HttpContext http) => SaveAsync(routeAdmin, http, 0))
+            .DocumentsJsonBody<RouteRequest>().Audits(AuditActions.RouteCreate)
+            .Produces<MailRoute>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Creates a route; 409 when a route for the pattern exists.");
+        routes.MapPut("/{id:long}", (long id, RouteAdmin routeAdmin, HttpContext http) => SaveAsync(routeAdmin, http, id))
+            .DocumentsJsonBody<RouteRequest>().Audits(AuditActions.RouteUpdate)
+            .Produces<MailRoute>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Changes a route's pattern, actions or spam handling.");
+        routes.MapDelete("/{id:long}", DeleteAsync)
+            .Audits(AuditActions.RouteDelete)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Deletes a route; its mail follows the next matching route, or is held for an admin.");
+        return admin;
+    }
+
+    /// <summary>Creates (id 0) or updates a route; the refusal is the sentence the page shows.</summary>
+    private static async Task<IResult> SaveAsync(RouteAdmin routeAdmin, HttpContext http, long id)
+    {
+        var request = await JsonBody.ReadAsync<RouteRequest>(http);
+        if (request is null)
+            return Results.Problem("Send the route as JSON: pattern, actions (kind and userId) and holdSpam.", statusCode: StatusCodes.Status400BadRequest, title: "The route was not saved.");
+        var routes = await routeAdmin.ListAsync(http.RequestAborted);
+        if (id != 0 && routes.All(r => r.Id != id)) return NotFound();
+        // The page shows a duplicate like any refusal; for automation it is a conflict with what exists.
+        if (RouteTable.NormalizePattern(request.Pattern ?? "").Pattern is { } pattern && routes.Any(r => r.Pattern == pattern && r.Id != id))
+            return Results.Problem(new DuplicateRouteException(pattern).Message, statusCode: StatusCodes.Status409Conflict, title: "The route was not saved.");
+        var (saved, error) = await routeAdmin.SaveAsync(http.User.UserId(), id, request.Pattern ?? "", request.Actions ?? [], request.HoldSpam, http.RequestAborted);
+        if (saved is null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["route"] = [error ?? "The route was refused."] }, title: "The route was not saved.");
+        return id == 0 ? Results.Created($"/api/admin/routes/{saved.Id}", saved) : Results.Ok(saved);
+    }
+
+    private static async Task<IResult> DeleteAsync(long id, RouteAdmin routeAdmin, HttpContext http)
+    {
+        var route = (await routeAdmin.ListAsync(http.RequestAborted)).FirstOrDefault(r => r.Id == id);
+        if (route is null || !await routeAdmin.DeleteAsync(http.User.UserId(), route, http.RequestAborted)) return NotFound();
+        return Results.NoContent();
+    }
+
+    private static IResult NotFound() => Results.Problem("There is no such route.", statusCode: StatusCodes.Status404NotFound);
+}
