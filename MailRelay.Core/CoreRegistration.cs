@@ -11,6 +11,7 @@ using MailRelay.Core.Services.Forwarding;
 using MailRelay.Core.Services.Gmail;
 using MailRelay.Core.Services.Intake;
 using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Services.Routing;
 using MailRelay.Core.Services.SmtpCredentials;
 using Microsoft.Extensions.Configuration;
@@ -108,6 +109,9 @@ public static class CoreRegistration
         services.AddSingleton<RouteAdmin>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<QueueAdmin>();
+        services.AddSingleton<QueueView>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<StoreReadiness>();
         services.AddSingleton<UserRateLimiters>();
         services.AddSingleton<ForwardingService>();
         services.AddSingleton<QueueSweep>();

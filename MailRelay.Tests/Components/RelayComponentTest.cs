@@ -50,6 +50,8 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<RouteAdmin>();
         Services.AddSingleton<RouteCache>();
         Services.AddSingleton<QueueAdmin>();
+        Services.AddSingleton<QueueView>();
+        Services.AddSingleton<MailRelay.Core.Services.Users.UserDirectory>();
         Services.AddSingleton<DeliverNow>();
         Services.AddSingleton(Metrics);
         Services.AddSingleton<MailRelay.Core.Services.Reports.UsageReport>();

@@ -1,4 +1,4 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Users;
 
 namespace MailRelay.Web.Api;
 
@@ -7,8 +7,8 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/users", (IRelayStore store, HttpContext http, int skip = 0, int take = 50) =>
-                store.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted))
+        admin.MapGet("/users", (UserDirectory users, HttpContext http, int skip = 0, int take = 50) =>
+                users.ListAsync(skip, take, http.RequestAborted))
             .WithTags("Users").WithSummary("Every user, paged.");
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();

@@ -38,8 +38,8 @@ public static class AdminQueueEndpoints
             .Audits(AuditActions.MessagePurge)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Purges a message: every delivery not done yet is dropped and its raw bytes deleted.");
-        queues.MapPost("/deliveries/{id:long}/retry", (long id, QueueAdmin queueAdmin, IRelayStore store, HttpContext http) =>
-                ActAsync(id, store, http, "retried", () => queueAdmin.RetryAsync(http.User.UserId(), id, http.RequestAborted)))
+        queues.MapPost("/deliveries/{id:long}/retry", (long id, QueueAdmin queueAdmin, QueueView view, HttpContext http) =>
+                ActAsync(id, view, http, "retried", () => queueAdmin.RetryAsync(http.User.UserId(), id, http.RequestAborted)))
             .Audits(AuditActions.DeliveryRetry)
             .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tries a failed, retrying or queued delivery again now.");
@@ -50,25 +50,19 @@ public static class AdminQueueEndpoints
         return admin;
     }
 
-    private static async Task<QueueOverview> OverviewAsync(IRelayStore store, IInboundSource inbound, HttpContext http) =>
-        new(await store.SummarizeQueuesAsync(http.RequestAborted), await inbound.CountWaitingAsync(http.RequestAborted));
+    private static async Task<QueueOverview> OverviewAsync(QueueView queues, HttpContext http) =>
+        new(await queues.SummarizeAsync(http.RequestAborted), await queues.CountWaitingInboundAsync(http.RequestAborted));
 
-    private static async Task<IResult> ListAsync(IRelayStore store, HttpContext http, string? user = null, string? status = null, string? text = null,
+    private static async Task<IResult> ListAsync(QueueView queues, HttpContext http, string? user = null, string? status = null, string? text = null,
         int skip = 0, int take = 25)
     {
         if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
         var filter = new MessageFilter(Blank(user), wanted, Blank(text));
-        return Results.Ok(await store.ListMessagesAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted));
+        return Results.Ok(await queues.ListMessagesAsync(filter, skip, take, http.RequestAborted));
     }
 
-    private static async Task<IResult> DetailsAsync(string messageId, IRelayStore store, HttpContext http)
-    {
-        if (await store.FindMessageAsync(messageId, http.RequestAborted) is not { } message) return NoSuchMessage();
-        var deliveries = new List<DeliveryDetails>();
-        foreach (var delivery in await store.ListDeliveriesOfMessageAsync(messageId, http.RequestAborted))
-            deliveries.Add(new DeliveryDetails(delivery, await store.ListDeliveryEventsAsync(delivery.Id, http.RequestAborted)));
-        return Results.Ok(new MessageDetails(message, deliveries));
-    }
+    private static async Task<IResult> DetailsAsync(string messageId, QueueView queues, HttpContext http) =>
+        await queues.DeliveriesOfAsync(messageId, http.RequestAborted) is { } details ? Results.Ok(details) : NoSuchMessage();
 
     private static async Task<IResult> UploadAsync(MessageUpload upload, HttpContext http, string? recipients = null)
     {
@@ -91,14 +85,14 @@ public static class AdminQueueEndpoints
         }
     }
 
-    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, IRelayStore store, HttpContext http)
+    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, QueueView queues, HttpContext http)
     {
-        if (await store.FindMessageAsync(messageId, http.RequestAborted) is null) return NoSuchMessage();
+        if (await queues.FindMessageAsync(messageId, http.RequestAborted) is null) return NoSuchMessage();
         var error = await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted);
         return error is null ? Results.NoContent() : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The message was not purged.");
     }
 
-    private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, IRelayStore store, HttpContext http)
+    private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, QueueView queues, HttpContext http)
     {
         ReleaseRequest? request = null;
         if (http.Request.ContentLength is > 0 || http.Request.HasJsonContentType())
@@ -108,16 +102,16 @@ public static class AdminQueueEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send nothing, or JSON with assignToUserId."] }, title: "The delivery was not released.");
         }
         var assignTo = string.IsNullOrWhiteSpace(request?.AssignToUserId) ? null : request.AssignToUserId.Trim();
-        return await ActAsync(id, store, http, "released", () => queueAdmin.ReleaseAsync(http.User.UserId(), id, assignTo, http.RequestAborted));
+        return await ActAsync(id, queues, http, "released", () => queueAdmin.ReleaseAsync(http.User.UserId(), id, assignTo, http.RequestAborted));
     }
 
     /// <summary>One delivery action: 404 for an unknown id, 409 with the service's sentence when refused, else the delivery as it is now.</summary>
-    private static async Task<IResult> ActAsync(long id, IRelayStore store, HttpContext http, string done, Func<Task<string?>> action)
+    private static async Task<IResult> ActAsync(long id, QueueView queues, HttpContext http, string done, Func<Task<string?>> action)
     {
-        if (await store.FindDeliveryAsync(id, http.RequestAborted) is null) return NoSuchDelivery();
+        if (await queues.FindDeliveryAsync(id, http.RequestAborted) is null) return NoSuchDelivery();
         if (await action() is { } error)
             return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The delivery was not {done}.");
-        return await store.FindDeliveryAsync(id, http.RequestAborted) is { } delivery ? Results.Ok(delivery) : NoSuchDelivery();
+        return await queues.FindDeliveryAsync(id, http.RequestAborted) is { } delivery ? Results.Ok(delivery) : NoSuchDelivery();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -48,18 +48,18 @@ public static class AdminSmtpUserEndpoints
     /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it is now.</summary>
     private static RouteHandlerBuilder MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
         Func<SmtpProvisioning, string, string, CancellationToken, Task<string?>> action) =>
-        smtp.MapPost($"/{{id}}/{verb}", (string id, SmtpProvisioning p, IRelayStore store, HttpContext http) =>
-                ActAsync(id, store, http, done, () => action(p, http.User.UserId(), id, http.RequestAborted)))
+        smtp.MapPost($"/{{id}}/{verb}", (string id, SmtpProvisioning p, HttpContext http) =>
+                ActAsync(id, p, http, done, () => action(p, http.User.UserId(), id, http.RequestAborted)))
             .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(summary);
 
     /// <summary>One state-machine action: 404 for an unknown id, 409 ProblemDetails with the service's sentence when refused, else the record as it is now.</summary>
-    private static async Task<IResult> ActAsync(string id, IRelayStore store, HttpContext http, string done, Func<Task<string?>> action)
+    private static async Task<IResult> ActAsync(string id, SmtpProvisioning smtp, HttpContext http, string done, Func<Task<string?>> action)
     {
-        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
         if (await action() is { } error)
             return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The SMTP user was not {done}.");
-        return await store.FindSmtpUserAsync(id, http.RequestAborted) is { } user ? Results.Ok(SmtpUserDto.Of(user)) : NotFound();
+        return await smtp.FindAsync(id, http.RequestAborted) is { } user ? Results.Ok(SmtpUserDto.Of(user)) : NotFound();
     }
 
     private static async Task<IResult> ListAsync(SmtpProvisioning smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
@@ -89,18 +89,18 @@ public static class AdminSmtpUserEndpoints
         return Results.Created($"/api/admin/smtp-users/{user.Id}", SmtpUserDto.Of(user));
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SmtpProvisioning smtp, IRelayStore store, HttpContext http)
+    private static async Task<IResult> DeleteAsync(string id, SmtpProvisioning smtp, HttpContext http)
     {
-        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
         var error = await smtp.DeleteAsync(http.User.UserId(), id, http.RequestAborted);
         return error is null
             ? Results.Accepted()
             : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The SMTP user was not deleted.");
     }
 
-    private static async Task<IResult> RevealAsync(string id, SmtpProvisioning smtp, IRelayStore store, HttpContext http)
+    private static async Task<IResult> RevealAsync(string id, SmtpProvisioning smtp, HttpContext http)
     {
-        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
         var credentials = await smtp.RevealAsync(http.User.UserId(), id, http.RequestAborted);
         if (credentials is null)
             return Results.Problem("This SMTP user has no credentials yet (or any more); wait until it is active.",
@@ -109,9 +109,9 @@ public static class AdminSmtpUserEndpoints
     }
 
     /// <summary>Refused before sending (state, owner, allowed addresses) is a 409; a send the server refused is its answer, 200.</summary>
-    private static async Task<IResult> TestEmailAsync(string id, SmtpTestEmail testEmail, IRelayStore store, HttpContext http)
+    private static async Task<IResult> TestEmailAsync(string id, SmtpTestEmail testEmail, SmtpProvisioning smtp, HttpContext http)
     {
-        if (await store.FindSmtpUserAsync(id, http.RequestAborted) is null) return NotFound();
+        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
         var result = await testEmail.SendAsync(http.User.UserId(), id, http.RequestAborted);
         return result.From is null
             ? Results.Problem(result.Answer, statusCode: StatusCodes.Status409Conflict, title: "No test email was sent.")

@@ -1,5 +1,6 @@
 using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Services;
 using MailRelay.Core.Services.Forwarding;
 using MailRelay.Web.Api.Contracts;
@@ -12,8 +13,8 @@ public static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/users/me", async (HttpContext http, IRelayStore store) =>
-                await store.FindUserAsync(http.User.UserId(), http.RequestAborted) is { } user
+        api.MapGet("/users/me", async (HttpContext http, UserDirectory users) =>
+                await users.FindAsync(http.User.UserId(), http.RequestAborted) is { } user
                     ? Results.Ok(CurrentUser.Of(user))
                     : Results.Problem("Your user record was not found; sign in again.", statusCode: StatusCodes.Status404NotFound))
             .Produces<CurrentUser>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,11 +31,11 @@ public static class UserEndpoints
     }
 
     /// <summary>Messages with a delivery to the caller, each showing only the caller's deliveries, as My queue does.</summary>
-    private static async Task<IResult> ListMineAsync(IRelayStore store, HttpContext http, string? status = null, int skip = 0, int take = 50)
+    private static async Task<IResult> ListMineAsync(QueueView queues, HttpContext http, string? status = null, int skip = 0, int take = 50)
     {
         if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
         var me = http.User.UserId();
-        var page = await store.ListMessagesAsync(new MessageFilter(UserId: me, Status: wanted), Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted);
+        var page = await queues.ListMessagesAsync(new MessageFilter(UserId: me, Status: wanted), skip, take, http.RequestAborted);
         var mine = page.Items
             .Select(item => item with { Deliveries = item.Deliveries.Where(d => d.UserId == me && (wanted is null || d.Status == wanted)).ToList() })
             .ToList();

@@ -1,13 +1,13 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Services;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MailRelay.Web.Hosting;
 
 /// <summary>Ready means the store answers; used by <c>/readyz</c>.</summary>
-public sealed class StoreHealthCheck(IRelayStore store) : IHealthCheck
+public sealed class StoreHealthCheck(StoreReadiness store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await store.IsReachableAsync(cancellationToken)
+        await store.IsReadyAsync(cancellationToken)
             ? HealthCheckResult.Healthy("The store answers.")
             : HealthCheckResult.Unhealthy("The store cannot be reached.");
 }

@@ -138,6 +138,11 @@ public sealed class SmtpProvisioning(
     public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
         smtpUserStore.ListSmtpUsersAsync(query with { Take = Math.Clamp(query.Take, 1, 500), Skip = Math.Max(0, query.Skip) }, cancellationToken);
 
+    public Task<SmtpUser?> FindAsync(string id, CancellationToken cancellationToken) => smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
+
+    /// <summary>True when the credentials can sign in to SES (false on the local adapter, so the pages can say so).</summary>
+    public bool IssuesRealCredentials => provisioner.IssuesRealCredentials;
+
     private async Task ProvisionAsync(SmtpUser claimed, CancellationToken cancellationToken)
     {
         var user = claimed with { Status = SmtpUserStatus.Provisioning };

@@ -20,7 +20,7 @@ public sealed partial class MessageDetail
     private bool _loaded;
     private bool _working;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private QueueView QueueView { get; set; } = null!;
 
     [Inject] private QueueAdmin Queues { get; set; } = null!;
 
@@ -48,11 +48,10 @@ public sealed partial class MessageDetail
     {
         if (_shown == (MessageId, Version)) return;
         _shown = (MessageId, Version);
-        _message = await Store.FindMessageAsync(MessageId, CancellationToken.None);
-        _deliveries = _message is null ? [] : await Store.ListDeliveriesOfMessageAsync(MessageId, CancellationToken.None);
-        var timelines = new Dictionary<long, IReadOnlyList<DeliveryEvent>>();
-        foreach (var delivery in _deliveries) timelines[delivery.Id] = await Store.ListDeliveryEventsAsync(delivery.Id, CancellationToken.None);
-        _timelines = timelines;
+        var found = await QueueView.DeliveriesOfAsync(MessageId, CancellationToken.None);
+        _message = found?.Message;
+        _deliveries = found is null ? [] : [.. found.Deliveries.Select(d => d.Delivery)];
+        _timelines = found is null ? [] : found.Deliveries.ToDictionary(d => d.Delivery.Id, d => d.Events);
         _loaded = true;
     }
 

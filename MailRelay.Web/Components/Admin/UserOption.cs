@@ -1,5 +1,5 @@
 using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Users;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -9,9 +9,9 @@ public sealed record UserOption(string Id, string Label)
     /// <summary>Enough for a relay's people; the admin pages do not page users.</summary>
     private const int MaxUsers = 500;
 
-    public static async Task<IReadOnlyList<UserOption>> LoadAsync(IRelayStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<UserOption>> LoadAsync(UserDirectory directory, CancellationToken cancellationToken)
     {
-        var page = await store.ListUsersAsync(0, MaxUsers, cancellationToken);
+        var page = await directory.ListAsync(0, MaxUsers, cancellationToken);
         return page.Items.Select(Of).OrderBy(u => u.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 

@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Queues;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
@@ -24,7 +25,7 @@ public sealed partial class MyQueue
     private int _mailboxTotal;
     private bool _delivering;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private QueueView QueueView { get; set; } = null!;
 
     [Inject] private DeliverNow Delivery { get; set; } = null!;
 
@@ -62,7 +63,7 @@ public sealed partial class MyQueue
     /// <summary>Messages with a delivery of this user in <paramref name="status"/>, showing only this user's deliveries.</summary>
     private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status)
     {
-        var page = await Store.ListMessagesAsync(new MessageFilter(UserId: _userId, Status: status), 0, MaxItems, Closing);
+        var page = await QueueView.ListMessagesAsync(new MessageFilter(UserId: _userId, Status: status), 0, MaxItems, Closing);
         return page.Items
             .Select(item => new MyMessage(item.Message, item.Deliveries.Where(d => d.UserId == _userId && d.Status == status).ToList()))
             .ToList();

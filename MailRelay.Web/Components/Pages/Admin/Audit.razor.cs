@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
@@ -30,7 +31,7 @@ public sealed partial class Audit : IDisposable
 
     [Inject] private AuditLog AuditLog { get; set; } = null!;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
     private AuditFilter Filter => new(_user, _action, Utc(_from), Utc(_to));
 
@@ -53,7 +54,7 @@ public sealed partial class Audit : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _users = await UserOption.LoadAsync(Store, _closing.Token);
+        _users = await UserOption.LoadAsync(UserDirectory, _closing.Token);
         _actors = (await AuditLog.ListActorsAsync(_closing.Token))
             .Select(id => _users.FirstOrDefault(u => u.Id == id) ?? new UserOption(id, id))
             .OrderBy(u => u.Label, StringComparer.OrdinalIgnoreCase)

@@ -1,3 +1,5 @@
+using MailRelay.Core.Services.Queues;
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Intake;
@@ -30,9 +32,9 @@ public sealed partial class Queues
     private string? _selectedId;
     private int _version;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
-    [Inject] private IInboundSource Inbound { get; set; } = null!;
+    [Inject] private QueueView QueueView { get; set; } = null!;
 
     [Inject] private StuckInbox StuckInbox { get; set; } = null!;
 
@@ -40,7 +42,7 @@ public sealed partial class Queues
 
     protected override async Task OnInitializedAsync()
     {
-        _users = await UserOption.LoadAsync(Store, Closing);
+        _users = await UserOption.LoadAsync(UserDirectory, Closing);
         await LoadSummaryAsync();
         // Every change may move a count or a status on this page: new mail, any user's deliveries.
         FollowRelay(_ => true, RefreshAsync);
@@ -56,15 +58,15 @@ public sealed partial class Queues
 
     private async Task LoadMessagesAsync()
     {
-        var page = await Store.ListMessagesAsync(Filter, _skip, PageSize, Closing);
+        var page = await QueueView.ListMessagesAsync(Filter, _skip, PageSize, Closing);
         _messages = page.Items;
         _total = page.Total;
     }
 
     private async Task LoadSummaryAsync()
     {
-        _summaries = await Store.SummarizeQueuesAsync(Closing);
-        _inboxWaiting = await Inbound.CountWaitingAsync(Closing);
+        _summaries = await QueueView.SummarizeAsync(Closing);
+        _inboxWaiting = await QueueView.CountWaitingInboundAsync(Closing);
         _stuck = await StuckInbox.ListAsync(Closing);
         _now = Time.GetUtcNow();
     }

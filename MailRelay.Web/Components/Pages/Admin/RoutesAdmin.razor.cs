@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Routing;
@@ -20,7 +21,7 @@ public sealed partial class RoutesAdmin
 
     [Inject] private RouteAdmin Routes { get; set; } = null!;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
@@ -30,7 +31,7 @@ public sealed partial class RoutesAdmin
 
     protected override async Task OnInitializedAsync()
     {
-        _users = await UserOption.LoadAsync(Store, CancellationToken.None);
+        _users = await UserOption.LoadAsync(UserDirectory, CancellationToken.None);
         await LoadRoutesAsync();
     }
 

@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
@@ -30,11 +31,9 @@ public sealed partial class SmtpUserSetup
 
     [Inject] private SmtpTestEmail TestEmail { get; set; } = null!;
 
-    [Inject] private ISmtpIdentityProvisioner Provisioner { get; set; } = null!;
-
     [Inject] private IOptions<SmtpIdentityOptions> Options { get; set; } = null!;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
@@ -50,10 +49,10 @@ public sealed partial class SmtpUserSetup
 
     private async Task LoadAsync()
     {
-        var user = await Store.FindSmtpUserAsync(Id, Closing);
+        var user = await Provisioning.FindAsync(Id, Closing);
         if (_credentials is not null && user?.AccessKeyId != _user?.AccessKeyId) _credentials = null;
         _user = user;
-        _owner = user is null ? null : await Store.FindUserAsync(user.OwnerUserId, Closing);
+        _owner = user is null ? null : await UserDirectory.FindAsync(user.OwnerUserId, Closing);
         _from = user is null || _owner is null ? null : SmtpTestEmail.ChooseFrom(user, _owner.Email);
         _loaded = true;
     }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Users;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
@@ -41,11 +42,9 @@ public sealed partial class SmtpUsers
 
     [Inject] private SmtpProvisioning Provisioning { get; set; } = null!;
 
-    [Inject] private ISmtpIdentityProvisioner Provisioner { get; set; } = null!;
-
     [Inject] private IOptions<SmtpIdentityOptions> Options { get; set; } = null!;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
@@ -57,7 +56,7 @@ public sealed partial class SmtpUsers
 
     protected override async Task OnInitializedAsync()
     {
-        _users = await UserOption.LoadAsync(Store, Closing);
+        _users = await UserOption.LoadAsync(UserDirectory, Closing);
         await LoadFailedAsync();
         FollowRelay(change => change.Kind == SmtpProvisioning.ChangedKind, RefreshAsync);
     }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Users;
 using System.Globalization;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
@@ -28,7 +29,7 @@ public sealed partial class Usage : IDisposable
 
     [Inject] private UsageReport Report { get; set; } = null!;
 
-    [Inject] private IRelayStore Store { get; set; } = null!;
+    [Inject] private UserDirectory UserDirectory { get; set; } = null!;
 
     private DayRange Range => Report.RangeOf(Day(_from), Day(_to));
 
@@ -38,7 +39,7 @@ public sealed partial class Usage : IDisposable
     {
         var range = Report.RangeOf(null, null);
         (_from, _to) = (range.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), range.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        _users = await UserOption.LoadAsync(Store, _closing.Token);
+        _users = await UserOption.LoadAsync(UserDirectory, _closing.Token);
     }
 
     private async Task LoadInboundAsync(LoadDataArgs args)

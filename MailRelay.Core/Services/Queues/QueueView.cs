@@ -1,0 +1,40 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services.Queues;
+
+/// <summary>What the queue pages and endpoints show: the queues per user, the messages, and one message's deliveries and their history.</summary>
+public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliveryStore, IInboundSource inbound)
+{
+    public Task<IReadOnlyList<UserQueueSummary>> SummarizeAsync(CancellationToken cancellationToken) =>
+        deliveryStore.SummarizeQueuesAsync(cancellationToken);
+
+    /// <summary>Notifications waiting in the inbound source, not yet taken in.</summary>
+    public Task<int> CountWaitingInboundAsync(CancellationToken cancellationToken) => inbound.CountWaitingAsync(cancellationToken);
+
+    /// <summary>Newest first, with each message's deliveries.</summary>
+    public Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken) =>
+        messageStore.ListMessagesAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+
+    public Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
+        messageStore.FindMessageAsync(messageId, cancellationToken);
+
+    public Task<Delivery?> FindDeliveryAsync(long deliveryId, CancellationToken cancellationToken) =>
+        deliveryStore.FindDeliveryAsync(deliveryId, cancellationToken);
+
+    /// <summary>The message's deliveries, each with its history; null when the message is unknown.</summary>
+    public async Task<MessageDetails?> DeliveriesOfAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (await messageStore.FindMessageAsync(messageId, cancellationToken) is not { } message) return null;
+        var deliveries = new List<DeliveryDetails>();
+        foreach (var delivery in await deliveryStore.ListDeliveriesOfMessageAsync(messageId, cancellationToken))
+            deliveries.Add(new DeliveryDetails(delivery, await deliveryStore.ListDeliveryEventsAsync(delivery.Id, cancellationToken)));
+        return new MessageDetails(message, deliveries);
+    }
+}
+
+/// <summary>A message with its deliveries and their history.</summary>
+public sealed record MessageDetails(StoredMessage Message, IReadOnlyList<DeliveryDetails> Deliveries);
+
+/// <summary>One delivery and what happened to it, oldest first.</summary>
+public sealed record DeliveryDetails(Delivery Delivery, IReadOnlyList<DeliveryEvent> Events);

@@ -1,0 +1,9 @@
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services;
+
+/// <summary>Whether the store answers right now, for <c>/readyz</c>.</summary>
+public sealed class StoreReadiness(IRelayStore store)
+{
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => store.IsReachableAsync(cancellationToken);
+}

@@ -1,0 +1,17 @@
+using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Core.Services.Users;
+
+/// <summary>The users who signed in (or were seeded), for the pages and endpoints that name or list them.</summary>
+public sealed class UserDirectory(IUserStore userStore, TimeProvider time)
+{
+    public Task<AppUser?> FindAsync(string userId, CancellationToken cancellationToken) => userStore.FindUserAsync(userId, cancellationToken);
+
+    public Task<Page<AppUser>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
+        userStore.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+
+    /// <summary>Creates the user when missing and leaves an existing one untouched (seeding).</summary>
+    public Task EnsureAsync(string id, string email, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
+        userStore.EnsureUserAsync(id, email, displayName, roles, time.GetUtcNow(), cancellationToken);
+}
