@@ -123,6 +123,7 @@ public static class CoreRegistration
         services.AddSingleton<GmailConsentStates>();
         services.AddSingleton<GmailStatusReader>();
         services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
+        services.AddSingleton<ILocalMailboxes>(sp => sp.GetRequiredService<LocalMailboxDelivery>());
         // "Gmail" deliveries go to the Gmail API when MailboxDelivery:Provider is Gmail; on the
         // embedded defaults the local mailbox stands in for Gmail, so mail is visible without Google.
         services.AddGmailDelivery();

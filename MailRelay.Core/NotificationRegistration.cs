@@ -27,6 +27,8 @@ internal static class NotificationRegistration
         });
         // The Outbox page lists the pickup folder whichever provider is chosen (and says so for Smtp).
         services.AddSingleton(sp => new OutboxFolder(sp.LocalPath(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.PickupPath)));
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxFolder>());
+        services.AddSingleton<OutboxView>();
         services.AddSingleton<UserNotices>();
         return services;
     }

@@ -35,8 +35,8 @@ public sealed class MyGmailTests : RelayComponentTest
         Services.AddSingleton<GmailConnections>();
         Services.AddSingleton<GmailConsentStates>();
         Services.AddSingleton<GmailStatusReader>();
-        Services.AddSingleton<GoogleConsent>();
-        Services.AddSingleton<GoogleConnectFlow>();
+        Services.AddSingleton<IGmailConsent, GoogleConsent>();
+        Services.AddSingleton<GmailConnectFlow>();
         Services.AddSingleton<AntiforgeryStateProvider>(new NoAntiforgery());
     }
 

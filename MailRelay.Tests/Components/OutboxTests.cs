@@ -18,7 +18,8 @@ public sealed class OutboxTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Ports.IOutbox>(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Services.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_options));
     }
 

@@ -42,6 +42,7 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<IBlobStore>(new FolderBlobStore(Path.Combine(_data.Path, "blobs")));
         Services.AddSingleton<IInboundSource>(new FolderInboundSource(InboxPath, TimeProvider.System, NullLogger<FolderInboundSource>.Instance));
         Services.AddSingleton(new LocalMailboxDelivery(Path.Combine(_data.Path, "mailboxes")));
+        Services.AddSingleton<ILocalMailboxes>(sp => sp.GetRequiredService<LocalMailboxDelivery>());
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<IStuckInboxItems>(new FolderStuckInboxItems(InboxPath));
         Services.AddSingleton<StuckInbox>();

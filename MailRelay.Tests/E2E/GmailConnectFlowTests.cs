@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Gmail;
 using MailRelay.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

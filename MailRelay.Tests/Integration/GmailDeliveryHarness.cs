@@ -74,7 +74,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     public async Task SaveConnectionAsync(string userId, FakeGoogleUser user, GmailConnectionStatus status = GmailConnectionStatus.Connected)
     {
         var protectedToken = await Protector.ProtectAsync(user.RefreshToken, userId, default);
-        await Store.SaveGmailConnectionAsync(new GmailConnection(userId, user.Email, protectedToken, GoogleAccessTokens.GmailInsertScope,
+        await Store.SaveGmailConnectionAsync(new GmailConnection(userId, user.Email, protectedToken, GmailScopes.Insert,
             Time.GetUtcNow(), Time.GetUtcNow() + TimeSpan.FromDays(7), status, 0, null, null), default);
     }
 

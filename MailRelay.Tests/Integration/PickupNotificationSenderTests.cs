@@ -22,7 +22,8 @@ public sealed class PickupNotificationSenderTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Ports.IOutbox>(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Services.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new NotificationOptions { From = From }));
     }
 
@@ -93,7 +94,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
         await notices.SendAsync(TestNotices.Of(NoticeKind.ExpiresTomorrow) with { ReconnectUrl = notices.ReconnectUrl }, default);
 
         var outbox = app.Services.GetRequiredService<OutboxFolder>();
-        outbox.Path.ShouldBe(Path.Combine(app.DataDirectory, "outbox"));
+        outbox.Location.ShouldBe(Path.Combine(app.DataDirectory, "outbox"));
         var entry = (await outbox.ListAsync(0, 25, default)).Items.ShouldHaveSingleItem();
         var email = (await outbox.ReadAsync(entry.FileName, default)).ShouldNotBeNull();
         email.TextBody.ShouldNotBeNull().ShouldContain("https://mail.example.com/my/gmail");

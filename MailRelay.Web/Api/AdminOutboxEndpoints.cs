@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Notifications;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Domain;
 
@@ -9,12 +10,12 @@ public static class AdminOutboxEndpoints
     public static RouteGroupBuilder MapAdminOutboxEndpoints(this RouteGroupBuilder admin)
     {
         var outbox = admin.MapGroup("/outbox").WithTags("Outbox");
-        outbox.MapGet("", (OutboxFolder folder, HttpContext http, int skip = 0, int take = 25) =>
-                folder.ListAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), http.RequestAborted))
+        outbox.MapGet("", (OutboxView outbox, HttpContext http, int skip = 0, int take = 25) =>
+                outbox.ListAsync(skip, take, http.RequestAborted))
             .Produces<Page<OutboxEntry>>()
             .WithSummary("The emails in the pickup folder, newest first, paged.");
-        outbox.MapGet("/{fileName}", async (string fileName, OutboxFolder folder, HttpContext http) =>
-                await folder.ReadAsync(fileName, http.RequestAborted) is { } email
+        outbox.MapGet("/{fileName}", async (string fileName, OutboxView outbox, HttpContext http) =>
+                await outbox.ReadAsync(fileName, http.RequestAborted) is { } email
                     ? Results.Ok(email)
                     : Results.Problem($"There is no email {fileName} in the outbox.", statusCode: StatusCodes.Status404NotFound))
             .Produces<OutboxEmail>().ProducesProblem(StatusCodes.Status404NotFound)

@@ -32,7 +32,7 @@ public static class TokenEndpoints
         return api;
     }
 
-    private static async Task<IResult> RenewAsync(HttpContext http, GoogleConnectFlow flow)
+    private static async Task<IResult> RenewAsync(HttpContext http, GmailConnectFlow flow)
     {
         var consentUrl = await flow.StartAsync(http.User.UserId(), GmailCallbackPaths.RedirectUriFor(http.Request), http.RequestAborted);
         return consentUrl is null
@@ -41,13 +41,13 @@ public static class TokenEndpoints
     }
 
     /// <summary>Google's redirect after consent; always ends on My Gmail with the outcome's sentence.</summary>
-    private static async Task<IResult> CallbackAsync(HttpContext http, GoogleConnectFlow flow, string? state, string? code, string? error)
+    private static async Task<IResult> CallbackAsync(HttpContext http, GmailConnectFlow flow, string? state, string? code, string? error)
     {
         var outcome = await flow.CompleteAsync(http.User.UserId(), state, code, error, http.RequestAborted);
         return Results.Redirect(GmailCallbackPaths.ResultUrl(outcome));
     }
 
-    private static async Task<IResult> DisconnectAsync(HttpContext http, GoogleConnectFlow flow)
+    private static async Task<IResult> DisconnectAsync(HttpContext http, GmailConnectFlow flow)
     {
         var outcome = await flow.DisconnectAsync(http.User.UserId(), http.RequestAborted);
         return outcome == GmailDisconnectOutcome.NotConnected

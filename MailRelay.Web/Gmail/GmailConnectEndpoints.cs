@@ -1,3 +1,4 @@
+using MailRelay.Core.Services.Gmail;
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Domain;
 using MailRelay.Web.Auth;
@@ -20,7 +21,7 @@ public static class GmailConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext http, GoogleConnectFlow flow)
+    private static async Task<IResult> ConnectAsync(HttpContext http, GmailConnectFlow flow)
     {
         // The antiforgery token was checked before this runs (CookieAntiforgery).
         var consentUrl = await flow.StartAsync(http.User.UserId(), GmailCallbackPaths.RedirectUriFor(http.Request), http.RequestAborted);

@@ -1,4 +1,4 @@
-using MailRelay.Core.Adapters.Google;
+using MailRelay.Core.Services.Gmail;
 using MailRelay.Core.Options;
 using MailRelay.Web.Auth;
 using Microsoft.Extensions.Options;
@@ -12,10 +12,9 @@ namespace MailRelay.Web.Hosting;
 /// (sign-out posts, then redirects to the issuer's logout endpoint) and, with Gmail delivery, to
 /// Google's consent page (Connect Gmail posts, then redirects there; form-action covers redirects).
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next, IOptions<SignInOptions> signIn, IOptions<MailboxDeliveryOptions> delivery, IOptions<GoogleOptions> google)
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<SignInOptions> signIn, GmailConnectFlow gmail)
 {
-    private readonly string _policy = BuildPolicy(signIn.Value,
-        string.Equals(delivery.Value.Provider, MailboxDeliveryOptions.Gmail, StringComparison.OrdinalIgnoreCase) ? google.Value.AuthorizationUrl : null);
+    private readonly string _policy = BuildPolicy(signIn.Value, gmail.ConsentPageUrl);
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -1,4 +1,6 @@
 using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using MailRelay.Core.Services.Gmail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,16 +34,17 @@ public static class GmailRegistration
     }
 
     /// <summary>
-    /// Connecting, renewing and disconnecting Gmail: Google's consent (<see cref="GoogleConsent"/>)
-    /// and the flow that ties it to the user's state and stored grant (<see cref="GoogleConnectFlow"/>).
+    /// Connecting, renewing and disconnecting Gmail: Google's consent (<see cref="GoogleConsent"/>, the
+    /// <see cref="IGmailConsent"/>) and the Core flow that ties it to the user's state and stored grant
+    /// (<see cref="GmailConnectFlow"/>).
     /// Needs <see cref="AddGmailDelivery"/> (the options) and the Gmail services of Core.
     /// </summary>
     public static IServiceCollection AddGmailConnect(this IServiceCollection services)
     {
         // The revocation body carries a token, so this client logs nothing either.
         services.AddHttpClient(GoogleConsent.HttpClientName).RemoveAllLoggers();
-        services.TryAddSingleton<GoogleConsent>();
-        services.TryAddSingleton<GoogleConnectFlow>();
+        services.TryAddSingleton<IGmailConsent, GoogleConsent>();
+        services.TryAddSingleton<GmailConnectFlow>();
         return services;
     }
 

@@ -22,9 +22,6 @@ public sealed partial class GoogleAccessTokens : IDisposable
     /// <summary>A token is refreshed this long before Google says it expires, so it never dies mid-upload.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    /// <summary>The narrowest scope that allows <c>users.messages.import</c>.</summary>
-    public const string GmailInsertScope = "https://www.googleapis.com/auth/gmail.insert";
-
     private readonly ConcurrentDictionary<string, CachedToken> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _refreshGates = new(StringComparer.Ordinal);
     private readonly Lazy<AuthorizationCodeFlow> _flow;
@@ -155,7 +152,7 @@ public sealed partial class GoogleAccessTokens : IDisposable
         new(new AuthorizationCodeFlow.Initializer(options.AuthorizationUrl, options.TokenUrl)
         {
             ClientSecrets = new ClientSecrets { ClientId = options.ClientId, ClientSecret = options.ClientSecret },
-            Scopes = [GmailInsertScope],
+            Scopes = [GmailScopes.Insert],
             // Retries are decided by the callers (and their error classes), not hidden in here.
             DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
         });

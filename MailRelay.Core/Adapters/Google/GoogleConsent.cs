@@ -1,3 +1,4 @@
+using MailRelay.Core.Ports;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,13 +21,13 @@ namespace MailRelay.Core.Adapters.Google;
 /// verifier, the id_token that names the account, and revocation. It keeps no state: the caller
 /// owns the state and verifier (<see cref="GmailConsentStates"/>).
 /// </summary>
-public sealed partial class GoogleConsent : IDisposable
+public sealed partial class GoogleConsent : IGmailConsent, IDisposable
 {
     /// <summary>The named <see cref="System.Net.Http.HttpClient"/> revocations go through.</summary>
     public const string HttpClientName = "GoogleOAuth";
 
     /// <summary>Import into Gmail, plus the account's address (from the id_token) to show and to compare on renewal.</summary>
-    public static readonly IReadOnlyList<string> Scopes = [GoogleAccessTokens.GmailInsertScope, "openid", "email"];
+    public static readonly IReadOnlyList<string> Scopes = [GmailScopes.Insert, "openid", "email"];
 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
@@ -51,6 +52,11 @@ public sealed partial class GoogleConsent : IDisposable
                 DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
             }));
     }
+
+    public string ConsentPageUrl => _options.AuthorizationUrl;
+
+    public string RedirectUriFor(string requestRedirectUri) =>
+        string.IsNullOrWhiteSpace(_options.RedirectUri) ? requestRedirectUri : _options.RedirectUri;
 
     /// <summary>
     /// Where to send the user: Google's consent page asking for offline access to
@@ -82,7 +88,7 @@ public sealed partial class GoogleConsent : IDisposable
     /// which is verified: signature against Google's keys (<see cref="GoogleOptions.CertificatesUrl"/>),
     /// issuer, audience = our client id, expiry, and a verified email.
     /// </summary>
-    public async Task<GoogleConsentAnswer> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken)
+    public async Task<GmailConsentAnswer> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken)
     {
         TokenResponse response;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -97,25 +103,25 @@ public sealed partial class GoogleConsent : IDisposable
         catch (TokenResponseException e)
         {
             LogExchangeRefused(_logger, e.Error?.Error, e.Error?.ErrorDescription, (int?)e.StatusCode);
-            return GoogleConsentAnswer.Fail($"Google refused the authorization code: {e.Error?.Error} {e.Error?.ErrorDescription}".TrimEnd());
+            return GmailConsentAnswer.Fail($"Google refused the authorization code: {e.Error?.Error} {e.Error?.ErrorDescription}".TrimEnd());
         }
         catch (HttpRequestException e)
         {
             LogExchangeUnreachable(_logger, e.Message);
-            return GoogleConsentAnswer.Fail($"The Google token endpoint could not be reached: {e.Message}");
+            return GmailConsentAnswer.Fail($"The Google token endpoint could not be reached: {e.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogExchangeUnreachable(_logger, $"no answer within {_options.RequestTimeout}");
-            return GoogleConsentAnswer.Fail($"The Google token endpoint did not answer within {_options.RequestTimeout}.");
+            return GmailConsentAnswer.Fail($"The Google token endpoint did not answer within {_options.RequestTimeout}.");
         }
 
         var account = await VerifyIdTokenAsync(response.IdToken, cancellationToken);
-        if (account.Error is { } error) return GoogleConsentAnswer.Fail(error);
+        if (account.Error is { } error) return GmailConsentAnswer.Fail(error);
         var scopes = (response.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
         var expiresAt = refreshToken is not null && _options.RefreshTokenLifetime is { } lifetime ? _time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-        return GoogleConsentAnswer.Granted(new GmailGrant(account.Email!, refreshToken, scopes, expiresAt));
+        return GmailConsentAnswer.Granted(new GmailGrant(account.Email!, refreshToken, scopes, expiresAt));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace MailRelay.Core.Adapters.Local;
 /// Delivers into a folder per user (<c>App_Data/mailboxes/{user}/</c>), one <c>.eml</c> per message,
 /// named after the message id so delivering the same message twice keeps one copy.
 /// </summary>
-public sealed class LocalMailboxDelivery(string root) : IMailboxDelivery
+public sealed class LocalMailboxDelivery(string root) : IMailboxDelivery, ILocalMailboxes
 {
     public async Task<MailboxDeliveryResult> DeliverAsync(MailboxDeliveryRequest request, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Mime;
 using MimeKit;
 
@@ -8,12 +9,12 @@ namespace MailRelay.Core.Adapters.Local;
 /// The pickup folder as the admin Outbox page reads it: the <c>.eml</c> files, newest first, and
 /// one file's text and HTML parts (found by MimeKit). Only file names it lists itself can be opened.
 /// </summary>
-public sealed class OutboxFolder(string folder)
+public sealed class OutboxFolder(string folder) : IOutbox
 {
     /// <summary>Files larger than this are listed but not opened; notifications are a few KB.</summary>
     public const long MaxOpenBytes = 5 * 1024 * 1024;
 
-    public string Path => folder;
+    public string Location => folder;
 
     public async Task<Page<OutboxEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Services.Queues;
 
 /// <summary>What the queue pages and endpoints show: the queues per user, the messages, and one message's deliveries and their history.</summary>
-public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliveryStore, IInboundSource inbound)
+public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliveryStore, IInboundSource inbound, ILocalMailboxes localMailboxes)
 {
     public Task<IReadOnlyList<UserQueueSummary>> SummarizeAsync(CancellationToken cancellationToken) =>
         deliveryStore.SummarizeQueuesAsync(cancellationToken);
@@ -18,6 +18,9 @@ public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliver
 
     public Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
         messageStore.FindMessageAsync(messageId, cancellationToken);
+
+    /// <summary>The files local delivery wrote into the user's mailbox folder, newest first.</summary>
+    public IReadOnlyList<FileInfo> LocalMailboxFiles(string userId) => localMailboxes.List(userId);
 
     public Task<Delivery?> FindDeliveryAsync(long deliveryId, CancellationToken cancellationToken) =>
         deliveryStore.FindDeliveryAsync(deliveryId, cancellationToken);

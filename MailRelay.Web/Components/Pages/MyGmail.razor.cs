@@ -18,7 +18,7 @@ public sealed partial class MyGmail
 
     [Inject] private GmailStatusReader Reader { get; set; } = null!;
 
-    [Inject] private GoogleConnectFlow Flow { get; set; } = null!;
+    [Inject] private GmailConnectFlow Flow { get; set; } = null!;
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 

@@ -29,8 +29,6 @@ public sealed partial class MyQueue
 
     [Inject] private DeliverNow Delivery { get; set; } = null!;
 
-    [Inject] private LocalMailboxDelivery LocalMailbox { get; set; } = null!;
-
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
     [Inject] private NotificationService Notifications { get; set; } = null!;
@@ -55,7 +53,7 @@ public sealed partial class MyQueue
             .Select(g => new MyMessage(g.First().Message, g.SelectMany(m => m.Deliveries).OrderBy(d => d.Id).ToList()))
             .OrderByDescending(m => m.Message.Sequence).ToList();
         _delivered = await MineAsync(DeliveryStatus.Delivered);
-        var files = LocalMailbox.List(_userId);
+        var files = QueueView.LocalMailboxFiles(_userId);
         _mailboxTotal = files.Count;
         _mailbox = files.Take(MaxMailboxFiles).ToList();
     }

@@ -1,4 +1,5 @@
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Services.Notifications;
+using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed partial class Outbox
     private OutboxEmail? _selected;
     private string? _missing;
 
-    [Inject] private OutboxFolder Folder { get; set; } = null!;
+    [Inject] private OutboxView Folder { get; set; } = null!;
 
     [Inject] private IOptions<NotificationOptions> Options { get; set; } = null!;
 

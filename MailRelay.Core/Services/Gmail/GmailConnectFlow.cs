@@ -3,42 +3,43 @@ using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
-using MailRelay.Core.Services.Gmail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MailRelay.Core.Adapters.Google;
+namespace MailRelay.Core.Services.Gmail;
 
 /// <summary>
 /// Connect, renew and disconnect Gmail for the signed-in user, end to end: the state bound to the
 /// user (<see cref="GmailConsentStates"/>), Google's consent and code exchange
-/// (<see cref="GoogleConsent"/>), and the stored grant (<see cref="GmailConnections"/>). Every
+/// (<see cref="IGmailConsent"/>), and the stored grant (<see cref="GmailConnections"/>). Every
 /// method takes the user id of the caller's principal, never one from the request.
 /// </summary>
-public sealed partial class GoogleConnectFlow(
-    GoogleConsent consent,
+public sealed partial class GmailConnectFlow(
+    IGmailConsent consent,
     GmailConsentStates states,
     GmailConnections connections,
     IGmailConnectionStore connectionStore,
     ISecretProtector secrets,
     AuditLog audit,
     IOptions<MailboxDeliveryOptions> delivery,
-    IOptions<GoogleOptions> google,
-    ILogger<GoogleConnectFlow> logger)
+    ILogger<GmailConnectFlow> logger)
 {
     /// <summary>Gmail delivery is configured, so there is a Google client to consent to.</summary>
     public bool IsAvailable => string.Equals(delivery.Value.Provider, MailboxDeliveryOptions.Gmail, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where Connect Gmail sends the browser (for the content security policy); null without Gmail delivery.</summary>
+    public string? ConsentPageUrl => IsAvailable ? consent.ConsentPageUrl : null;
+
     /// <summary>
     /// Starts a consent for the user and returns Google's consent URL; null when Gmail delivery is
     /// not configured. <paramref name="requestRedirectUri"/> (derived from the current request) is
-    /// used unless <see cref="GoogleOptions.RedirectUri"/> is set. On a renewal the connected
+    /// used unless the provider has one configured (<see cref="IGmailConsent.RedirectUriFor"/>). On a renewal the connected
     /// address is the login hint, so Google offers the same account first.
     /// </summary>
     public async Task<Uri?> StartAsync(string userId, string requestRedirectUri, CancellationToken cancellationToken)
     {
         if (!IsAvailable) return null;
-        var redirectUri = string.IsNullOrWhiteSpace(google.Value.RedirectUri) ? requestRedirectUri : google.Value.RedirectUri;
+        var redirectUri = consent.RedirectUriFor(requestRedirectUri);
         var existing = await connectionStore.FindGmailConnectionAsync(userId, cancellationToken);
         var ticket = await states.StartAsync(userId, redirectUri, cancellationToken);
         LogStarted(logger, userId, redirectUri);
@@ -67,7 +68,7 @@ public sealed partial class GoogleConnectFlow(
         var answer = await consent.ExchangeAsync(check.Ticket!, code, cancellationToken);
         if (answer.Grant is not { } grant) return Logged(userId, GmailConnectOutcome.GoogleFailed, answer.Error ?? "no grant");
         if (grant.RefreshToken is null) return Logged(userId, GmailConnectOutcome.NoRefreshToken, "no refresh token");
-        if (!grant.Scopes.Contains(GoogleAccessTokens.GmailInsertScope, StringComparer.Ordinal))
+        if (!grant.Scopes.Contains(GmailScopes.Insert, StringComparer.Ordinal))
             return Logged(userId, GmailConnectOutcome.ScopeMissing, $"granted scopes: {string.Join(' ', grant.Scopes)}");
 
         var outcome = await connections.CompleteConsentAsync(userId, grant, cancellationToken);

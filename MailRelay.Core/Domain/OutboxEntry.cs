@@ -1,6 +1,4 @@
-using MailRelay.Core.Domain;
-
-namespace MailRelay.Core.Adapters.Local;
+namespace MailRelay.Core.Domain;
 
 /// <summary>One <c>.eml</c> file of the pickup folder: its name, when it was written, and its headers.</summary>
 public sealed record OutboxEntry(string FileName, DateTimeOffset WrittenAt, MessageSummary Summary);
