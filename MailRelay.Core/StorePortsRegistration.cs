@@ -6,18 +6,11 @@ namespace MailRelay.Core;
 /// <summary>Each per-aggregate store port, served by the one <see cref="IRelayStore"/> of the configured technology.</summary>
 public static class StorePortsRegistration
 {
+    /// <summary>Every interface <see cref="IRelayStore"/> is made of, so a port added to it is served without a line here.</summary>
     public static IServiceCollection AddStorePorts(this IServiceCollection services)
     {
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IRouteStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IGmailConnectionStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<ISmtpUserStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IUsageStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IMetricPointStore>(sp => sp.GetRequiredService<IRelayStore>());
-        services.AddSingleton<IDomainStore>(sp => sp.GetRequiredService<IRelayStore>());
+        foreach (var port in typeof(IRelayStore).GetInterfaces())
+            services.AddSingleton(port, sp => sp.GetRequiredService<IRelayStore>());
         return services;
     }
 }

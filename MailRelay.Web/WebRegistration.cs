@@ -19,6 +19,7 @@ public static class WebRegistration
     {
         builder.AddMailRelayLogging();
         var services = builder.Services;
+        // Program.cs reads Hosting before the host is built; bound here too so a value that does not convert is reported at start.
         services.AddOptions<HostingOptions>().BindSection(HostingOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();

@@ -22,19 +22,17 @@ public static class SectionBinding
 
     private static void Bind<TOptions>(string? name, TOptions options, IConfigurationSection section) where TOptions : class
     {
-        var failures = BindingFailures.Of(section, typeof(TOptions));
-        if (failures.Count == 0)
+        IReadOnlyList<string> failures;
+        try
         {
-            try
-            {
-                section.Bind(options);
-                return;
-            }
-            catch (InvalidOperationException e)
-            {
-                // A shape BindingFailures does not walk: the binder's own sentence names the key.
-                failures = [e.Message];
-            }
+            section.Bind(options);
+            return;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Every value that does not convert, each with its key and expected form; for a shape
+            // BindingFailures does not walk, the binder's own sentence, which names the key.
+            failures = BindingFailures.Of(section, typeof(TOptions)) is { Count: > 0 } found ? found : [e.Message];
         }
         throw new OptionsValidationException(name ?? Microsoft.Extensions.Options.Options.DefaultName, typeof(TOptions), failures);
     }

@@ -17,10 +17,11 @@ public sealed class PickupNotificationSenderContractTests : NotificationSenderCo
     /// <summary>The pickup folder would have to be made inside a file.</summary>
     protected override INotificationSender CreateSenderThatCannotHandOver()
     {
-        var file = Path.Combine(_data.Path, "not-a-folder");
-        File.WriteAllText(file, "");
-        return new PickupNotificationSender(Path.Combine(file, "outbox"), From, TimeProvider.System);
+        File.WriteAllText(Path.Combine(_data.Path, "not-a-folder"), "");
+        return new PickupNotificationSender(UnreachableDestination, From, TimeProvider.System);
     }
+
+    protected override string UnreachableDestination => Path.Combine(_data.Path, "not-a-folder", "outbox");
 
     protected override Task<IReadOnlyList<byte[]>> ArrivedAsync(int count) => ArrivedSoFarAsync();
 

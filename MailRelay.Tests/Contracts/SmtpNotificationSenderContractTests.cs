@@ -10,6 +10,7 @@ public sealed class SmtpNotificationSenderContractTests : NotificationSenderCont
 {
     private const string User = "AKIAMAILRELAYCONTRACT";
     private const string Password = "BM7s/contract-password";
+    private readonly int _unusedPort = FreePort.Next();
     private SmtpSinkProcess _sink = null!;
 
     protected override async Task<INotificationSender> CreateSenderAsync()
@@ -19,7 +20,9 @@ public sealed class SmtpNotificationSenderContractTests : NotificationSenderCont
     }
 
     /// <summary>Nothing listens on the port.</summary>
-    protected override INotificationSender CreateSenderThatCannotHandOver() => SenderOn(FreePort.Next());
+    protected override INotificationSender CreateSenderThatCannotHandOver() => SenderOn(_unusedPort);
+
+    protected override string UnreachableDestination => $"127.0.0.1:{_unusedPort}";
 
     protected override async Task<IReadOnlyList<byte[]>> ArrivedAsync(int count) =>
         [.. (await _sink.WaitForMessagesAsync(count)).Select(m => m.Raw)];

@@ -41,8 +41,8 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
     private OutboundEventIntake Intake() =>
         new(_store, _store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
 
-    private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake) =>
-        BackgroundJobs.RunAsync(new ReceiveOutboundEvents(source, intake));
+    private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake, CapturingLogger<ReceiveOutboundEvents>? log = null) =>
+        BackgroundJobs.RunAsync(new ReceiveOutboundEvents(source, intake), log);
 
     private async Task<Dictionary<string, OutboundRates>> RatesAsync() =>
         (await _store.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);
@@ -73,9 +73,12 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
         _sqs.Queue.Send(SesEventParserTests.Fixture("bounce.json"));
         _sqs.Fault = _ => FakeSqsReply.InternalFailure();
         var source = new SqsOutboundEventSource(_sqs.CreateQueue(), 0, _sqsLog);
+        var jobLog = new CapturingLogger<ReceiveOutboundEvents>();
 
-        await RunAsync(source, Intake());
+        await RunAsync(source, Intake(), jobLog);
 
+        _sqs.Requests.ShouldContain(r => r.Operation == "ReceiveMessage");
+        jobLog.Entries.ShouldHaveSingleItem().Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Error);
         _sqs.Requests.ShouldNotContain(r => r.Operation == "DeleteMessage");
         _sqs.Queue.Count.ShouldBe(1);
         (await RatesAsync()).ShouldBeEmpty();

@@ -3,7 +3,6 @@ using MailRelay.Core.Background;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Quartz;
 
@@ -16,7 +15,15 @@ internal static class BackgroundJobs
 
     public static JobMetrics Metrics() => new(Meters.GetRequiredService<IMeterFactory>());
 
-    public static ValueTask RunAsync<TWork>(TWork work, ILogger<TWork>? logger = null, CancellationToken cancellationToken = default)
-        where TWork : class, IBackgroundWork =>
-        new BackgroundJob<TWork>(work, Metrics(), logger ?? NullLogger<TWork>.Instance).Execute(Substitute.For<IJobExecutionContext>(), cancellationToken);
+    /// <summary>
+    /// The job swallows a failed run (it logs it); without a <paramref name="logger"/> of the caller's,
+    /// a run that logs an error fails the test, so a crash in the work cannot pass unseen.
+    /// </summary>
+    public static async ValueTask RunAsync<TWork>(TWork work, ILogger<TWork>? logger = null, CancellationToken cancellationToken = default)
+        where TWork : class, IBackgroundWork
+    {
+        var log = logger ?? new CapturingLogger<TWork>();
+        await new BackgroundJob<TWork>(work, Metrics(), log).Execute(Substitute.For<IJobExecutionContext>(), cancellationToken);
+        if (logger is null) ((CapturingLogger<TWork>)log).Entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Message).ShouldBeEmpty();
+    }
 }

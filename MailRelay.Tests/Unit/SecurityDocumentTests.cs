@@ -7,7 +7,6 @@ namespace MailRelay.Tests.Unit;
 /// <summary>docs/security.md names the test behind each requirement: a renamed or deleted test must not leave a claim behind.</summary>
 public sealed partial class SecurityDocumentTests
 {
-    /// <summary>Tests being added on other branches (issue 15); the document marks their rows. Remove a name once it exists here.</summary>
     [Fact]
     public void SecurityMd_EveryTestItNames_Exists()
     {

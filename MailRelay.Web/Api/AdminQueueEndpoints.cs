@@ -85,12 +85,9 @@ public static class AdminQueueEndpoints
         }
     }
 
-    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, QueueView queues, HttpContext http)
-    {
-        if (await queues.FindMessageAsync(messageId, http.RequestAborted) is null) return NoSuchMessage();
-        var error = await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted);
-        return error is null ? Results.NoContent() : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The message was not purged.");
-    }
+    /// <summary>The only refusal <see cref="QueueAdmin.PurgeAsync"/> has is an unknown message.</summary>
+    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, HttpContext http) =>
+        await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted) is null ? Results.NoContent() : NoSuchMessage();
 
     private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, QueueView queues, HttpContext http)
     {

@@ -22,7 +22,7 @@ public static class AuthRegistration
         {
             // API clients send the issuer's tokens as bearer tokens; browsers keep the cookie session.
             authentication.AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? AuthSchemes.Bearer : AuthSchemes.Cookie);
+                AuthSchemes.IsBearerRequest(context.Request) ? AuthSchemes.Bearer : AuthSchemes.Cookie);
             authentication.AddJwtBearer(AuthSchemes.Bearer, o => BearerTokens.Configure(o, signIn.Oidc));
             authentication.AddOpenIdConnect(AuthSchemes.Oidc, "Sign in", o => ConfigureOidc(o, signIn.Oidc));
             services.AddScoped<OidcSignInEvents>();

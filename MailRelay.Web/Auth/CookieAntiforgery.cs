@@ -46,10 +46,7 @@ public sealed class CookieAntiforgery(RequestDelegate next, IAntiforgery antifor
         var endpoint = http.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<HubMetadata>() is not null) return false;
         if (endpoint?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false }) return false;
-        if (IsBearer(http.Request) && await schemes.GetSchemeAsync(AuthSchemes.Bearer) is not null) return false;
+        if (AuthSchemes.IsBearerRequest(http.Request) && await schemes.GetSchemeAsync(AuthSchemes.Bearer) is not null) return false;
         return (await http.AuthenticateAsync(AuthSchemes.Cookie)).Succeeded;
     }
-
-    private static bool IsBearer(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }

@@ -18,8 +18,7 @@ public static class GmailRegistration
     public static IServiceCollection AddGmailDelivery(this IServiceCollection services)
     {
         services.AddOptions<GoogleOptions>().BindSection(GoogleOptions.SectionName)
-            .Configure<IConfiguration>(EmptyLifetimeMeansUnknown)
-            .ValidateOnStart();
+            .Configure<IConfiguration>(EmptyLifetimeMeansUnknown);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GoogleOptions>, GoogleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GoogleAccessTokens>();

@@ -61,12 +61,11 @@ public sealed partial class MessageUploadForm : IDisposable
             var (outcome, messageId) = await Upload.UploadAsync(actor, content, recipients, _closing.Token);
             _result = outcome switch
             {
-                IntakeResult.Accepted => new UploadResult(true, $"Stored {file.Name} as message {messageId} for {string.Join(", ", recipients)}."),
-                IntakeResult.RecipientsAdded => new UploadResult(true, $"{file.Name} was already stored as message {messageId}; the recipients it did not have yet were added."),
-                _ => new UploadResult(false, $"{file.Name} was already stored as message {messageId}; nothing changed."),
+                IntakeResult.Accepted => new UploadResult(true, "Message stored", $"Stored {file.Name} as message {messageId} for {string.Join(", ", recipients)}."),
+                IntakeResult.RecipientsAdded => new UploadResult(true, "Recipients added", $"{file.Name} was already stored as message {messageId}; the recipients it did not have yet were added."),
+                _ => new UploadResult(false, "Message already stored", $"{file.Name} was already stored as message {messageId}; nothing changed."),
             };
-            Notifications.Notify(_result.Stored ? NotificationSeverity.Success : NotificationSeverity.Info,
-                outcome == IntakeResult.Accepted ? "Message stored" : "Message already stored", _result.Text);
+            Notifications.Notify(_result.Stored ? NotificationSeverity.Success : NotificationSeverity.Info, _result.Title, _result.Text);
             _file = null;
             _inputKey++; // a fresh file input, so choosing the same file again is noticed
             await OnUploaded.InvokeAsync(messageId);
@@ -96,5 +95,5 @@ public sealed partial class MessageUploadForm : IDisposable
         _closing.Dispose();
     }
 
-    private sealed record UploadResult(bool Stored, string Text);
+    private sealed record UploadResult(bool Stored, string Title, string Text);
 }
