@@ -14,13 +14,13 @@ public sealed class AuditLog(IAuditStore auditStore, TimeProvider time)
             cancellationToken);
 
     public Task<Page<AuditEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        auditStore.ListAuditAsync(skip, Math.Clamp(take, 1, MaxPage), cancellationToken);
+        auditStore.ListAuditAsync(Paging.Skip(skip), Paging.Take(take), cancellationToken);
 
     /// <summary>The entries matching the filter, newest first; an invalid filter is refused with its problem.</summary>
     public Task<Page<AuditEntry>> ListAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        return auditStore.ListAuditAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        return auditStore.ListAuditAsync(filter, Paging.Skip(skip), Paging.Take(take), cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> ListActorsAsync(CancellationToken cancellationToken) => auditStore.ListAuditActorsAsync(cancellationToken);
@@ -29,14 +29,12 @@ public sealed class AuditLog(IAuditStore auditStore, TimeProvider time)
     public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        var page = await auditStore.ListAuditAsync(filter, 0, MaxPage, cancellationToken);
+        var page = await auditStore.ListAuditAsync(filter, 0, Paging.MaxTake, cancellationToken);
         while (page.Items.Count > 0)
         {
             foreach (var entry in page.Items) yield return entry;
-            if (page.Items.Count < MaxPage) yield break;
-            page = await auditStore.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, MaxPage, cancellationToken);
+            if (page.Items.Count < Paging.MaxTake) yield break;
+            page = await auditStore.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, Paging.MaxTake, cancellationToken);
         }
     }
-
-    private const int MaxPage = 500;
 }

@@ -18,6 +18,9 @@ public sealed class IamSmtpIdentityProvisionerContractTests : SmtpIdentityProvis
         return new IamSmtpIdentityProvisioner(_iam.CreateClient());
     }
 
+    protected override IReadOnlyCollection<string> KeysOf(string iamUserName) =>
+        _iam.User(iamUserName)?.Keys.Select(k => k.AccessKeyId).ToList() ?? [];
+
     public override async Task DisposeAsync()
     {
         _iam.Requests.ShouldAllBe(r => r.SignatureProblem == null);

@@ -17,6 +17,9 @@ public abstract class SmtpIdentityProvisionerContract : IAsyncLifetime
 
     protected abstract Task<ISmtpIdentityProvisioner> CreateProvisionerAsync();
 
+    /// <summary>The access key ids the adapter holds for the user now (none for a user that does not exist).</summary>
+    protected abstract IReadOnlyCollection<string> KeysOf(string iamUserName);
+
     public async Task InitializeAsync() => Provisioner = await CreateProvisionerAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -58,6 +61,7 @@ public abstract class SmtpIdentityProvisionerContract : IAsyncLifetime
         var next = await Provisioner.CreateAccessKeyAsync(UserName, default);
 
         next.AccessKeyId.ShouldNotBeOneOf(leftover.AccessKeyId, current.AccessKeyId);
+        KeysOf(UserName).ShouldBe([current.AccessKeyId, next.AccessKeyId], ignoreOrder: true);
         await Provisioner.SetAccessKeyActiveAsync(UserName, current.AccessKeyId, false, default);
         await Provisioner.SetAccessKeyActiveAsync(UserName, current.AccessKeyId, true, default);
     }
@@ -68,6 +72,7 @@ public abstract class SmtpIdentityProvisionerContract : IAsyncLifetime
         await Provisioner.EnsureUserAsync(UserName, Tags, default);
         var key = await Provisioner.CreateAccessKeyAsync(UserName, default);
         await Provisioner.DeleteAccessKeyAsync(UserName, key.AccessKeyId, default);
+        KeysOf(UserName).ShouldBeEmpty();
 
         await Provisioner.DeleteAccessKeyAsync(UserName, key.AccessKeyId, default);
         await Provisioner.DeleteOtherAccessKeysAsync("mailrelay-contract-nobody", null, default);
@@ -83,6 +88,7 @@ public abstract class SmtpIdentityProvisionerContract : IAsyncLifetime
         await Provisioner.CreateAccessKeyAsync(UserName, default);
 
         await Provisioner.DeleteEverythingAsync(UserName, default);
+        KeysOf(UserName).ShouldBeEmpty();
 
         (await Provisioner.EnsureUserAsync(UserName, Tags, default)).ShouldBeTrue();
         await Provisioner.CreateAccessKeyAsync(UserName, default);

@@ -12,6 +12,7 @@ namespace MailRelay.Tests.Integration;
 /// <summary><c>POST /api/admin/smtp-users/{id}/test-email</c>: the SMTP server's answer, audited with the caller; 404, 409 and 403 otherwise.</summary>
 public sealed class AdminSmtpTestEmailEndpointTests : IAsyncLifetime
 {
+    private readonly int _silentPort = FreePort.Next();
     private readonly MailRelayFactory _factory = new();
 
     public AdminSmtpTestEmailEndpointTests()
@@ -19,7 +20,7 @@ public sealed class AdminSmtpTestEmailEndpointTests : IAsyncLifetime
         _factory.Settings["SmtpIdentity:SendingDomains:0"] = "example.com";
         // Nothing listens there: the send is refused at once, and a refused attempt is the server's answer, audited too.
         _factory.Settings["SmtpIdentity:SmtpEndpointHost"] = "127.0.0.1";
-        _factory.Settings["SmtpIdentity:SmtpEndpointPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _factory.Settings["SmtpIdentity:SmtpEndpointPort"] = _silentPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -38,6 +39,8 @@ public sealed class AdminSmtpTestEmailEndpointTests : IAsyncLifetime
         var result = await admin.PostAsync($"/api/admin/smtp-users/{id}/test-email", null).ShouldAnswerAsync(HttpStatusCode.OK);
 
         result.GetProperty("accepted").GetBoolean().ShouldBeFalse();
+        // Nothing listens on the endpoint: the answer is the connection failure, naming the server.
+        result.GetProperty("answer").GetString().ShouldStartWith($"Could not talk to 127.0.0.1:{_silentPort}");
         result.GetProperty("from").GetString().ShouldBe("billing@example.com");
         (await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default)).Items
             .ShouldContain(e => e.Action == AuditActions.SmtpUserTestEmail && e.Target == id && e.ActorId == "admin");

@@ -45,6 +45,25 @@ public sealed class FolderStuckInboxItemsTests : IDisposable
     }
 
     [Fact]
+    public async Task Intake_StuckFile_IsReadAndLoggedOnce_ThenTakenInAtOnceWhenItsSidecarIsFixedOrReleased()
+    {
+        Drop("x.eml", "{ not json");
+        Drop("y.eml", "{ not json");
+        var log = new CapturingLogger<FolderInboundSource>();
+        var source = new FolderInboundSource(Inbox, TimeProvider.System, log);
+
+        for (var run = 0; run < 3; run++) (await source.ReceiveAsync(10, default)).ShouldBeEmpty();
+
+        log.Entries.Count(e => e.Message.Contains("x.eml")).ShouldBe(1);
+        log.Entries.Count(e => e.Message.Contains("y.eml")).ShouldBe(1);
+        File.WriteAllText(Path.Combine(Inbox, "x.eml.json"), """{"recipients": ["bob@example.com"]}""");
+        File.SetLastWriteTimeUtc(Path.Combine(Inbox, "x.eml.json"), DateTime.UtcNow.AddSeconds(-1));
+        (await new FolderStuckInboxItems(Inbox).ReleaseAsync("y.eml", default)).ShouldBeTrue();
+        var taken = await source.ReceiveAsync(10, default);
+        taken.Select(i => (Path.GetFileName(i.Handle), i.Recipients.Single())).ShouldBe([("x.eml", "bob@example.com"), ("y.eml", "alice@example.com")], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Release_StuckFile_SetsTheSidecarAside_SoIntakeRoutesByTheToHeader_AndAcknowledgeRemovesBoth()
     {
         var path = Drop("x.eml", "{ not json");

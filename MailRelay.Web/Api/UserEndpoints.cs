@@ -34,11 +34,6 @@ public static class UserEndpoints
     private static async Task<IResult> ListMineAsync(QueueView queues, HttpContext http, string? status = null, int skip = 0, int take = 50)
     {
         if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
-        var me = http.User.UserId();
-        var page = await queues.ListMessagesAsync(new MessageFilter(UserId: me, Status: wanted), skip, take, http.RequestAborted);
-        var mine = page.Items
-            .Select(item => item with { Deliveries = item.Deliveries.Where(d => d.UserId == me && (wanted is null || d.Status == wanted)).ToList() })
-            .ToList();
-        return Results.Ok(page with { Items = mine });
+        return Results.Ok(await queues.ListMineAsync(http.User.UserId(), wanted, skip, take, http.RequestAborted));
     }
 }

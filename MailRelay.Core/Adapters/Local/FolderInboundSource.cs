@@ -18,6 +18,10 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
 
+    // Stuck files by the write time of their sidecar when they were found stuck: read and logged
+    // once, then skipped until the sidecar changes (fixed, or set aside by a release).
+    private readonly ConcurrentDictionary<string, DateTime> _stuck = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<InboundItem>> ReceiveAsync(int maxItems, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
@@ -28,6 +32,7 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
             if (items.Count == maxItems) break;
             if (now - file.LastWriteTimeUtc < QuietPeriod) continue;
             if (_notBefore.TryGetValue(file.FullName, out var notBefore) && now < notBefore) continue;
+            if (_stuck.TryGetValue(file.FullName, out var sidecarSeen) && sidecarSeen == SidecarWrittenAt(file.FullName)) continue;
             try
             {
                 var (recipients, problem) = await EnvelopeSidecar.ReadAsync(file.FullName, cancellationToken);
@@ -38,7 +43,7 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
                 }
                 // Listed for admins by FolderStuckInboxItems; only a release or a fixed sidecar changes it.
                 LogStuck(logger, file.Name, problem);
-                _notBefore[file.FullName] = now.AddSeconds(30);
+                _stuck[file.FullName] = SidecarWrittenAt(file.FullName);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -55,8 +60,12 @@ public sealed partial class FolderInboundSource(string folder, TimeProvider time
         File.Delete(EnvelopeSidecar.PathOf(item.Handle));
         File.Delete(EnvelopeSidecar.ReleasedPathOf(item.Handle));
         _notBefore.TryRemove(item.Handle, out _);
+        _stuck.TryRemove(item.Handle, out _);
         return Task.CompletedTask;
     }
+
+    /// <summary>When the file's sidecar was last written; a fixed date when there is none (set aside by a release).</summary>
+    private static DateTime SidecarWrittenAt(string emlPath) => File.GetLastWriteTimeUtc(EnvelopeSidecar.PathOf(emlPath));
 
     public Task AbandonAsync(InboundItem item, TimeSpan retryAfter, CancellationToken cancellationToken)
     {

@@ -51,6 +51,10 @@ public sealed class LocalSmtpIdentityProvisioner : ISmtpIdentityProvisioner
         return Task.CompletedTask;
     }
 
+    /// <summary>The user's key ids, for the contract tests (IAM's are read from the fake IAM).</summary>
+    internal IReadOnlyCollection<string> KeysOf(string iamUserName) =>
+        _users.TryGetValue(iamUserName, out var keys) ? [.. keys.Keys] : [];
+
     public Task DeleteEverythingAsync(string iamUserName, CancellationToken cancellationToken)
     {
         _users.TryRemove(iamUserName, out _);

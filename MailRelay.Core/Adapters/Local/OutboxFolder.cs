@@ -20,7 +20,7 @@ public sealed class OutboxFolder(string folder) : IOutbox
     {
         var files = Files();
         var entries = new List<OutboxEntry>();
-        foreach (var file in files.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 500)))
+        foreach (var file in files.Skip(Paging.Skip(skip)).Take(Paging.Take(take)))
         {
             var entry = await ReadEntryAsync(file, cancellationToken);
             if (entry is not null) entries.Add(entry);

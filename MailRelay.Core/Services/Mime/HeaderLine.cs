@@ -39,7 +39,9 @@ internal sealed partial record HeaderLine(Header Header, int LineNumber)
     /// A bare CR (no LF after it) followed by what looks like the next header ("To:"): the message uses
     /// bare CRs as line ends, which MimeKit rightly does not read as line breaks.
     /// </summary>
-    public bool EndsLinesWithBareCr => BareCrBeforeField().IsMatch(System.Text.Encoding.Latin1.GetString(Header.RawValue));
+    public bool EndsLinesWithBareCr =>
+        Header.RawValue.AsSpan().IndexOf((byte)'\r') >= 0 // almost every header has none: no string, no regex
+        && BareCrBeforeField().IsMatch(System.Text.Encoding.Latin1.GetString(Header.RawValue));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\r(?!\n)[A-Za-z0-9-]+:")]
     private static partial System.Text.RegularExpressions.Regex BareCrBeforeField();

@@ -31,8 +31,8 @@ internal static class HeaderSummaryBuilder
         if (stray is not null) problems.Add(NotAHeader(stray));
         if (lines.FirstOrDefault(l => l.EndsLinesWithBareCr) is { } bareCr)
             problems.Add($"Line {bareCr.LineNumber} ends its lines with a bare CR (no line feed), so the headers after it were read as part of it.");
-        if (!block.Truncated && lines.FirstOrDefault(l => l.LongestPhysicalLine > MaxLineChars) is { } longLine)
-            problems.Add($"Line {longLine.LineNumber} is {longLine.LongestPhysicalLine} characters long; RFC 5322 allows {MaxLineChars}.");
+        if (!block.Truncated && lines.Select(l => (Line: l, Length: l.LongestPhysicalLine)).FirstOrDefault(l => l.Length > MaxLineChars) is { Line: not null } longLine)
+            problems.Add($"Line {longLine.Line.LineNumber} is {longLine.Length} characters long; RFC 5322 allows {MaxLineChars}.");
         if (block.Truncated) problems.Add(TooLong);
         else if ((endsInBody && lastField < lines.Count - 1) || block.Unreadable) problems.Add("The header block has no blank line before the body.");
 

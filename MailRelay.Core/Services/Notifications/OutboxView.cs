@@ -9,7 +9,7 @@ public sealed class OutboxView(IOutbox outbox)
     public string Location => outbox.Location;
 
     public Task<Page<OutboxEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        outbox.ListAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+        outbox.ListAsync(skip, take, cancellationToken);
 
     public Task<OutboxEmail?> ReadAsync(string fileName, CancellationToken cancellationToken) => outbox.ReadAsync(fileName, cancellationToken);
 }

@@ -14,7 +14,20 @@ public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliver
 
     /// <summary>Newest first, with each message's deliveries.</summary>
     public Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken) =>
-        messageStore.ListMessagesAsync(filter, Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+        messageStore.ListMessagesAsync(filter, Paging.Skip(skip), Paging.Take(take), cancellationToken);
+
+    /// <summary>
+    /// The messages with a delivery to <paramref name="userId"/> (in <paramref name="status"/> when given), newest
+    /// first, each showing only that user's deliveries: what My queue shows, never another user's.
+    /// </summary>
+    public async Task<Page<MessageListItem>> ListMineAsync(string userId, DeliveryStatus? status, int skip, int take, CancellationToken cancellationToken)
+    {
+        var page = await ListMessagesAsync(new MessageFilter(UserId: userId, Status: status), skip, take, cancellationToken);
+        var mine = page.Items
+            .Select(item => item with { Deliveries = item.Deliveries.Where(d => d.UserId == userId && (status is null || d.Status == status)).ToList() })
+            .ToList();
+        return page with { Items = mine };
+    }
 
     public Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
         messageStore.FindMessageAsync(messageId, cancellationToken);

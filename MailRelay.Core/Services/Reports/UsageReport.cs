@@ -10,8 +10,6 @@ public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
     /// <summary>SES judges an account by its recent sending; the SMTP users page uses the same window.</summary>
     public static readonly TimeSpan RateWindow = TimeSpan.FromDays(30);
 
-    private const int MaxPage = 500;
-
     /// <summary>The days asked for; a missing end is today (UTC), a missing start 30 days before the end, both included.</summary>
     public DayRange RangeOf(DateOnly? from, DateOnly? to)
     {
@@ -20,10 +18,10 @@ public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
     }
 
     public Task<Page<UsageRow>> ListInboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        usageStore.ListUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        usageStore.ListUsageAsync(Checked(range), Paging.Skip(skip), Paging.Take(take), cancellationToken);
 
     public Task<Page<OutboundUsageRow>> ListOutboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        usageStore.ListOutboundUsageAsync(Checked(range), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), cancellationToken);
+        usageStore.ListOutboundUsageAsync(Checked(range), Paging.Skip(skip), Paging.Take(take), cancellationToken);
 
     /// <summary>Each credential's counts over the last <see cref="RateWindow"/>, keyed by SMTP user id.</summary>
     public async Task<IReadOnlyDictionary<string, OutboundRates>> RatesAsync(CancellationToken cancellationToken) =>
@@ -35,11 +33,11 @@ public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
     private static async IAsyncEnumerable<T> AllAsync<T>(Func<DayRange, int, int, CancellationToken, Task<Page<T>>> list, DayRange range,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var skip = 0; ; skip += MaxPage)
+        for (var skip = 0; ; skip += Paging.MaxTake)
         {
-            var page = await list(range, skip, MaxPage, cancellationToken);
+            var page = await list(range, skip, Paging.MaxTake, cancellationToken);
             foreach (var item in page.Items) yield return item;
-            if (page.Items.Count < MaxPage) yield break;
+            if (page.Items.Count < Paging.MaxTake) yield break;
         }
     }
 

@@ -136,7 +136,7 @@ public sealed class SmtpProvisioning(
     }
 
     public Task<Page<SmtpUser>> ListAsync(SmtpUserQuery query, CancellationToken cancellationToken) =>
-        smtpUserStore.ListSmtpUsersAsync(query with { Take = Math.Clamp(query.Take, 1, 500), Skip = Math.Max(0, query.Skip) }, cancellationToken);
+        smtpUserStore.ListSmtpUsersAsync(query with { Take = Paging.Take(query.Take), Skip = Paging.Skip(query.Skip) }, cancellationToken);
 
     public Task<SmtpUser?> FindAsync(string id, CancellationToken cancellationToken) => smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
 

@@ -9,7 +9,7 @@ public sealed class UserDirectory(IUserStore userStore, TimeProvider time)
     public Task<AppUser?> FindAsync(string userId, CancellationToken cancellationToken) => userStore.FindUserAsync(userId, cancellationToken);
 
     public Task<Page<AppUser>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        userStore.ListUsersAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+        userStore.ListUsersAsync(Paging.Skip(skip), Paging.Take(take), cancellationToken);
 
     /// <summary>Creates the user when missing and leaves an existing one untouched (seeding).</summary>
     public Task EnsureAsync(string id, string email, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>

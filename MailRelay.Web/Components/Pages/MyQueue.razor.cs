@@ -61,10 +61,8 @@ public sealed partial class MyQueue
     /// <summary>Messages with a delivery of this user in <paramref name="status"/>, showing only this user's deliveries.</summary>
     private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status)
     {
-        var page = await QueueView.ListMessagesAsync(new MessageFilter(UserId: _userId, Status: status), 0, MaxItems, Closing);
-        return page.Items
-            .Select(item => new MyMessage(item.Message, item.Deliveries.Where(d => d.UserId == _userId && d.Status == status).ToList()))
-            .ToList();
+        var page = await QueueView.ListMineAsync(_userId, status, 0, MaxItems, Closing);
+        return page.Items.Select(item => new MyMessage(item.Message, item.Deliveries)).ToList();
     }
 
     private async Task DeliverNowAsync()
