@@ -82,7 +82,9 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         google.ConsentRequests.Last()["login_hint"].ShouldBe(GmailAppFixture.AliceGmail);
         await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveCountAsync(0);
 
-        // Disconnect asks first, then revokes at Google and forgets the token.
+        // Disconnect asks first, then revokes at Google and forgets the token. The page came back from
+        // Google's redirect: its prerendered HTML shows the state before the circuit can take a click.
+        await page.ShouldHaveLiveCircuitAsync();
         var revocationsBefore = google.Revocations.Count;
         await page.GetByTestId("gmail-disconnect").ClickAsync();
         var dialog = page.Locator(".rz-dialog");
