@@ -41,9 +41,8 @@ public static class CoreRegistration
         services.AddPortOptions<DnsOptions, DnsOptionsValidator>(DnsOptions.SectionName);
 
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
-        services.AddSingleton<IRelayStore, SqliteRelayStore>();
+        services.AddSqliteStores();
         services.AddDynamoDbStore(builder.Configuration);
-        services.AddStorePorts();
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
         if (builder.Configuration.Section<BlobStoreOptions>(BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace MailRelay.Core.Hosting;
 
 /// <summary>Brings the store's schema up to date before anything else starts using it.</summary>
-public sealed partial class StoreInitializer(IRelayStore store, ILogger<StoreInitializer> logger) : IHostedService
+public sealed partial class StoreInitializer(IStoreSchema store, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -23,10 +23,23 @@ public static class DynamoDbRegistration
         if (!store.UsesDynamoDb) return services;
         services.TryAddAwsCredentials();
         services.TryAddSingleton<IAmazonDynamoDB>(sp => CreateClient(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings(), sp.GetRequiredService<AWSCredentials>()));
-        services.Replace(ServiceDescriptor.Singleton<IRelayStore>(sp =>
-            new DynamoDbRelayStore(sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings())));
-        return services;
+        services.TryAddSingleton(sp => new DynamoDbTable(sp.GetRequiredService<IAmazonDynamoDB>(), sp.GetRequiredService<IOptions<StoreOptions>>().Value.ToDynamoDbSettings()));
+        return services.AddDynamoDbStores();
     }
+
+    /// <summary>Puts the DynamoDB class of every store port in place of the SQLite one, all on the registered <see cref="DynamoDbTable"/>.</summary>
+    public static IServiceCollection AddDynamoDbStores(this IServiceCollection services) => services
+        .Replace(ServiceDescriptor.Singleton<IStoreSchema, DynamoDbStoreSchema>())
+        .Replace(ServiceDescriptor.Singleton<IUserStore, DynamoDbUserStore>())
+        .Replace(ServiceDescriptor.Singleton<IAuditStore, DynamoDbAuditStore>())
+        .Replace(ServiceDescriptor.Singleton<IMessageStore, DynamoDbMessageStore>())
+        .Replace(ServiceDescriptor.Singleton<IDeliveryStore, DynamoDbDeliveryStore>())
+        .Replace(ServiceDescriptor.Singleton<IRouteStore, DynamoDbRouteStore>())
+        .Replace(ServiceDescriptor.Singleton<IGmailConnectionStore, DynamoDbGmailConnectionStore>())
+        .Replace(ServiceDescriptor.Singleton<ISmtpUserStore, DynamoDbSmtpUserStore>())
+        .Replace(ServiceDescriptor.Singleton<IUsageStore, DynamoDbUsageStore>())
+        .Replace(ServiceDescriptor.Singleton<IMetricPointStore, DynamoDbMetricPointStore>())
+        .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>());
 
     /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
     public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)

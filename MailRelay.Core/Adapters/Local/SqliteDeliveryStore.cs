@@ -1,16 +1,13 @@
 using System.Globalization;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>Deliveries, their leases and their timeline (delivery_events).</summary>
+public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
 {
-    private const string DeliveryColumns = """
-        d.id, d.message_id, d.message_sequence, d.recipient, d.user_id, d.target, d.status, d.attempts, d.next_attempt_at,
-        d.last_error, d.external_id, d.mark_as_spam, d.created_at, d.updated_at
-        """;
-
     public async Task<IReadOnlyList<Delivery>> ClaimDueDeliveriesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -30,7 +27,7 @@ public sealed partial class SqliteRelayStore
                           OR (e.status IN ('Pending', 'Retrying') AND e.lease_until >= $now AND e.lease_owner <> $owner)))
                 ORDER BY d.message_sequence, d.id
                 LIMIT $max)
-            RETURNING {DeliveryColumns.Replace("d.", "", StringComparison.Ordinal)}
+            RETURNING {SqliteDeliveryRows.DeliveryColumns.Replace("d.", "", StringComparison.Ordinal)}
             """;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$until", SqliteValues.Time(leaseUntil));
@@ -38,7 +35,7 @@ public sealed partial class SqliteRelayStore
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<Delivery>();
-        while (await reader.ReadAsync(cancellationToken)) claimed.Add(ReadDelivery(reader));
+        while (await reader.ReadAsync(cancellationToken)) claimed.Add(SqliteDeliveryRows.ReadDelivery(reader));
         return claimed.OrderBy(d => d.MessageSequence).ThenBy(d => d.Id).ToList();
     }
 
@@ -62,7 +59,7 @@ public sealed partial class SqliteRelayStore
         command.Parameters.AddWithValue("$id", update.DeliveryId);
         command.Parameters.AddWithValue("$owner", owner);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
-        await AddEventAsync(connection, transaction, update.DeliveryId, update.Status, update.Error ?? update.ExternalId, update.At, cancellationToken);
+        await SqliteDeliveryRows.AddEventAsync(connection, transaction, update.DeliveryId, update.Status, update.Error ?? update.ExternalId, update.At, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -99,13 +96,13 @@ public sealed partial class SqliteRelayStore
     public async Task<Delivery?> FindDeliveryAsync(long deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await QueryDeliveries(connection, "WHERE d.id = $id", c => c.Parameters.AddWithValue("$id", deliveryId), cancellationToken)).SingleOrDefault();
+        return (await SqliteDeliveryRows.QueryDeliveries(connection, "WHERE d.id = $id", c => c.Parameters.AddWithValue("$id", deliveryId), cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<Delivery>> ListDeliveriesOfMessageAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await QueryDeliveries(connection, "WHERE d.message_id = $id ORDER BY d.id", c => c.Parameters.AddWithValue("$id", messageId), cancellationToken);
+        return await SqliteDeliveryRows.OfMessageAsync(connection, messageId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeliveryEvent>> ListDeliveryEventsAsync(long deliveryId, CancellationToken cancellationToken)
@@ -191,37 +188,9 @@ public sealed partial class SqliteRelayStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
         }
-        foreach (var id in ids) await AddEventAsync(connection, transaction, id, to, detail, now, cancellationToken);
+        foreach (var id in ids) await SqliteDeliveryRows.AddEventAsync(connection, transaction, id, to, detail, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ids.Count;
     }
 
-    private static async Task AddEventAsync(SqliteConnection connection, SqliteTransaction transaction, long deliveryId, DeliveryStatus status, string? detail, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO delivery_events (delivery_id, at, status, detail) VALUES ($id, $at, $status, $detail)";
-        command.Parameters.AddWithValue("$id", deliveryId);
-        command.Parameters.AddWithValue("$at", SqliteValues.Time(at));
-        command.Parameters.AddWithValue("$status", status.ToString());
-        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<List<Delivery>> QueryDeliveries(SqliteConnection connection, string tail, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {DeliveryColumns} FROM deliveries d {tail}";
-        bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var deliveries = new List<Delivery>();
-        while (await reader.ReadAsync(cancellationToken)) deliveries.Add(ReadDelivery(reader));
-        return deliveries;
-    }
-
-    private static Delivery ReadDelivery(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-        Enum.Parse<DeliveryTarget>(r.GetString(5)), Enum.Parse<DeliveryStatus>(r.GetString(6)), r.GetInt32(7),
-        SqliteValues.ReadOptionalTime(r, 8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-        r.GetInt64(11) != 0, SqliteValues.ReadTime(r, 12), SqliteValues.ReadTime(r, 13));
 }

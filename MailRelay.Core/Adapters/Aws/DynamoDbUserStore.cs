@@ -1,12 +1,14 @@
 using System.Text.Json;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Adapters.Aws.DynamoDbTable;
 using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>Users: PK USER#id, SK PROFILE; GSI1 USERS / email#id for the list ordered by email.</summary>
-public sealed partial class DynamoDbRelayStore
+public sealed class DynamoDbUserStore(DynamoDbTable table) : IUserStore
 {
     private const string UsersIndex = "USERS";
 
@@ -18,7 +20,7 @@ public sealed partial class DynamoDbRelayStore
             .Set("Roles", S(JsonSerializer.Serialize(roles.Distinct(StringComparer.Ordinal).ToList())))
             .Set("LastSignInAt", T(signedInAt)).SetIfMissing("CreatedAt", T(signedInAt))
             .Set("GSI1PK", S(UsersIndex)).Set("GSI1SK", S($"{email}#{id}"));
-        var response = await client.UpdateItemAsync(update.ToRequest(Table, Key("USER#" + id, "PROFILE"), returnNew: true), cancellationToken);
+        var response = await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("USER#" + id, "PROFILE"), returnNew: true), cancellationToken);
         return ReadUser(response.Attributes);
     }
 
@@ -29,17 +31,17 @@ public sealed partial class DynamoDbRelayStore
             .Also("Roles", S(JsonSerializer.Serialize(roles.Distinct(StringComparer.Ordinal).ToList())))
             .Also("CreatedAt", T(now)).Also("LastSignInAt", T(now))
             .Also("GSI1PK", S(UsersIndex)).Also("GSI1SK", S($"{email}#{id}"));
-        await PutNewAsync(item, cancellationToken);
+        await table.PutNewAsync(item, cancellationToken);
     }
 
     public async Task<AppUser?> FindUserAsync(string id, CancellationToken cancellationToken) =>
-        await GetAsync("USER#" + id, "PROFILE", cancellationToken) is { } item ? ReadUser(item) : null;
+        await table.GetAsync("USER#" + id, "PROFILE", cancellationToken) is { } item ? ReadUser(item) : null;
 
     /// <summary>Reads skip + take items of the index: the cost of a deep page grows with its position.</summary>
     public async Task<Page<AppUser>> ListUsersAsync(int skip, int take, CancellationToken cancellationToken)
     {
-        var items = await QueryAsync(Index(UsersIndex), cancellationToken, skip + take);
-        var total = await CountAsync(Index(UsersIndex), cancellationToken);
+        var items = await table.QueryAsync(Index(UsersIndex), cancellationToken, skip + take);
+        var total = await table.CountAsync(Index(UsersIndex), cancellationToken);
         return new Page<AppUser>(items.Skip(skip).Take(take).Select(ReadUser).ToList(), skip, take, total);
     }
 

@@ -1,8 +1,10 @@
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>The DNS page's domains table.</summary>
+public sealed class SqliteDomainStore(SqliteDatabase database) : IDomainStore
 {
     public async Task<IReadOnlyList<MailDomain>> ListDomainsAsync(CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>Users and their roles: the users and user_roles tables.</summary>
+public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     public async Task<AppUser> UpsertUserAsync(string id, string email, string displayName, IReadOnlyList<string> roles, DateTimeOffset signedInAt, CancellationToken cancellationToken)
     {

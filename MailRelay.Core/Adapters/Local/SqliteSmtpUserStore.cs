@@ -1,10 +1,12 @@
 using System.Text.Json;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>The smtp_users table.</summary>
+public sealed class SqliteSmtpUserStore(SqliteDatabase database) : ISmtpUserStore
 {
     private const string SmtpUserColumns = """
         id, name, owner_user_id, allowed_from, status, iam_user_name, access_key_id, protected_password, attempts,

@@ -1,8 +1,10 @@
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>The one-minute queue_metrics table.</summary>
+public sealed class SqliteMetricPointStore(SqliteDatabase database) : IMetricPointStore
 {
     // The total has no user; '*' stands for it in the key because a primary key column cannot be null.
     private const string TotalKey = "*";

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Adapters.Aws.DynamoDbTable;
 using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
@@ -11,7 +13,7 @@ namespace MailRelay.Core.Adapters.Aws;
 /// through a guard item PK IAMUSER#name naming its record. Lists and claims read the whole index:
 /// SMTP users are tens, not millions (see docs/dynamodb.md).
 /// </summary>
-public sealed partial class DynamoDbRelayStore
+public sealed class DynamoDbSmtpUserStore(DynamoDbTable table) : ISmtpUserStore
 {
     private const string SmtpIndex = "SMTPUSERS";
     private static readonly Dictionary<string, string> StatusName = new() { ["#s"] = "Status" };
@@ -19,7 +21,7 @@ public sealed partial class DynamoDbRelayStore
     public async Task<bool> CreateSmtpUserAsync(SmtpUser user, CancellationToken cancellationToken)
     {
         if (!await ClaimIamNameAsync(user.IamUserName, user.Id, cancellationToken)) return false;
-        if (await PutNewAsync(SmtpItem(user), cancellationToken)) return true;
+        if (await table.PutNewAsync(SmtpItem(user), cancellationToken)) return true;
         // The id is taken: give the name back unless the existing record uses it.
         if ((await FindSmtpUserAsync(user.Id, cancellationToken))?.IamUserName != user.IamUserName)
             await ReleaseIamNameAsync(user.IamUserName, user.Id, cancellationToken);
@@ -27,12 +29,12 @@ public sealed partial class DynamoDbRelayStore
     }
 
     public async Task<SmtpUser?> FindSmtpUserAsync(string id, CancellationToken cancellationToken) =>
-        await GetAsync("SMTP#" + id, "SMTP", cancellationToken) is { } item ? ReadSmtpUser(item) : null;
+        await table.GetAsync("SMTP#" + id, "SMTP", cancellationToken) is { } item ? ReadSmtpUser(item) : null;
 
     public async Task<Page<SmtpUser>> ListSmtpUsersAsync(SmtpUserQuery query, CancellationToken cancellationToken)
     {
         var search = query.Search?.Trim();
-        var matching = (await QueryAsync(Index(SmtpIndex, newestFirst: true), cancellationToken)).Select(ReadSmtpUser)
+        var matching = (await table.QueryAsync(Index(SmtpIndex, newestFirst: true), cancellationToken)).Select(ReadSmtpUser)
             .Where(u => query.Status is null || u.Status == query.Status)
             .Where(u => string.IsNullOrEmpty(search)
                         || u.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
@@ -49,7 +51,7 @@ public sealed partial class DynamoDbRelayStore
         if (before is null || before.Status != expectedStatus) return false;
         var renamed = before.IamUserName != user.IamUserName;
         if (renamed && !await ClaimIamNameAsync(user.IamUserName, user.Id, cancellationToken)) return false;
-        var written = await PutIfAsync(SmtpItem(user), "attribute_exists(PK) AND #s = :expected", cancellationToken,
+        var written = await table.PutIfAsync(SmtpItem(user), "attribute_exists(PK) AND #s = :expected", cancellationToken,
             new() { [":expected"] = S(expectedStatus.ToString()) }, StatusName);
         if (renamed) await ReleaseIamNameAsync(written ? before.IamUserName : user.IamUserName, user.Id, cancellationToken);
         return written;
@@ -57,7 +59,7 @@ public sealed partial class DynamoDbRelayStore
 
     public async Task<IReadOnlyList<SmtpUser>> ClaimDueSmtpUsersAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        var due = (await QueryAsync(Index(SmtpIndex), cancellationToken)).Select(ReadSmtpUser)
+        var due = (await table.QueryAsync(Index(SmtpIndex), cancellationToken)).Select(ReadSmtpUser)
             .Where(u => u.Status is SmtpUserStatus.Pending or SmtpUserStatus.Provisioning or SmtpUserStatus.Deleting)
             .Where(u => (u.NextAttemptAt is null || u.NextAttemptAt <= now) && (u.LeaseUntil is null || u.LeaseUntil < now))
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id, StringComparer.Ordinal);
@@ -68,9 +70,9 @@ public sealed partial class DynamoDbRelayStore
             try
             {
                 // The index may be a moment behind: the condition re-checks on the item itself.
-                var response = await client.UpdateItemAsync(new UpdateItemRequest
+                var response = await table.Client.UpdateItemAsync(new UpdateItemRequest
                 {
-                    TableName = Table,
+                    TableName = table.Name,
                     Key = Key("SMTP#" + candidate.Id, "SMTP"),
                     UpdateExpression = "SET LeaseOwner = :owner, LeaseUntil = :until",
                     ConditionExpression = "#s = :status AND (attribute_not_exists(NextAttemptAt) OR NextAttemptAt <= :now) " +
@@ -94,7 +96,7 @@ public sealed partial class DynamoDbRelayStore
 
     public async Task<bool> DeleteSmtpUserAsync(string id, SmtpUserStatus expectedStatus, CancellationToken cancellationToken)
     {
-        var old = await DeleteIfAsync("SMTP#" + id, "SMTP", "#s = :expected", cancellationToken,
+        var old = await table.DeleteIfAsync("SMTP#" + id, "SMTP", "#s = :expected", cancellationToken,
             new() { [":expected"] = S(expectedStatus.ToString()) }, StatusName);
         if (old is null) return false;
         await ReleaseIamNameAsync(old.Str("IamUserName"), id, cancellationToken);
@@ -102,11 +104,11 @@ public sealed partial class DynamoDbRelayStore
     }
 
     private Task<bool> ClaimIamNameAsync(string iamUserName, string id, CancellationToken cancellationToken) =>
-        PutIfAsync(NewItem("IAMUSER#" + iamUserName, "IAMUSER").Also("SmtpUserId", S(id)),
+        table.PutIfAsync(NewItem("IAMUSER#" + iamUserName, "IAMUSER").Also("SmtpUserId", S(id)),
             "attribute_not_exists(PK) OR SmtpUserId = :id", cancellationToken, new() { [":id"] = S(id) });
 
     private Task ReleaseIamNameAsync(string iamUserName, string id, CancellationToken cancellationToken) =>
-        DeleteIfAsync("IAMUSER#" + iamUserName, "IAMUSER", "SmtpUserId = :id", cancellationToken, new() { [":id"] = S(id) });
+        table.DeleteIfAsync("IAMUSER#" + iamUserName, "IAMUSER", "SmtpUserId = :id", cancellationToken, new() { [":id"] = S(id) });
 
     private static Item SmtpItem(SmtpUser u) => NewItem("SMTP#" + u.Id, "SMTP")
         .Also("Id", S(u.Id)).Also("Name", S(u.Name)).Also("OwnerUserId", S(u.OwnerUserId))

@@ -1,11 +1,10 @@
-using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-/// <summary>The embedded default store: one SQLite file, one short-lived connection per call.</summary>
-public sealed partial class SqliteRelayStore(SqliteDatabase database) : IRelayStore
+/// <summary>The embedded default store's schema: one SQLite file, migrated at start; every store class opens one short-lived connection per call.</summary>
+public sealed class SqliteStoreSchema(SqliteDatabase database) : IStoreSchema
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

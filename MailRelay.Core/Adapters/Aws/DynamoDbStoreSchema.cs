@@ -6,23 +6,22 @@ using MailRelay.Core.Ports;
 namespace MailRelay.Core.Adapters.Aws;
 
 /// <summary>
-/// The production store: one DynamoDB table (PK/SK plus the GSI1 index), on-demand billing. Every
-/// write is idempotent and conditional; nothing uses transactions, PartiQL, Streams or TTL, so it
+/// The production store's table: one DynamoDB table (PK/SK plus the GSI1 index), on-demand billing,
+/// created at start when <see cref="DynamoDbSettings.CreateTable"/> says so. Every write of the store
+/// classes is idempotent and conditional; nothing uses transactions, PartiQL, Streams or TTL, so it
 /// runs against dynalite too. The keys and access patterns are in docs/dynamodb.md.
 /// </summary>
-public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbSettings settings) : IRelayStore
+public sealed class DynamoDbStoreSchema(DynamoDbTable table) : IStoreSchema
 {
-    public const string IndexName = "GSI1";
-
-    private string Table => settings.TableName;
+    private string Table => table.Name;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (settings.CreateTable && !await TableExistsAsync(cancellationToken))
+        if (table.Settings.CreateTable && !await TableExistsAsync(cancellationToken))
         {
             try
             {
-                await client.CreateTableAsync(NewTable(), cancellationToken);
+                await table.Client.CreateTableAsync(NewTable(), cancellationToken);
             }
             catch (ResourceInUseException)
             {
@@ -41,8 +40,8 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
         patience.CancelAfter(ReachabilityTimeout);
         try
         {
-            var table = await client.DescribeTableAsync(Table, patience.Token);
-            return table.Table.TableStatus == TableStatus.ACTIVE;
+            var described = await table.Client.DescribeTableAsync(Table, patience.Token);
+            return described.Table.TableStatus == TableStatus.ACTIVE;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +65,7 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
     {
         try
         {
-            await client.DescribeTableAsync(Table, cancellationToken);
+            await table.Client.DescribeTableAsync(Table, cancellationToken);
             return true;
         }
         catch (ResourceNotFoundException)
@@ -79,9 +78,9 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
     {
         for (var attempt = 0; ; attempt++)
         {
-            var table = await client.DescribeTableAsync(Table, cancellationToken);
-            if (table.Table.TableStatus == TableStatus.ACTIVE) return;
-            if (attempt >= 120) throw new InvalidOperationException($"DynamoDB table {Table} did not become ACTIVE (it is {table.Table.TableStatus}).");
+            var described = await table.Client.DescribeTableAsync(Table, cancellationToken);
+            if (described.Table.TableStatus == TableStatus.ACTIVE) return;
+            if (attempt >= 120) throw new InvalidOperationException($"DynamoDB table {Table} did not become ACTIVE (it is {described.Table.TableStatus}).");
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
     }
@@ -100,7 +99,7 @@ public sealed partial class DynamoDbRelayStore(IAmazonDynamoDB client, DynamoDbS
         [
             new GlobalSecondaryIndex
             {
-                IndexName = IndexName,
+                IndexName = DynamoDbTable.IndexName,
                 KeySchema = [new("GSI1PK", KeyType.HASH), new("GSI1SK", KeyType.RANGE)],
                 Projection = new Projection { ProjectionType = ProjectionType.ALL },
             },

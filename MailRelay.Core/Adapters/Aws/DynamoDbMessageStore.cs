@@ -1,6 +1,9 @@
 using System.Text.Json;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Adapters.Aws.DynamoDbDeliveryItems;
+using static MailRelay.Core.Adapters.Aws.DynamoDbTable;
 using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
@@ -9,8 +12,10 @@ namespace MailRelay.Core.Adapters.Aws;
 /// Messages: PK MSG#id holds the message record (SK MESSAGE; GSI1 MESSAGES / sequence), its
 /// reserved sequence (SK SEQUENCE) and one slot per delivery (SK SLOT#targetKey → delivery id).
 /// </summary>
-public sealed partial class DynamoDbRelayStore
+public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
 {
+    private readonly DynamoDbDeliveryItems _items = new(table);
+
     private const string MessagesIndex = "MESSAGES";
 
     /// <summary>
@@ -24,21 +29,21 @@ public sealed partial class DynamoDbRelayStore
     public async Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pk = "MSG#" + message.Id;
-        if (await GetAsync(pk, "MESSAGE", cancellationToken) is not null) return false;
-        var sequence = await ReserveNumberAsync(pk, "SEQUENCE", "message", cancellationToken);
+        if (await table.GetAsync(pk, "MESSAGE", cancellationToken) is not null) return false;
+        var sequence = await table.ReserveNumberAsync(pk, "SEQUENCE", "message", cancellationToken);
         foreach (var delivery in deliveries.DistinctBy(d => d.TargetKey))
         {
-            var id = await ReserveNumberAsync(pk, "SLOT#" + delivery.TargetKey, "delivery", cancellationToken);
+            var id = await table.ReserveNumberAsync(pk, "SLOT#" + delivery.TargetKey, "delivery", cancellationToken);
             var item = DeliveryItem(new Delivery(id, message.Id, sequence, delivery.Recipient, delivery.UserId, delivery.Target, delivery.Status,
                 0, now, Clip(delivery.Note), null, delivery.MarkAsSpam, now, now), version: 1, leaseOwner: null, leaseUntil: null);
-            await CreateDeliveryAsync(item, delivery.Note ?? "Received", cancellationToken);
-            await PutReceivedPointerAsync(message, id, cancellationToken);
+            await _items.CreateDeliveryAsync(item, delivery.Note ?? "Received", cancellationToken);
+            await _items.PutReceivedPointerAsync(message, id, cancellationToken);
         }
-        return await PutNewAsync(MessageItem(message with { Sequence = sequence }), cancellationToken);
+        return await table.PutNewAsync(MessageItem(message with { Sequence = sequence }), cancellationToken);
     }
 
     public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
-        await GetAsync("MSG#" + messageId, "MESSAGE", cancellationToken) is { } item ? ReadMessage(item) : null;
+        await table.GetAsync("MSG#" + messageId, "MESSAGE", cancellationToken) is { } item ? ReadMessage(item) : null;
 
     /// <summary>
     /// Reads every message key of GSI1 MESSAGES (newest first) and filters in memory; a user or status
@@ -47,14 +52,14 @@ public sealed partial class DynamoDbRelayStore
     /// </summary>
     public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
-        IEnumerable<StoredMessage> messages = (await QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken)).Select(ReadMessage);
+        IEnumerable<StoredMessage> messages = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken)).Select(ReadMessage);
         if (filter.UserId is not null || filter.Status is not null)
         {
-            var lanes = filter.UserId is not null ? [filter.UserId] : await ListLanesAsync(cancellationToken);
+            var lanes = filter.UserId is not null ? [filter.UserId] : await _items.ListLanesAsync(cancellationToken);
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var lane in lanes)
             {
-                foreach (var d in await LaneDeliveriesAsync(lane, cancellationToken))
+                foreach (var d in await _items.LaneDeliveriesAsync(lane, cancellationToken))
                     if (filter.Status is null || d.Status == filter.Status) ids.Add(d.MessageId);
             }
             messages = messages.Where(m => ids.Contains(m.Id));
@@ -68,7 +73,7 @@ public sealed partial class DynamoDbRelayStore
         var matching = messages.ToList();
         var items = new List<MessageListItem>();
         foreach (var message in matching.Skip(skip).Take(take))
-            items.Add(new MessageListItem(message, await ListDeliveriesOfMessageAsync(message.Id, cancellationToken)));
+            items.Add(new MessageListItem(message, await _items.OfMessageAsync(message.Id, cancellationToken)));
         return new Page<MessageListItem>(items, skip, take, matching.Count);
     }
 
@@ -77,7 +82,7 @@ public sealed partial class DynamoDbRelayStore
         var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
         try
         {
-            await client.UpdateItemAsync(update.ToRequest(Table, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
+            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
         }
         catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
         {
@@ -89,7 +94,7 @@ public sealed partial class DynamoDbRelayStore
     public async Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
     {
         var finished = new List<StoredMessage>();
-        foreach (var message in (await QueryAsync(Index(MessagesIndex), cancellationToken)).Select(ReadMessage))
+        foreach (var message in (await table.QueryAsync(Index(MessagesIndex), cancellationToken)).Select(ReadMessage))
         {
             if (finished.Count >= max) break;
             if (message.BlobDeleted || message.ReceivedAt >= receivedBefore) continue;
@@ -99,7 +104,7 @@ public sealed partial class DynamoDbRelayStore
     }
 
     public async Task<bool> IsMessageFinishedAsync(string messageId, CancellationToken cancellationToken) =>
-        (await ListDeliveriesOfMessageAsync(messageId, cancellationToken)).All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Dropped);
+        (await _items.OfMessageAsync(messageId, cancellationToken)).All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Dropped);
 
     private static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
         .Also("Id", S(m.Id)).Also("Sequence", N(m.Sequence)).Also("Source", S(m.Source)).Also("ReceivedAt", T(m.ReceivedAt))
@@ -117,4 +122,38 @@ public sealed partial class DynamoDbRelayStore
         new MessageSummary(i.OptStr("From"), i.OptStr("To"), i.OptStr("Subject"), i.OptTime("Date"), i.OptStr("HeaderMessageId"),
             i.Num("SizeBytes"), i.OptStr("Problem")),
         i.Bool("BlobDeleted"));
+
+    /// <summary>
+    /// Like <see cref="AddMessageAsync"/>, safe to repeat without transactions: each new delivery id is
+    /// reserved in the message's slot for its target, a target whose delivery exists is skipped, and
+    /// the message's recipient list is written last.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> AddRecipientsAsync(string messageId, IReadOnlyList<string> recipients, IReadOnlyList<NewDelivery> deliveries,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pk = "MSG#" + messageId;
+        if (await table.GetAsync(pk, "MESSAGE", cancellationToken) is not { } item) return [];
+        var message = ReadMessage(item);
+        var added = new List<Delivery>();
+        foreach (var delivery in deliveries.DistinctBy(d => d.TargetKey))
+        {
+            var slot = "SLOT#" + delivery.TargetKey;
+            if (await table.GetAsync(pk, slot, cancellationToken) is { } reserved && await table.GetAsync(DeliveryPk(reserved.Num("Value")), "DELIVERY", cancellationToken) is not null)
+                continue;
+            var id = await table.ReserveNumberAsync(pk, slot, "delivery", cancellationToken);
+            var created = new Delivery(id, messageId, message.Sequence, delivery.Recipient, delivery.UserId, delivery.Target, delivery.Status,
+                0, now, Clip(delivery.Note), null, delivery.MarkAsSpam, now, now);
+            await _items.CreateDeliveryAsync(DeliveryItem(created, version: 1, leaseOwner: null, leaseUntil: null), delivery.Note ?? "Received", cancellationToken);
+            await _items.PutReceivedPointerAsync(message, id, cancellationToken);
+            added.Add(created);
+        }
+        var merged = message.Recipients.Concat(recipients).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (merged.Count != message.Recipients.Count || (added.Count > 0 && message.BlobDeleted))
+        {
+            var update = new DynamoDbUpdate().Set("Recipients", S(JsonSerializer.Serialize(merged)));
+            if (added.Count > 0) update.Set("BlobDeleted", B(false));
+            await table.Client.UpdateItemAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
+        }
+        return added;
+    }
 }

@@ -1,12 +1,13 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>The routes table.</summary>
+public sealed class SqliteRouteStore(SqliteDatabase database) : IRouteStore
 {
     private static readonly JsonSerializerOptions RouteJson = new() { Converters = { new JsonStringEnumConverter() } };
 

@@ -1,10 +1,15 @@
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
+using static MailRelay.Core.Adapters.Aws.DynamoDbDeliveryItems;
+using static MailRelay.Core.Adapters.Aws.DynamoDbTable;
 using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
 
-public sealed partial class DynamoDbRelayStore
+public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
 {
+    private readonly DynamoDbDeliveryItems _items = new(table);
+
     /// <summary>
     /// Reads the DUE markers in received order (one Query, as long as the due backlog) and the items
     /// they point at, then leases with a Version-conditioned write, so two instances never hold the
@@ -12,10 +17,10 @@ public sealed partial class DynamoDbRelayStore
     /// </summary>
     public async Task<IReadOnlyList<Delivery>> ClaimDueDeliveriesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        var markers = await QueryAsync(Partition("DUE"), cancellationToken);
-        var states = (await BatchGetAsync(markers.Select(m => Key(DeliveryPk(m.Num("DeliveryId")), "DELIVERY")), cancellationToken))
+        var markers = await table.QueryAsync(Partition("DUE"), cancellationToken);
+        var states = (await table.BatchGetAsync(markers.Select(m => Key(DeliveryPk(m.Num("DeliveryId")), "DELIVERY")), cancellationToken))
             .Select(ReadState).ToDictionary(s => s.Delivery.Id);
-        var committed = (await BatchGetAsync(states.Values.Select(s => s.Delivery.MessageId).Distinct(StringComparer.Ordinal)
+        var committed = (await table.BatchGetAsync(states.Values.Select(s => s.Delivery.MessageId).Distinct(StringComparer.Ordinal)
             .Select(m => Key("MSG#" + m, "MESSAGE")), cancellationToken)).Select(i => i.Str("Id")).ToHashSet(StringComparer.Ordinal);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var claimed = new List<Delivery>();
@@ -26,7 +31,7 @@ public sealed partial class DynamoDbRelayStore
             var d = state.Delivery;
             if (!IsDue(d.Status))
             {
-                await DeleteMarkerAsync(d, state.Version, cancellationToken);
+                await _items.DeleteMarkerAsync(d, state.Version, cancellationToken);
                 continue;
             }
             var lane = d.UserId is null ? null : $"{d.UserId}|{d.Target}";
@@ -38,7 +43,7 @@ public sealed partial class DynamoDbRelayStore
                 continue;
             }
             if (leased) continue; // already ours
-            var taken = await ChangeDeliveryAsync(d.Id, current => IsClaimable(current, owner, now)
+            var taken = await _items.ChangeDeliveryAsync(d.Id, current => IsClaimable(current, owner, now)
                 ? new DeliveryChange(current with { LeaseOwner = owner, LeaseUntil = leaseUntil }, false, null)
                 : null, cancellationToken);
             if (taken is null)
@@ -53,7 +58,7 @@ public sealed partial class DynamoDbRelayStore
 
     public async Task<bool> CompleteDeliveryAsync(string owner, DeliveryUpdate update, CancellationToken cancellationToken)
     {
-        var done = await ChangeDeliveryAsync(update.DeliveryId, current => current.LeaseOwner != owner ? null : new DeliveryChange(
+        var done = await _items.ChangeDeliveryAsync(update.DeliveryId, current => current.LeaseOwner != owner ? null : new DeliveryChange(
             current with
             {
                 Delivery = current.Delivery with
@@ -74,7 +79,7 @@ public sealed partial class DynamoDbRelayStore
     {
         foreach (var id in deliveryIds)
         {
-            await ChangeDeliveryAsync(id, current => current.LeaseOwner != owner ? null
+            await _items.ChangeDeliveryAsync(id, current => current.LeaseOwner != owner ? null
                 : new DeliveryChange(current with { LeaseOwner = null, LeaseUntil = null }, false, null), cancellationToken);
         }
     }
@@ -82,7 +87,7 @@ public sealed partial class DynamoDbRelayStore
     public async Task<int> QueueUserDeliveriesAsync(string userId, DeliveryTarget target, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var d in await LaneDeliveriesAsync(userId, cancellationToken))
+        foreach (var d in await _items.LaneDeliveriesAsync(userId, cancellationToken))
         {
             if (d.Target != target || !IsDue(d.Status)) continue;
             if (await ChangeStatusAsync(d.Id, s => s.Delivery.Target == target && IsDue(s.Delivery.Status), DeliveryStatus.Queued, null, reason, now, cancellationToken)) changed++;
@@ -93,7 +98,7 @@ public sealed partial class DynamoDbRelayStore
     public async Task<int> MakeUserDeliveriesDueAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var d in await LaneDeliveriesAsync(userId, cancellationToken))
+        foreach (var d in await _items.LaneDeliveriesAsync(userId, cancellationToken))
         {
             if (d.Status is not (DeliveryStatus.Queued or DeliveryStatus.Retrying)) continue;
             if (await ChangeStatusAsync(d.Id, s => s.Delivery.Status is DeliveryStatus.Queued or DeliveryStatus.Retrying, DeliveryStatus.Pending, null, "Due now", now, cancellationToken)) changed++;
@@ -105,25 +110,21 @@ public sealed partial class DynamoDbRelayStore
     public async Task<IReadOnlyList<string>> ListUsersWithQueuedDeliveriesAsync(CancellationToken cancellationToken)
     {
         var users = new List<string>();
-        foreach (var lane in await ListLanesAsync(cancellationToken))
+        foreach (var lane in await _items.ListLanesAsync(cancellationToken))
         {
-            if (lane.Length > 0 && (await LaneDeliveriesAsync(lane, cancellationToken)).Any(d => d.Status == DeliveryStatus.Queued)) users.Add(lane);
+            if (lane.Length > 0 && (await _items.LaneDeliveriesAsync(lane, cancellationToken)).Any(d => d.Status == DeliveryStatus.Queued)) users.Add(lane);
         }
         return users;
     }
 
     public async Task<Delivery?> FindDeliveryAsync(long deliveryId, CancellationToken cancellationToken) =>
-        await GetAsync(DeliveryPk(deliveryId), "DELIVERY", cancellationToken) is { } item ? ReadState(item).Delivery : null;
+        await table.GetAsync(DeliveryPk(deliveryId), "DELIVERY", cancellationToken) is { } item ? ReadState(item).Delivery : null;
 
-    public async Task<IReadOnlyList<Delivery>> ListDeliveriesOfMessageAsync(string messageId, CancellationToken cancellationToken)
-    {
-        var slots = await QueryAsync(Partition("MSG#" + messageId, "SLOT#"), cancellationToken);
-        var items = await BatchGetAsync(slots.Select(s => Key(DeliveryPk(s.Num("Value")), "DELIVERY")), cancellationToken);
-        return items.Select(i => ReadState(i).Delivery).OrderBy(d => d.Id).ToList();
-    }
+    public Task<IReadOnlyList<Delivery>> ListDeliveriesOfMessageAsync(string messageId, CancellationToken cancellationToken) =>
+        _items.OfMessageAsync(messageId, cancellationToken);
 
     public async Task<IReadOnlyList<DeliveryEvent>> ListDeliveryEventsAsync(long deliveryId, CancellationToken cancellationToken) =>
-        (await QueryAsync(Partition(DeliveryPk(deliveryId), "EVENT#"), cancellationToken))
+        (await table.QueryAsync(Partition(DeliveryPk(deliveryId), "EVENT#"), cancellationToken))
             .Select(i => new DeliveryEvent(i.Num("DeliveryId"), i.Time("At"), i.Enum<DeliveryStatus>("Status"), i.OptStr("Detail"))).ToList();
 
     public Task<bool> ChangeDeliveryStatusAsync(long deliveryId, IReadOnlyCollection<DeliveryStatus> from, DeliveryStatus to, string? userId, string detail, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -132,7 +133,7 @@ public sealed partial class DynamoDbRelayStore
     /// <summary>The admin and queue changes: new status, due now, lease freed, the reason kept for waiting states, one event.</summary>
     private async Task<bool> ChangeStatusAsync(long id, Func<DeliveryState, bool> applies, DeliveryStatus to, string? newUserId, string detail, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = await ChangeDeliveryAsync(id, current => !applies(current) ? null : new DeliveryChange(current with
+        var changed = await _items.ChangeDeliveryAsync(id, current => !applies(current) ? null : new DeliveryChange(current with
         {
             Delivery = current.Delivery with
             {
@@ -148,4 +149,33 @@ public sealed partial class DynamoDbRelayStore
     private static bool IsClaimable(DeliveryState s, string owner, DateTimeOffset now) =>
         (s.Delivery.Status == DeliveryStatus.Pending || (s.Delivery.Status == DeliveryStatus.Retrying && s.Delivery.NextAttemptAt <= now))
         && (s.LeaseUntil is null || s.LeaseUntil < now);
+
+    private static readonly DeliveryStatus[] Waiting =
+        [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying, DeliveryStatus.Held, DeliveryStatus.Failed];
+
+    /// <summary>Every lane's deliveries from GSI1 (an admin page, bounded by the retained deliveries), one summary per user.</summary>
+    public async Task<IReadOnlyList<UserQueueSummary>> SummarizeQueuesAsync(CancellationToken cancellationToken)
+    {
+        var summaries = new List<UserQueueSummary>();
+        foreach (var lane in await _items.ListLanesAsync(cancellationToken))
+        {
+            var deliveries = await _items.LaneDeliveriesAsync(lane, cancellationToken);
+            if (deliveries.Count > 0) summaries.Add(Summarize(lane, deliveries));
+        }
+        return summaries.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken)
+    {
+        var deliveries = await _items.LaneDeliveriesAsync(userId, cancellationToken);
+        return Summarize(userId, deliveries.Where(d => createdUpTo is null || d.CreatedAt <= createdUpTo).ToList());
+    }
+
+    private static UserQueueSummary Summarize(string userId, IReadOnlyList<Delivery> deliveries)
+    {
+        int Count(DeliveryStatus status) => deliveries.Count(d => d.Status == status);
+        var oldest = deliveries.Where(d => Waiting.Contains(d.Status)).Select(d => (DateTimeOffset?)d.CreatedAt).Min();
+        return new UserQueueSummary(userId, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Queued), Count(DeliveryStatus.Retrying),
+            Count(DeliveryStatus.Held), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Delivered), oldest);
+    }
 }

@@ -1,17 +1,13 @@
 using System.Text.Json;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Adapters.Local;
 
-public sealed partial class SqliteRelayStore
+/// <summary>Messages; their deliveries are inserted with them, in one transaction.</summary>
+public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
-    private const string MessageColumns = """
-        m.id, m.sequence, m.source, m.received_at, m.blob_key, m.recipients, m.spam_verdict, m.virus_verdict, m.spf_verdict,
-        m.dkim_verdict, m.dmarc_verdict, m.header_from, m.header_to, m.subject, m.header_date, m.header_message_id,
-        m.size_bytes, m.parse_problem, m.blob_deleted
-        """;
-
     public async Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -43,45 +39,19 @@ public sealed partial class SqliteRelayStore
             sequence = (long)result;
         }
         foreach (var delivery in deliveries)
-            await InsertDeliveryAsync(connection, transaction, message.Id, sequence, delivery, now, cancellationToken);
+            await SqliteDeliveryRows.InsertDeliveryAsync(connection, transaction, message.Id, sequence, delivery, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>Inserts the delivery with its first event unless the message has one for its target already; its id, or null.</summary>
-    private static async Task<long?> InsertDeliveryAsync(SqliteConnection connection, SqliteTransaction transaction, string messageId, long sequence,
-        NewDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO deliveries (message_id, message_sequence, recipient, user_id, target, target_key, status, next_attempt_at, mark_as_spam, last_error, created_at, updated_at)
-            VALUES ($message, $sequence, $recipient, $user, $target, $key, $status, $now, $spam, $note, $now, $now)
-            ON CONFLICT (message_id, target_key) DO NOTHING RETURNING id
-            """;
-        insert.Parameters.AddWithValue("$message", messageId);
-        insert.Parameters.AddWithValue("$sequence", sequence);
-        insert.Parameters.AddWithValue("$recipient", delivery.Recipient);
-        insert.Parameters.AddWithValue("$user", (object?)delivery.UserId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$target", delivery.Target.ToString());
-        insert.Parameters.AddWithValue("$key", delivery.TargetKey);
-        insert.Parameters.AddWithValue("$status", delivery.Status.ToString());
-        insert.Parameters.AddWithValue("$now", SqliteValues.Time(now));
-        insert.Parameters.AddWithValue("$spam", delivery.MarkAsSpam ? 1 : 0);
-        insert.Parameters.AddWithValue("$note", (object?)delivery.Note ?? DBNull.Value);
-        if (await insert.ExecuteScalarAsync(cancellationToken) is not long id) return null;
-        await AddEventAsync(connection, transaction, id, delivery.Status, delivery.Note ?? "Received", now, cancellationToken);
-        return id;
     }
 
     public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {MessageColumns} FROM messages m WHERE m.id = $id";
+        command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m WHERE m.id = $id";
         command.Parameters.AddWithValue("$id", messageId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadMessage(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? SqliteMessageRows.ReadMessage(reader) : null;
     }
 
     public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
@@ -108,12 +78,12 @@ public sealed partial class SqliteRelayStore
         var messages = new List<StoredMessage>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {MessageColumns} FROM messages m {whereSql} ORDER BY m.sequence DESC LIMIT $take OFFSET $skip";
+            command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m {whereSql} ORDER BY m.sequence DESC LIMIT $take OFFSET $skip";
             Bind(command);
             command.Parameters.AddWithValue("$take", take);
             command.Parameters.AddWithValue("$skip", skip);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) messages.Add(ReadMessage(reader));
+            while (await reader.ReadAsync(cancellationToken)) messages.Add(SqliteMessageRows.ReadMessage(reader));
         }
         int total;
         await using (var count = connection.CreateCommand())
@@ -122,7 +92,7 @@ public sealed partial class SqliteRelayStore
             Bind(count);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
-        var deliveries = messages.Count == 0 ? [] : await QueryDeliveries(connection,
+        var deliveries = messages.Count == 0 ? [] : await SqliteDeliveryRows.QueryDeliveries(connection,
             $"WHERE d.message_id IN ({string.Join(",", messages.Select((_, i) => "$m" + i))}) ORDER BY d.id",
             c => { for (var i = 0; i < messages.Count; i++) c.Parameters.AddWithValue("$m" + i, messages[i].Id); }, cancellationToken);
         var byMessage = deliveries.ToLookup(d => d.MessageId);
@@ -143,7 +113,7 @@ public sealed partial class SqliteRelayStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {MessageColumns} FROM messages m
+            SELECT {SqliteMessageRows.MessageColumns} FROM messages m
             WHERE m.blob_deleted = 0 AND m.received_at < $before
               AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = m.id AND d.status NOT IN ('Delivered', 'Dropped'))
             ORDER BY m.sequence LIMIT $max
@@ -152,7 +122,7 @@ public sealed partial class SqliteRelayStore
         command.Parameters.AddWithValue("$max", max);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var messages = new List<StoredMessage>();
-        while (await reader.ReadAsync(cancellationToken)) messages.Add(ReadMessage(reader));
+        while (await reader.ReadAsync(cancellationToken)) messages.Add(SqliteMessageRows.ReadMessage(reader));
         return messages;
     }
 
@@ -165,11 +135,49 @@ public sealed partial class SqliteRelayStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
 
-    private static StoredMessage ReadMessage(SqliteDataReader r)
+
+    public async Task<IReadOnlyList<Delivery>> AddRecipientsAsync(string messageId, IReadOnlyList<string> recipients, IReadOnlyList<NewDelivery> deliveries,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var summary = new MessageSummary(S(11), S(12), S(13), SqliteValues.ReadOptionalTime(r, 14), S(15), r.GetInt64(16), S(17));
-        return new StoredMessage(r.GetString(0), r.GetInt64(1), r.GetString(2), SqliteValues.ReadTime(r, 3), r.GetString(4),
-            JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], new Verdicts(S(6), S(7), S(8), S(9), S(10)), summary, r.GetInt64(18) != 0);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        long sequence;
+        List<string> listed;
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT sequence, recipients FROM messages WHERE id = $id";
+            read.Parameters.AddWithValue("$id", messageId);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return [];
+            sequence = reader.GetInt64(0);
+            listed = JsonSerializer.Deserialize<List<string>>(reader.GetString(1)) ?? [];
+        }
+        var merged = listed.Concat(recipients).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (merged.Count != listed.Count)
+        {
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE messages SET recipients = $recipients WHERE id = $id";
+            update.Parameters.AddWithValue("$recipients", JsonSerializer.Serialize(merged));
+            update.Parameters.AddWithValue("$id", messageId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var added = new List<long>();
+        foreach (var delivery in deliveries)
+        {
+            if (await SqliteDeliveryRows.InsertDeliveryAsync(connection, transaction, messageId, sequence, delivery, now, cancellationToken) is { } id) added.Add(id);
+        }
+        if (added.Count > 0)
+        {
+            await using var kept = connection.CreateCommand();
+            kept.Transaction = transaction;
+            kept.CommandText = "UPDATE messages SET blob_deleted = 0 WHERE id = $id";
+            kept.Parameters.AddWithValue("$id", messageId);
+            await kept.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (added.Count == 0) return [];
+        return (await SqliteDeliveryRows.OfMessageAsync(connection, messageId, cancellationToken)).Where(d => added.Contains(d.Id)).ToList();
     }
 }

@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Ports;
 using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Adapters.Aws.DynamoDbTable;
 using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
@@ -9,7 +11,7 @@ namespace MailRelay.Core.Adapters.Aws;
 /// One-minute queue metrics: PK METRICS, SK minute#name#user, so a range of minutes is one Query
 /// (BETWEEN) in minute order. A point is put without a condition: saving a minute again replaces it.
 /// </summary>
-public sealed partial class DynamoDbRelayStore
+public sealed class DynamoDbMetricPointStore(DynamoDbTable table) : IMetricPointStore
 {
     private const string MetricsPartition = "METRICS";
 
@@ -26,7 +28,7 @@ public sealed partial class DynamoDbRelayStore
     public async Task<IReadOnlyList<MetricPoint>> ListMetricPointsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         if (from >= to) return [];
-        return (await QueryAsync(Between(MetricsPartition, Time(from), Time(to)), cancellationToken)).Select(ReadMetric).ToList();
+        return (await table.QueryAsync(Between(MetricsPartition, Time(from), Time(to)), cancellationToken)).Select(ReadMetric).ToList();
     }
 
     /// <summary>Reads the keys of the old points (one Query, SK &lt; before) and deletes them 25 at a time.</summary>
@@ -39,32 +41,21 @@ public sealed partial class DynamoDbRelayStore
             ProjectionExpression = "PK, SK",
             ConsistentRead = true,
         };
-        var old = await QueryAsync(request, cancellationToken);
+        var old = await table.QueryAsync(request, cancellationToken);
         await BatchWriteAsync(old.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = Key(k["PK"].S, k["SK"].S) } }), cancellationToken);
         return old.Count;
     }
-
-    /// <summary>
-    /// Items of a partition whose SK starts at or after <paramref name="fromKey"/> and is before
-    /// <paramref name="toKey"/>: SKs begin with a time followed by '#', so "to#…" sorts after "to".
-    /// </summary>
-    private static QueryRequest Between(string pk, string fromKey, string toKey) => new()
-    {
-        KeyConditionExpression = "PK = :pk AND SK BETWEEN :from AND :to",
-        ExpressionAttributeValues = new() { [":pk"] = S(pk), [":from"] = S(fromKey), [":to"] = S(toKey) },
-        ConsistentRead = true,
-    };
 
     /// <summary>Puts and deletes in batches of 25, retrying what DynamoDB left unprocessed.</summary>
     private async Task BatchWriteAsync(IEnumerable<WriteRequest> writes, CancellationToken cancellationToken)
     {
         foreach (var chunk in writes.Chunk(25))
         {
-            var pending = new Dictionary<string, List<WriteRequest>> { [Table] = [.. chunk] };
+            var pending = new Dictionary<string, List<WriteRequest>> { [table.Name] = [.. chunk] };
             for (var round = 0; pending.Count > 0; round++)
             {
                 if (round > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * round)), cancellationToken);
-                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
+                var response = await table.Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
                 pending = response.UnprocessedItems is { Count: > 0 } left ? left : [];
             }
         }
