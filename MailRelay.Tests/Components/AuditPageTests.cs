@@ -10,7 +10,7 @@ public sealed class AuditPageTests : RelayComponentTest
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private async Task SeedAsync(string actor, string action, string target, DateTimeOffset at, string correlation = "trace") =>
-        await Store.AppendAuditAsync(new NewAuditEntry(actor, action, target, null, correlation), at, default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry(actor, action, target, null, correlation), at, default);
 
     private static IReadOnlyList<string> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page) =>
         page.FindAll("[data-testid=audit-grid] tbody tr:not(.rz-datatable-emptymessage-row)").Select(r => r.TextContent).ToList();

@@ -64,7 +64,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         page.WaitForAssertion(() => page.Find("#domain-error").TextContent.ShouldBe("'alice@example.com' is an address; enter only the part after the @."));
         page.Find("input[name=domain-name]").GetAttribute("aria-invalid").ShouldBe("true");
         page.Find("input[name=domain-name]").GetAttribute("aria-describedby").ShouldBe("domain-name-help domain-error");
-        (await Store.ListDomainsAsync(default)).ShouldBeEmpty();
+        (await Store.Domains.ListDomainsAsync(default)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -81,14 +81,14 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         card.QuerySelector("[data-testid=dns-record][data-purpose=Dmarc] [data-testid=dns-expected]")!.TextContent
             .ShouldBe("v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com");
         card.QuerySelectorAll("button[aria-label='Copy the value of _dmarc.example.com']").Length.ShouldBe(1);
-        (await Store.ListDomainsAsync(default)).Select(d => d.Name).ShouldBe(["example.com"]);
-        (await Store.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainAdd && a.Target == "example.com" && a.ActorId == "admin");
+        (await Store.Domains.ListDomainsAsync(default)).Select(d => d.Name).ShouldBe(["example.com"]);
+        (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainAdd && a.Target == "example.com" && a.ActorId == "admin");
     }
 
     [Fact]
     public async Task Dns_DomainWithoutTokens_SaysWhichSettingToConfigure()
     {
-        await new DomainAdmin(Store, new AuditLog(Store, TimeProvider.System), new DnsCheckResults(), TimeProvider.System,
+        await new DomainAdmin(Store.Domains, new AuditLog(Store.Audit, TimeProvider.System), new DnsCheckResults(), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(_options), Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions())).AddAsync("admin", "other.example", default);
 
         var page = Render<Dns>();
@@ -107,7 +107,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         _dns.Clear("example.com", "MX");
         _dns.Mx("example.com", 5, "mx.other-provider.example");
         _dns.Clear("_smtp._tls.example.com", "TXT");
-        await Store.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
+        await Store.Domains.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
         var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=dns-check-now]").Click();
@@ -128,22 +128,22 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     [Fact]
     public async Task Dns_Remove_AsksFirstThenRemovesAndAudits()
     {
-        await Store.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
+        await Store.Domains.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
         var dialogs = Render<RadzenDialog>();
         var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=domain-remove]").Click();
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("Remove example.com?"));
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Keep it")).Click();
-        (await Store.ListDomainsAsync(default)).Count.ShouldBe(1, "keeping it changes nothing");
+        (await Store.Domains.ListDomainsAsync(default)).Count.ShouldBe(1, "keeping it changes nothing");
 
         page.Find("[data-testid=domain-remove]").Click();
         dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("Remove example.com?"));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Remove").Click();
 
         page.WaitForElement("[data-testid=empty-state]");
-        (await Store.ListDomainsAsync(default)).ShouldBeEmpty();
-        (await Store.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainRemove && a.Target == "example.com");
+        (await Store.Domains.ListDomainsAsync(default)).ShouldBeEmpty();
+        (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainRemove && a.Target == "example.com");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         page.FindAll("[data-testid=domain-suggestions] button").First(b => b.TextContent.Contains("suggested.example")).Click();
 
         page.WaitForElement("[data-testid=dns-domain][data-domain='suggested.example']");
-        (await Store.ListDomainsAsync(default)).Select(d => d.Name).ShouldBe(["suggested.example"]);
+        (await Store.Domains.ListDomainsAsync(default)).Select(d => d.Name).ShouldBe(["suggested.example"]);
     }
 
     private static string Status(IRenderedComponent<Dns> page, string purpose) =>

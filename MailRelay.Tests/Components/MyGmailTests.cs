@@ -102,7 +102,7 @@ public sealed class MyGmailTests : RelayComponentTest
         var page = Render<MyGmail>();
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Connected"));
 
-        await Store.UpdateGmailConnectionStatusAsync("alice", GmailConnectionStatus.Revoked, 1, "Token has been expired or revoked.", DateTimeOffset.UtcNow, default);
+        await Store.Gmail.UpdateGmailConnectionStatusAsync("alice", GmailConnectionStatus.Revoked, 1, "Token has been expired or revoked.", DateTimeOffset.UtcNow, default);
         Events.Publish(new RelayChange("deliveries.changed", "alice", null));
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-banner]").GetAttribute("data-banner").ShouldBe("lost"), TimeSpan.FromSeconds(5));
@@ -126,7 +126,7 @@ public sealed class MyGmailTests : RelayComponentTest
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected"), TimeSpan.FromSeconds(5));
         _revocations.Tokens.ShouldBe(["1//refresh-a"]);
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public sealed class MyGmailTests : RelayComponentTest
 
     private async Task DeliverAsync(string messageId)
     {
-        var delivery = (await Store.ListDeliveriesOfMessageAsync(messageId, default)).Single();
-        (await Store.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Pending], DeliveryStatus.Delivered, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        var delivery = (await Store.Deliveries.ListDeliveriesOfMessageAsync(messageId, default)).Single();
+        (await Store.Deliveries.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Pending], DeliveryStatus.Delivered, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
         Events.Publish(new RelayChange("deliveries.changed", "alice", messageId));
     }
 

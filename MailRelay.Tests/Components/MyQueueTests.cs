@@ -42,8 +42,8 @@ public sealed class MyQueueTests : RelayComponentTest
         page.Find("[data-testid=deliver-now]").Click();
 
         page.WaitForAssertion(() => Forwarding.Calls.ShouldBe(1));
-        (await Store.ListDeliveriesOfMessageAsync(hers, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Pending);
-        (await Store.ListDeliveriesOfMessageAsync(his, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Queued);
+        (await Store.Deliveries.ListDeliveriesOfMessageAsync(hers, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Pending);
+        (await Store.Deliveries.ListDeliveriesOfMessageAsync(his, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Queued);
         page.WaitForAssertion(() => page.Find("[data-testid=my-waiting] [data-testid=delivery-status]").GetAttribute("data-status").ShouldBe("Pending"));
     }
 
@@ -55,8 +55,8 @@ public sealed class MyQueueTests : RelayComponentTest
         var page = Render<MyQueue>();
         page.WaitForAssertion(() => Subjects(page, "my-waiting").ShouldBe(["Alice waits"]));
 
-        var delivery = (await Store.ListDeliveriesOfMessageAsync(id, default)).Single();
-        (await Store.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Queued], DeliveryStatus.Delivered, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        var delivery = (await Store.Deliveries.ListDeliveriesOfMessageAsync(id, default)).Single();
+        (await Store.Deliveries.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Queued], DeliveryStatus.Delivered, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeTrue();
         Events.Publish(new RelayChange("deliveries.changed", "alice", id));
 
         page.WaitForAssertion(() => Subjects(page, "my-delivered").ShouldBe(["Alice waits"]), TimeSpan.FromSeconds(5));

@@ -32,9 +32,8 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        Services.AddSingleton<IRelayStore>(Store);
-        Services.AddStorePorts();
+        Store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        Store.AddTo(Services);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Events);
         Services.AddSingleton<IForwardingScheduler>(Forwarding);
@@ -59,7 +58,7 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<MailRelay.Core.Services.Outbound.SendingRates>();
     }
 
-    protected SqliteRelayStore Store { get; }
+    protected StorePorts Store { get; }
 
     protected RelayEvents Events { get; } = new();
 
@@ -72,11 +71,11 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Store.InitializeAsync(default);
+        await Store.Schema.InitializeAsync(default);
         foreach (var id in new[] { "admin", "alice", "bob" })
         {
             string[] roles = id == "admin" ? [RoleNames.Admin] : [];
-            await Store.EnsureUserAsync(id, $"{id}@localhost", char.ToUpperInvariant(id[0]) + id[1..], roles, DateTimeOffset.UtcNow, default);
+            await Store.Users.EnsureUserAsync(id, $"{id}@localhost", char.ToUpperInvariant(id[0]) + id[1..], roles, DateTimeOffset.UtcNow, default);
         }
     }
 
@@ -112,7 +111,7 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         var message = new StoredMessage(id, 0, "test", DateTimeOffset.UtcNow, $"messages/{id}", recipients, Verdicts.Unknown, summary, false);
         var planned = deliveries.Select(d => new NewDelivery($"{d.UserId ?? "nobody"}@example.com", d.UserId,
             d.UserId is null ? DeliveryTarget.None : DeliveryTarget.Gmail, d.Status, false, d.Status == DeliveryStatus.Queued ? "The Gmail connection expired." : null)).ToList();
-        (await Store.AddMessageAsync(message, planned, DateTimeOffset.UtcNow, default)).ShouldBeTrue();
+        (await Store.Messages.AddMessageAsync(message, planned, DateTimeOffset.UtcNow, default)).ShouldBeTrue();
         return id;
     }
 }

@@ -37,7 +37,7 @@ public sealed class RoutesAdminTests : RelayComponentTest
     [Fact]
     public async Task RoutesAdmin_ExistingRoute_IsListedWithItsActionsInWords()
     {
-        await Store.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice"), new RouteAction(RouteActionKind.LocalMailbox, "bob")],
+        await Store.Routes.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice"), new RouteAction(RouteActionKind.LocalMailbox, "bob")],
             true, DateTimeOffset.UtcNow), default);
         SignInAs("admin", admin: true);
 

@@ -12,9 +12,9 @@ public sealed class SendingRateBadgeTests : RelayComponentTest
         for (var i = 0; i < sends; i++)
         {
             var id = $"{smtpUserId}-{i}";
-            await Store.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Send, at, null, null, null, 1), smtpUserId, default);
-            if (i < bounces) await Store.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Bounce, at, null, null, null, 1), smtpUserId, default);
-            if (i < complaints) await Store.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Complaint, at, null, null, null, 1), smtpUserId, default);
+            await Store.Usage.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Send, at, null, null, null, 1), smtpUserId, default);
+            if (i < bounces) await Store.Usage.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Bounce, at, null, null, null, 1), smtpUserId, default);
+            if (i < complaints) await Store.Usage.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Complaint, at, null, null, null, 1), smtpUserId, default);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var id = await ActiveUserAsync();
-        var keyId = (await Store.FindSmtpUserAsync(id, default))!.AccessKeyId!;
+        var keyId = (await Store.SmtpUsers.FindSmtpUserAsync(id, default))!.AccessKeyId!;
 
         var page = Render<SmtpUserSetup>(p => p.Add(c => c.Id, id));
 
@@ -54,13 +54,13 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         page.Find("[data-testid=smtp-guide-outlook]").TextContent.ShouldContain("STARTTLS");
         page.Find("[data-testid=smtp-guide-thunderbird]").TextContent.ShouldContain(keyId);
         page.FindAll("[data-testid=smtp-password]").ShouldBeEmpty();
-        (await Store.ListAuditAsync(0, 50, default)).Items.ShouldNotContain(e => e.Action == AuditActions.SmtpUserReveal);
+        (await Store.Audit.ListAuditAsync(0, 50, default)).Items.ShouldNotContain(e => e.Action == AuditActions.SmtpUserReveal);
 
         page.Find("[data-testid=smtp-setup-reveal]").Click();
 
         var password = page.WaitForElement("[data-testid=smtp-password]").TextContent;
         Convert.FromBase64String(password)[0].ShouldBe((byte)4);
-        (await Store.ListAuditAsync(0, 50, default)).Items.ShouldContain(e => e.Action == AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
+        (await Store.Audit.ListAuditAsync(0, 50, default)).Items.ShouldContain(e => e.Action == AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
 
         (await Services.GetRequiredService<SmtpProvisioning>().RotateAsync("admin", id, default)).ShouldBeNull();
 
-        var newKey = (await Store.FindSmtpUserAsync(id, default))!.AccessKeyId!;
+        var newKey = (await Store.SmtpUsers.FindSmtpUserAsync(id, default))!.AccessKeyId!;
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-username]").TextContent.ShouldBe(newKey), TimeSpan.FromSeconds(10));
         page.FindAll("[data-testid=smtp-password]").ShouldBeEmpty();
     }

@@ -27,8 +27,8 @@ public sealed class UsagePageTests : RelayComponentTest
     public async Task Usage_OutboundEvents_ShownPerCredential()
     {
         var now = DateTimeOffset.UtcNow;
-        await Store.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Send, now, null, null, null, 1), "billing", default);
-        await Store.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Bounce, now, null, null, null, 1), "billing", default);
+        await Store.Usage.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Send, now, null, null, null, 1), "billing", default);
+        await Store.Usage.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Bounce, now, null, null, null, 1), "billing", default);
         SignInAs("admin", admin: true);
 
         var page = Render<Usage>();

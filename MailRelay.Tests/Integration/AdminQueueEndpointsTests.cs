@@ -44,16 +44,16 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
         overview.GetProperty("users").EnumerateArray().ShouldContain(u => u.GetProperty("userId").GetString() == "" && u.GetProperty("held").GetInt32() >= 1);
         overview.GetProperty("inboxWaiting").GetInt32().ShouldBe(0);
 
-        var eventsBefore = (await Store.ListDeliveryEventsAsync(deliveryId, default)).Count;
+        var eventsBefore = (await Store.Deliveries.ListDeliveryEventsAsync(deliveryId, default)).Count;
         var unassigned = await admin.PostAsync($"/api/admin/deliveries/{deliveryId}/release", null).ShouldAnswerAsync(HttpStatusCode.Conflict);
         unassigned.GetProperty("detail").GetString().ShouldBe("Choose the user who should receive this message.");
         var released = await admin.PostAsJsonAsync($"/api/admin/deliveries/{deliveryId}/release", new { assignToUserId = "alice" }).ShouldAnswerAsync(HttpStatusCode.OK);
         released.GetProperty("userId").GetString().ShouldBe("alice");
         // The release's own step; forwarding (running in this host) may move the delivery on right after it.
-        (await Store.ListDeliveryEventsAsync(deliveryId, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Held);
+        (await Store.Deliveries.ListDeliveryEventsAsync(deliveryId, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Held);
 
         await admin.DeleteAsync($"/api/admin/messages/{messageId}").ShouldAnswerAsync(HttpStatusCode.NoContent);
-        (await Store.FindMessageAsync(messageId, default))!.BlobDeleted.ShouldBeTrue();
+        (await Store.Messages.FindMessageAsync(messageId, default))!.BlobDeleted.ShouldBeTrue();
         await admin.DeleteAsync("/api/admin/messages/no-such-message").ShouldAnswerAsync(HttpStatusCode.NotFound);
 
         var audit = (await Audit.ListAsync(0, 100, default)).Items;
@@ -67,12 +67,12 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
     {
         var admin = await SignedInAsync("admin");
         var failed = await SeedFailedDeliveryAsync("alice");
-        var eventsBefore = (await Store.ListDeliveryEventsAsync(failed, default)).Count;
+        var eventsBefore = (await Store.Deliveries.ListDeliveryEventsAsync(failed, default)).Count;
 
         (await admin.PostAsync($"/api/admin/deliveries/{failed}/retry", null).ShouldAnswerAsync(HttpStatusCode.OK))
             .GetProperty("id").GetInt64().ShouldBe(failed);
         // The retry's own step; forwarding (running in this host) may fail it again right after.
-        (await Store.ListDeliveryEventsAsync(failed, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Failed);
+        (await Store.Deliveries.ListDeliveryEventsAsync(failed, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Failed);
         (await Audit.ListAsync(0, 100, default)).Items
             .ShouldContain(e => e.Action == AuditActions.DeliveryRetry && e.Target == $"delivery {failed}" && e.ActorId == "admin");
 
@@ -104,7 +104,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
         (await alice.PostAsync($"/api/admin/deliveries/{failed}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await alice.PostAsync($"/api/admin/deliveries/{failed}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await alice.DeleteAsync("/api/admin/messages/any")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Store.FindDeliveryAsync(failed, default))!.Status.ShouldBe(DeliveryStatus.Failed);
+        (await Store.Deliveries.FindDeliveryAsync(failed, default))!.Status.ShouldBe(DeliveryStatus.Failed);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
             .ShouldNotContain(i => i.GetProperty("message").GetProperty("id").GetString() == id);
     }
 
-    private IRelayStore Store => _factory.Services.GetRequiredService<IRelayStore>();
+    private StorePorts Store => StorePorts.From(_factory.Services);
 
     private AuditLog Audit => _factory.Services.GetRequiredService<AuditLog>();
 
@@ -138,14 +138,14 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
     {
         var id = $"failed-{Guid.NewGuid():N}";
         await SeedMessageAsync(id, [(userId, DeliveryStatus.Failed)]);
-        return (await Store.ListDeliveriesOfMessageAsync(id, default)).Single().Id;
+        return (await Store.Deliveries.ListDeliveriesOfMessageAsync(id, default)).Single().Id;
     }
 
     private async Task SeedMessageAsync(string id, IReadOnlyList<(string UserId, DeliveryStatus Status)> deliveries)
     {
         var now = DateTimeOffset.UtcNow;
         var summary = new MessageSummary("a@example.net", "team@example.com", "Too big", now, $"<{id}@example.net>", 10, null);
-        await Store.AddMessageAsync(new StoredMessage(id, 0, "test", now, $"messages/{id}", ["team@example.com"], Verdicts.Unknown, summary, false),
+        await Store.Messages.AddMessageAsync(new StoredMessage(id, 0, "test", now, $"messages/{id}", ["team@example.com"], Verdicts.Unknown, summary, false),
             deliveries.Select(d => new NewDelivery($"{d.UserId}@example.com", d.UserId, DeliveryTarget.Gmail, d.Status, false, "The message is too large.")).ToList(), now, default);
     }
 

@@ -18,7 +18,7 @@ public sealed class AdminReportEndpointsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private IRelayStore Store => _factory.Services.GetRequiredService<IRelayStore>();
+    private StorePorts Store => StorePorts.From(_factory.Services);
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
@@ -53,11 +53,11 @@ public sealed class AdminReportEndpointsTests : IAsyncLifetime
     public async Task AuditCsv_Filtered_ContainsExactlyTheMatchingEntriesNewestFirst()
     {
         var client = await SignedInAsync("admin");
-        await Store.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "early@example.com", null, "c0"), T0.AddDays(-1), default);
-        await Store.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "a@example.com", "to bob, with a comma", "c1"), T0, default);
-        await Store.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteDelete, "b@example.com", null, "c2"), T0.AddHours(1), default);
-        await Store.AppendAuditAsync(new NewAuditEntry("carol", AuditActions.RouteCreate, "c@example.com", null, "c3"), T0.AddHours(2), default);
-        await Store.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "=HYPERLINK(\"http://evil\")", null, "c4"), T0.AddHours(3), default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "early@example.com", null, "c0"), T0.AddDays(-1), default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "a@example.com", "to bob, with a comma", "c1"), T0, default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteDelete, "b@example.com", null, "c2"), T0.AddHours(1), default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry("carol", AuditActions.RouteCreate, "c@example.com", null, "c3"), T0.AddHours(2), default);
+        await Store.Audit.AppendAuditAsync(new NewAuditEntry("bob", AuditActions.RouteCreate, "=HYPERLINK(\"http://evil\")", null, "c4"), T0.AddHours(3), default);
 
         using var response = await client.GetAsync($"/api/admin/audit.csv?user=bob&action={AuditActions.RouteCreate}&from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z");
 
@@ -77,7 +77,7 @@ public sealed class AdminReportEndpointsTests : IAsyncLifetime
     {
         var client = await SignedInAsync("admin");
         for (var i = 0; i < 1_100; i++)
-            await Store.AppendAuditAsync(new NewAuditEntry("bulk", AuditActions.MessageUpload, $"m{i}", null, $"c{i}"), T0.AddSeconds(i), default);
+            await Store.Audit.AppendAuditAsync(new NewAuditEntry("bulk", AuditActions.MessageUpload, $"m{i}", null, $"c{i}"), T0.AddSeconds(i), default);
 
         var rows = ReadCsv(await client.GetStringAsync("/api/admin/audit.csv?user=bulk"));
 
@@ -103,9 +103,9 @@ public sealed class AdminReportEndpointsTests : IAsyncLifetime
     {
         var client = await SignedInAsync("admin");
         var day = DateOnly.FromDateTime(T0.UtcDateTime);
-        await Store.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Send, T0, "mr-s1", null, null, 1), "s1", default);
-        await Store.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Bounce, T0, "mr-s1", null, null, 1), "s1", default);
-        await Store.RecordOutboundEventAsync(new OutboundEvent("m2", OutboundEventType.Send, T0.AddDays(5), "mr-s1", null, null, 1), "s1", default);
+        await Store.Usage.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Send, T0, "mr-s1", null, null, 1), "s1", default);
+        await Store.Usage.RecordOutboundEventAsync(new OutboundEvent("m1", OutboundEventType.Bounce, T0, "mr-s1", null, null, 1), "s1", default);
+        await Store.Usage.RecordOutboundEventAsync(new OutboundEvent("m2", OutboundEventType.Send, T0.AddDays(5), "mr-s1", null, null, 1), "s1", default);
 
         var text = await client.GetStringAsync($"/api/admin/usage.csv?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
 

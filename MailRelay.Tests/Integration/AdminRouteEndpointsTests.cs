@@ -28,12 +28,12 @@ public sealed class AdminRouteEndpointsTests : IAsyncLifetime
 
         var updated = await client.PutAsJsonAsync($"/api/admin/routes/{id}", Route("sales@example.com", "bob", holdSpam: true)).ShouldAnswerAsync(HttpStatusCode.OK);
         updated.GetProperty("holdSpam").GetBoolean().ShouldBeTrue();
-        (await Store.ListRoutesAsync(default)).Single(r => r.Id == id).Actions.Single().UserId.ShouldBe("bob");
+        (await Store.Routes.ListRoutesAsync(default)).Single(r => r.Id == id).Actions.Single().UserId.ShouldBe("bob");
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/routes")).EnumerateArray()
             .ShouldContain(r => r.GetProperty("id").GetInt64() == id);
 
         await client.DeleteAsync($"/api/admin/routes/{id}").ShouldAnswerAsync(HttpStatusCode.NoContent);
-        (await Store.ListRoutesAsync(default)).ShouldNotContain(r => r.Id == id);
+        (await Store.Routes.ListRoutesAsync(default)).ShouldNotContain(r => r.Id == id);
         await client.DeleteAsync($"/api/admin/routes/{id}").ShouldAnswerAsync(HttpStatusCode.NotFound);
 
         var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
@@ -67,10 +67,10 @@ public sealed class AdminRouteEndpointsTests : IAsyncLifetime
         (await client.PostAsJsonAsync("/api/admin/routes", Route("a@example.com", "alice"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.PutAsJsonAsync("/api/admin/routes/1", Route("a@example.com", "alice"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.DeleteAsync("/api/admin/routes/1")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await Store.ListRoutesAsync(default)).ShouldBeEmpty();
+        (await Store.Routes.ListRoutesAsync(default)).ShouldBeEmpty();
     }
 
-    private IRelayStore Store => _factory.Services.GetRequiredService<IRelayStore>();
+    private StorePorts Store => StorePorts.From(_factory.Services);
 
     private static object Route(string pattern, string userId, bool holdSpam = false) =>
         new { pattern, actions = new[] { new { kind = "Gmail", userId } }, holdSpam };

@@ -57,8 +57,8 @@ public sealed class AdminSmtpTestEmailEndpointTests : IAsyncLifetime
     /// <summary>Provisions the SMTP user now (the local provisioner) and waits until it is active.</summary>
     private async Task ActiveAsync(string id)
     {
-        var store = _factory.Services.GetRequiredService<IRelayStore>();
+        var store = StorePorts.From(_factory.Services);
         await _factory.Services.GetRequiredService<SmtpProvisioning>().ProcessDueAsync("test", 10, default);
-        await RelayHost.EventuallyAsync(async () => (await store.FindSmtpUserAsync(id, default))?.Status == SmtpUserStatus.Active, $"SMTP user {id} is active");
+        await RelayHost.EventuallyAsync(async () => (await store.SmtpUsers.FindSmtpUserAsync(id, default))?.Status == SmtpUserStatus.Active, $"SMTP user {id} is active");
     }
 }

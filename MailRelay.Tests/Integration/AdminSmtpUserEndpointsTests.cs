@@ -75,7 +75,7 @@ public sealed class AdminSmtpUserEndpointsTests : IAsyncLifetime
     }
 
     private async Task<string?> KeyOfAsync(string id) =>
-        (await _factory.Services.GetRequiredService<MailRelay.Core.Ports.IRelayStore>().FindSmtpUserAsync(id, default))?.AccessKeyId;
+        (await StorePorts.From(_factory.Services).SmtpUsers.FindSmtpUserAsync(id, default))?.AccessKeyId;
 
     [Fact]
     public async Task SmtpUsers_Admin_CreateListRevealDelete()
@@ -131,11 +131,11 @@ public sealed class AdminSmtpUserEndpointsTests : IAsyncLifetime
     private async Task ProvisionAsync(string id)
     {
         var provisioning = _factory.Services.GetRequiredService<SmtpProvisioning>();
-        var store = _factory.Services.GetRequiredService<MailRelay.Core.Ports.IRelayStore>();
+        var store = StorePorts.From(_factory.Services);
         for (var i = 0; i < 100; i++)
         {
             await provisioning.ProcessDueAsync("test", 10, default);
-            if ((await store.FindSmtpUserAsync(id, default))?.Status == SmtpUserStatus.Active) return;
+            if ((await store.SmtpUsers.FindSmtpUserAsync(id, default))?.Status == SmtpUserStatus.Active) return;
             await Task.Delay(100);
         }
         throw new TimeoutException($"SMTP user {id} did not become active.");

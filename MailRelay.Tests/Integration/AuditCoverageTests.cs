@@ -38,7 +38,7 @@ public sealed class AuditCoverageTests : IAsyncLifetime
 
     private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
-    private IRelayStore Store => Get<IRelayStore>();
+    private StorePorts Store => StorePorts.From(_factory.Services);
 
     /// <summary>Each action and the operation that emits it, in an order where each finds what it needs; returns (who, target).</summary>
     private List<(string Action, Func<Task<(string Actor, string Target)>> Run)> Drivers()
@@ -195,8 +195,8 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             }),
             (AuditActions.SmtpUserRetry, async () =>
             {
-                var user = (await Store.FindSmtpUserAsync(smtpId, default))!;
-                (await Store.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Failed, LastError = "test" }, user.Status, default)).ShouldBeTrue();
+                var user = (await Store.SmtpUsers.FindSmtpUserAsync(smtpId, default))!;
+                (await Store.SmtpUsers.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Failed, LastError = "test" }, user.Status, default)).ShouldBeTrue();
                 (await Get<SmtpProvisioning>().RetryAsync("admin", smtpId, default)).ShouldBeNull();
                 return ("admin", smtpId);
             }),
@@ -222,14 +222,14 @@ public sealed class AuditCoverageTests : IAsyncLifetime
     public async Task EveryAction_ItsOperation_AppendsWhoWhatTargetAndCorrelationId()
     {
         _factory.CreateClient().Dispose(); // starts the host (store migrated, development users seeded)
-        await Store.EnsureUserAsync("carol", "carol@example.com", "Carol", [], DateTimeOffset.UtcNow, default);
+        await Store.Users.EnsureUserAsync("carol", "carol@example.com", "Carol", [], DateTimeOffset.UtcNow, default);
         var missing = new List<string>();
         foreach (var (action, run) in Drivers())
         {
             using var activity = new Activity($"audit-coverage {action}").Start();
             var (actor, target) = await run();
             var traceId = activity.TraceId.ToString();
-            var entries = await Store.ListAuditAsync(new AuditFilter(Action: action), 0, 50, default);
+            var entries = await Store.Audit.ListAuditAsync(new AuditFilter(Action: action), 0, 50, default);
             if (!entries.Items.Any(e => e.ActorId == actor && e.Target == target && e.CorrelationId == traceId))
                 missing.Add($"{action} by {actor} on {target} (trace {traceId}); found: {string.Join("; ", entries.Items.Select(e => $"{e.ActorId} {e.Target} {e.CorrelationId}"))}");
         }
@@ -247,7 +247,7 @@ public sealed class AuditCoverageTests : IAsyncLifetime
 
     private async Task<long> HeldDeliveryAsync(string messageId)
     {
-        var deliveries = await Store.ListDeliveriesOfMessageAsync(messageId, default);
+        var deliveries = await Store.Deliveries.ListDeliveriesOfMessageAsync(messageId, default);
         return deliveries.Single(d => d.Status == DeliveryStatus.Held).Id;
     }
 
@@ -256,15 +256,15 @@ public sealed class AuditCoverageTests : IAsyncLifetime
         var id = $"coverage-{Guid.NewGuid():N}";
         var now = DateTimeOffset.UtcNow;
         var summary = new MessageSummary("a@example.net", "carol@example.com", "Too big", now, $"<{id}@example.net>", 10, null);
-        await Store.AddMessageAsync(new StoredMessage(id, 0, "test", now, $"messages/{id}", ["carol@example.com"], Verdicts.Unknown, summary, false),
+        await Store.Messages.AddMessageAsync(new StoredMessage(id, 0, "test", now, $"messages/{id}", ["carol@example.com"], Verdicts.Unknown, summary, false),
             [new NewDelivery("carol@example.com", "carol", DeliveryTarget.Gmail, DeliveryStatus.Failed, false, "The message is too large.")], now, default);
-        return (await Store.ListDeliveriesOfMessageAsync(id, default)).Single().Id;
+        return (await Store.Deliveries.ListDeliveriesOfMessageAsync(id, default)).Single().Id;
     }
 
     /// <summary>Provisions the SMTP user now (the local provisioner) and waits until it is active.</summary>
     private async Task ActiveAsync(string smtpId)
     {
         await Get<SmtpProvisioning>().ProcessDueAsync("audit-coverage", 10, default);
-        await RelayHost.EventuallyAsync(async () => (await Store.FindSmtpUserAsync(smtpId, default))?.Status == SmtpUserStatus.Active, $"SMTP user {smtpId} is active");
+        await RelayHost.EventuallyAsync(async () => (await Store.SmtpUsers.FindSmtpUserAsync(smtpId, default))?.Status == SmtpUserStatus.Active, $"SMTP user {smtpId} is active");
     }
 }

@@ -97,9 +97,9 @@ public sealed class AwsForwardingTests : IAsyncLifetime
         blobs.ShouldBeOfType<S3BlobStore>();
         await RelayHost.EventuallyAsync(async () => !await blobs.ExistsAsync(objectKey, default), "the raw message is deleted from S3 once delivered");
 
-        var stored = (await _host.Store.FindMessageAsync(sesMessageId, default)).ShouldNotBeNull();
+        var stored = (await _host.Store.Messages.FindMessageAsync(sesMessageId, default)).ShouldNotBeNull();
         stored.BlobKey.ShouldBe(objectKey);
-        var connection = (await _host.Store.FindGmailConnectionAsync("alice", default)).ShouldNotBeNull();
+        var connection = (await _host.Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldNotBeNull();
         connection.ProtectedRefreshToken.ShouldNotContain(alice.RefreshToken);
         _kms.Requests.ShouldContain(r => r.Target == "TrentService.Decrypt" && r.EncryptionContext[KmsSecretProtector.RecordContextKey] == "alice");
     }

@@ -37,11 +37,11 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
         _google.Script(alice.RefreshToken).TokenStatuses(Enumerable.Repeat(500, 40).ToArray());
         await MessageFiles.DropAsync(_data.Path, "m.eml", MessageFiles.Raw("alice@example.com", "Waiting"), ["alice@example.com"]);
 
-        await RelayHost.EventuallyAsync(async () => (await _host.Store.FindGmailConnectionAsync("alice", default))!.Status == GmailConnectionStatus.Disabled,
+        await RelayHost.EventuallyAsync(async () => (await _host.Store.Gmail.FindGmailConnectionAsync("alice", default))!.Status == GmailConnectionStatus.Disabled,
             "the connection is disabled after three failed attempts", TimeSpan.FromSeconds(30));
         await Task.Delay(1500); // more runs: a disabled connection is not tried, and nothing more is sent
 
-        var connection = (await _host.Store.FindGmailConnectionAsync("alice", default))!;
+        var connection = (await _host.Store.Gmail.FindGmailConnectionAsync("alice", default))!;
         connection.FailureCount.ShouldBe(3);
         connection.LastError.ShouldNotBeNull();
         (await Emails()).Select(e => e.Entry.Summary.Subject).ShouldBe([
@@ -64,7 +64,7 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
         await RelayHost.EventuallyAsync(async () => (await DeliveryStatuses("bob")).Count == 2 && (await DeliveryStatuses("bob")).All(s => s == DeliveryStatus.Queued), "both are queued");
 
         (await Emails()).ShouldHaveSingleItem().Entry.Summary.Subject.ShouldBe("Please reconnect your Gmail account bob@gmail.example");
-        (await _host.Store.FindGmailConnectionAsync("bob", default))!.Status.ShouldBe(GmailConnectionStatus.Revoked);
+        (await _host.Store.Gmail.FindGmailConnectionAsync("bob", default))!.Status.ShouldBe(GmailConnectionStatus.Revoked);
         await AssertEveryEmailHasTheReconnectLinkAsync();
     }
 
@@ -89,7 +89,7 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
         _clock.SetUtcNow(expiry.AddMinutes(1));
         (await alerts.RunAsync(default)).ShouldBe(1);
         (await alerts.RunAsync(default)).ShouldBe(0, "an expired connection is told once");
-        (await _host.Store.FindGmailConnectionAsync("alice", default))!.Status.ShouldBe(GmailConnectionStatus.Expired);
+        (await _host.Store.Gmail.FindGmailConnectionAsync("alice", default))!.Status.ShouldBe(GmailConnectionStatus.Expired);
         (await Emails()).Select(e => e.Entry.Summary.Subject).ShouldBe([
             "Your Gmail connection for alice@gmail.example expires tomorrow",
             "Please reconnect your Gmail account alice@gmail.example"]);
@@ -128,7 +128,7 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
     private async Task<FakeGoogleUser> ConnectAsync(string userId, DateTimeOffset? expiresAt)
     {
         var account = _google.AddUser($"{userId}@gmail.example");
-        if ((await _host.Store.ListRoutesAsync(default)).All(r => r.Pattern != $"{userId}@example.com")) await _host.RouteAsync($"{userId}@example.com", userId);
+        if ((await _host.Store.Routes.ListRoutesAsync(default)).All(r => r.Pattern != $"{userId}@example.com")) await _host.RouteAsync($"{userId}@example.com", userId);
         await _host.Services.GetRequiredService<GmailConnections>().ConnectAsync(userId, account.Email, account.RefreshToken, "gmail.insert", expiresAt, default);
         return account;
     }
@@ -152,5 +152,5 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
     }
 
     private async Task<List<DeliveryStatus>> DeliveryStatuses(string userId) =>
-        (await _host.Store.ListMessagesAsync(new(UserId: userId), 0, 100, default)).Items.SelectMany(i => i.Deliveries).Select(d => d.Status).ToList();
+        (await _host.Store.Messages.ListMessagesAsync(new(UserId: userId), 0, 100, default)).Items.SelectMany(i => i.Deliveries).Select(d => d.Status).ToList();
 }

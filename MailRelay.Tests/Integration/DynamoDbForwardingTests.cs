@@ -27,7 +27,8 @@ public sealed class DynamoDbForwardingTests(DynaliteProcess dynalite) : FolderFo
     [Fact]
     public async Task DroppedFile_ForRoutedUser_IsDeliveredAndRecordedInDynamoDb()
     {
-        Relay.Store.ShouldBeOfType<DynamoDbRelayStore>();
+        Relay.Store.Schema.ShouldBeOfType<DynamoDbStoreSchema>();
+        Relay.Store.Messages.ShouldBeOfType<DynamoDbMessageStore>();
         await Relay.RouteAsync("alice@example.com", "alice", RouteActionKind.LocalMailbox);
         var raw = MessageFiles.Raw("Alice <alice@example.com>", "Lunch on Dynamo?");
         await MessageFiles.DropAsync(Data.Path, "lunch.eml", raw);
@@ -38,9 +39,9 @@ public sealed class DynamoDbForwardingTests(DynaliteProcess dynalite) : FolderFo
 
         (await File.ReadAllTextAsync(Directory.GetFiles(mailbox, "*.eml").Single())).ShouldBe(raw);
         await RelayHost.EventuallyAsync(async () =>
-            (await Relay.Store.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.SingleOrDefault()?.Deliveries.Single().Status == DeliveryStatus.Delivered,
+            (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.SingleOrDefault()?.Deliveries.Single().Status == DeliveryStatus.Delivered,
             "the delivery is recorded as Delivered");
-        var item = (await Relay.Store.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.Single();
+        var item = (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.Single();
         item.Message.Summary.Subject.ShouldBe("Lunch on Dynamo?");
     }
 

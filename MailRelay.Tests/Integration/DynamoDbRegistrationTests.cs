@@ -36,12 +36,15 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
             ["Store:CreateTable"] = "true",
         });
 
-        var store = services.GetRequiredService<IRelayStore>().ShouldBeOfType<DynamoDbRelayStore>();
-        await store.InitializeAsync(default);
-        await store.UpsertUserAsync("alice", "alice@example.com", "Alice", [], DateTimeOffset.UnixEpoch, default);
+        var store = StorePorts.From(services);
+        store.ShouldBe(StorePorts.From(services), "each store class is one singleton per port");
+        new object[] { store.Users, store.Audit, store.Messages, store.Deliveries, store.Routes, store.Gmail, store.SmtpUsers, store.Usage, store.Metrics, store.Domains, store.Schema }
+            .ShouldAllBe(port => port.GetType().Name.StartsWith("DynamoDb", StringComparison.Ordinal));
+        await store.Schema.InitializeAsync(default);
+        await store.Users.UpsertUserAsync("alice", "alice@example.com", "Alice", [], DateTimeOffset.UnixEpoch, default);
 
-        (await store.IsReachableAsync(default)).ShouldBeTrue();
-        (await store.FindUserAsync("alice", default)).ShouldNotBeNull();
+        (await store.Schema.IsReachableAsync(default)).ShouldBeTrue();
+        (await store.Users.FindUserAsync("alice", default)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
         var table = dynalite.NewTable();
         table.CreateTable = false;
         using var client = dynalite.CreateClient(table);
-        var store = new DynamoDbRelayStore(client, table);
+        var store = new DynamoDbStoreSchema(new DynamoDbTable(client, table));
 
         await Should.ThrowAsync<Amazon.DynamoDBv2.Model.ResourceNotFoundException>(() => store.InitializeAsync(default));
         (await store.IsReachableAsync(default)).ShouldBeFalse();
@@ -65,8 +68,8 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
 
         var started = DateTime.UtcNow;
 
-        (await new DynamoDbRelayStore(client, table).IsReachableAsync(default)).ShouldBeFalse();
-        (DateTime.UtcNow - started).ShouldBeLessThan(DynamoDbRelayStore.ReachabilityTimeout + TimeSpan.FromSeconds(5));
+        (await new DynamoDbStoreSchema(new DynamoDbTable(client, table)).IsReachableAsync(default)).ShouldBeFalse();
+        (DateTime.UtcNow - started).ShouldBeLessThan(DynamoDbStoreSchema.ReachabilityTimeout + TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -74,6 +77,8 @@ public sealed class DynamoDbRegistrationTests(DynaliteProcess dynalite)
     {
         await using var services = Build([]);
 
-        services.GetRequiredService<IRelayStore>().ShouldBeOfType<SqliteRelayStore>();
+        var store = StorePorts.From(services);
+        new object[] { store.Users, store.Audit, store.Messages, store.Deliveries, store.Routes, store.Gmail, store.SmtpUsers, store.Usage, store.Metrics, store.Domains, store.Schema }
+            .ShouldAllBe(port => port.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal));
     }
 }

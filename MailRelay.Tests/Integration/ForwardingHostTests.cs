@@ -31,8 +31,8 @@ public sealed class ForwardingHostTests : IAsyncLifetime
     public async Task UploadedMessage_ForRoutedAddress_IsDeliveredByTheHostsForwarding()
     {
         var services = _factory.Services;
-        var store = services.GetRequiredService<IRelayStore>();
-        await store.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice")], false, DateTimeOffset.UtcNow), default);
+        var store = StorePorts.From(services);
+        await store.Routes.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice")], false, DateTimeOffset.UtcNow), default);
 
         var (_, id) = await services.GetRequiredService<MessageUpload>()
             .UploadAsync("admin", new MemoryStream("Subject: hello\r\n\r\nhi\r\n"u8.ToArray()), ["alice@example.com"], default);
@@ -41,7 +41,7 @@ public sealed class ForwardingHostTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(15);
         Delivery delivery;
         // The host's own forwarding job may have taken it first; either way it ends delivered.
-        while ((delivery = (await store.ListDeliveriesOfMessageAsync(id, default)).Single()).Status != DeliveryStatus.Delivered && DateTime.UtcNow < deadline)
+        while ((delivery = (await store.Deliveries.ListDeliveriesOfMessageAsync(id, default)).Single()).Status != DeliveryStatus.Delivered && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         delivery.Status.ShouldBe(DeliveryStatus.Delivered);
         delivery.UserId.ShouldBe("alice");

@@ -26,7 +26,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
     private FakeGoogle _google = null!;
     private HttpClient _alice = null!;
 
-    private IRelayStore Store => _factory.Services.GetRequiredService<IRelayStore>();
+    private StorePorts Store => StorePorts.From(_factory.Services);
 
     public async Task InitializeAsync()
     {
@@ -65,7 +65,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
         consent.ContainsKey("login_hint").ShouldBeFalse("a first connection has no account to suggest");
 
         var refreshToken = _google.RefreshTokensOf(AliceGmail).ShouldHaveSingleItem();
-        var connection = (await Store.FindGmailConnectionAsync("alice", default)).ShouldNotBeNull();
+        var connection = (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldNotBeNull();
         connection.GmailAddress.ShouldBe(AliceGmail);
         connection.Status.ShouldBe(GmailConnectionStatus.Connected);
         connection.ProtectedRefreshToken.ShouldNotContain(refreshToken);
@@ -79,24 +79,24 @@ public sealed class GmailConnectTests : IAsyncLifetime
         status.GetProperty("gmailAddress").GetString().ShouldBe(AliceGmail);
         status.GetProperty("renewals").GetArrayLength().ShouldBe(1);
         (await PageTextAsync(_alice, result)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.Connected, AliceGmail));
-        (await Store.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnect && a.ActorId == "alice");
+        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnect && a.ActorId == "alice");
     }
 
     [Fact]
     public async Task Renew_SameAccount_ReplacesTheTokenSuggestsTheAccountAndKeepsHistory()
     {
         await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve(AliceGmail));
-        var first = (await Store.FindGmailConnectionAsync("alice", default))!;
+        var first = (await Store.Gmail.FindGmailConnectionAsync("alice", default))!;
 
         var (result, consent) = await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve());
 
         result.ShouldBe("/my/gmail?gmail=renewed");
         consent["login_hint"].ShouldBe(AliceGmail, "a renewal asks Google for the connected account first");
-        var renewed = (await Store.FindGmailConnectionAsync("alice", default))!;
+        var renewed = (await Store.Gmail.FindGmailConnectionAsync("alice", default))!;
         renewed.ProtectedRefreshToken.ShouldNotBe(first.ProtectedRefreshToken);
         (await _factory.Services.GetRequiredService<ISecretProtector>().UnprotectAsync(renewed.ProtectedRefreshToken, "alice", default))
             .ShouldBe(_google.RefreshTokensOf(AliceGmail).Last());
-        (await Store.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(2);
+        (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(2);
         (await PageTextAsync(_alice, result)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.Renewed, AliceGmail));
     }
 
@@ -107,13 +107,13 @@ public sealed class GmailConnectTests : IAsyncLifetime
         _google.ConsentAnswers(FakeConsent.Approve(AliceGmail));
         var callback = await FollowConsentAsync(consentUrl);
         (await CallBackAsync(_alice, callback)).ShouldBe("/my/gmail?gmail=connected");
-        var stored = (await Store.FindGmailConnectionAsync("alice", default))!;
+        var stored = (await Store.Gmail.FindGmailConnectionAsync("alice", default))!;
 
         var replay = await CallBackAsync(_alice, callback);
 
         replay.ShouldBe("/my/gmail?gmail=state-expired");
-        (await Store.FindGmailConnectionAsync("alice", default))!.ProtectedRefreshToken.ShouldBe(stored.ProtectedRefreshToken);
-        (await Store.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1);
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default))!.ProtectedRefreshToken.ShouldBe(stored.ProtectedRefreshToken);
+        (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1);
         (await PageTextAsync(_alice, replay)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.StateExpired, null));
     }
 
@@ -130,13 +130,13 @@ public sealed class GmailConnectTests : IAsyncLifetime
 
         asBob.ShouldBe("/my/gmail?gmail=state-foreign");
         (await PageTextAsync(bob, asBob)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.StateForeign, null));
-        (await Store.FindGmailConnectionAsync("bob", default)).ShouldBeNull();
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Gmail.FindGmailConnectionAsync("bob", default)).ShouldBeNull();
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
         _google.RefreshTokensOf(AliceGmail).ShouldBeEmpty("the code was never exchanged");
         // The state was spent by the refused attempt: the leaked link is worthless to Alice too.
         (await CallBackAsync(_alice, aliceCallback)).ShouldBe("/my/gmail?gmail=state-expired");
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
-        (await Store.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnectRefused && a.ActorId == "bob");
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnectRefused && a.ActorId == "bob");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
     {
         (await CallBackAsync(_alice, $"{Callback}?code=4/forged&state=made-up")).ShouldBe("/my/gmail?gmail=state-expired");
         (await CallBackAsync(_alice, $"{Callback}?code=4/forged")).ShouldBe("/my/gmail?gmail=state-expired");
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
     }
 
     public static TheoryData<string, GmailConnectOutcome> Refusals => new()
@@ -173,8 +173,8 @@ public sealed class GmailConnectTests : IAsyncLifetime
 
         result.ShouldBe($"/my/gmail?gmail={GmailWords.Code(expected)}");
         (await PageTextAsync(_alice, result)).ShouldContain(GmailWords.Sentence(expected, null));
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
-        (await Store.ListGmailRenewalsAsync("alice", 10, default)).ShouldBeEmpty();
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).ShouldBeEmpty();
         if (expected == GmailConnectOutcome.GoogleFailed)
             _factory.Logs.Entries.ShouldContain(e => e.Message.StartsWith("A consent's id_token was refused", StringComparison.Ordinal), "refused for its id_token");
     }
@@ -183,16 +183,16 @@ public sealed class GmailConnectTests : IAsyncLifetime
     public async Task Renew_WithADifferentGoogleAccount_IsRefusedAndTheOldConnectionIsKept()
     {
         await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve(AliceGmail));
-        var kept = (await Store.FindGmailConnectionAsync("alice", default))!;
+        var kept = (await Store.Gmail.FindGmailConnectionAsync("alice", default))!;
 
         var (result, _) = await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve("someone.else@gmail.example"));
 
         result.ShouldBe("/my/gmail?gmail=different-account");
         (await PageTextAsync(_alice, result)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.DifferentAccount, AliceGmail));
-        var now = (await Store.FindGmailConnectionAsync("alice", default))!;
+        var now = (await Store.Gmail.FindGmailConnectionAsync("alice", default))!;
         now.GmailAddress.ShouldBe(AliceGmail);
         now.ProtectedRefreshToken.ShouldBe(kept.ProtectedRefreshToken);
-        (await Store.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1);
+        (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1);
         _google.IsRevoked(_google.RefreshTokensOf("someone.else@gmail.example").Single()).ShouldBeTrue("the unused grant of the other account is given back");
         _google.IsRevoked(_google.RefreshTokensOf(AliceGmail).Single()).ShouldBeFalse();
     }
@@ -210,12 +210,12 @@ public sealed class GmailConnectTests : IAsyncLifetime
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"revokedAtGoogle\":true");
         _google.Revocations.ShouldBe([refreshToken]);
         _google.IsRevoked(refreshToken).ShouldBeTrue();
-        (await Store.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
+        (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
         await Task.Delay(700); // a forwarding run or two
-        (await Store.ListDeliveriesOfMessageAsync(queued, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
+        (await Store.Deliveries.ListDeliveriesOfMessageAsync(queued, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
         (await StatusAsync(_alice)).GetProperty("state").GetString().ShouldBe("NotConnected");
-        (await Store.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailDisconnect && a.ActorId == "alice");
-        (await Store.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1, "the history outlives the connection");
+        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailDisconnect && a.ActorId == "alice");
+        (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1, "the history outlives the connection");
 
         using var again = await _alice.DeleteAsync("/api/token");
         again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -225,7 +225,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
     [Fact]
     public async Task Connect_ThenDeliver_TheRefreshTokenIsNeverInTheDatabaseFilesOrTheLogs()
     {
-        await Store.EnsureUserAsync("alice", "alice@localhost", "Alice", [], DateTimeOffset.UtcNow, default);
+        await Store.Users.EnsureUserAsync("alice", "alice@localhost", "Alice", [], DateTimeOffset.UtcNow, default);
         await _factory.Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
             .SaveAsync("admin", 0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice")], false, default);
         await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve(AliceGmail));
@@ -296,9 +296,9 @@ public sealed class GmailConnectTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("madeDue").GetInt32().ShouldBe(1);
-        (await Store.ListDeliveriesOfMessageAsync(his, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
+        (await Store.Deliveries.ListDeliveriesOfMessageAsync(his, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
         // Hers was made due; with no Gmail connection the forwarding job may queue it again, but it was touched.
-        (await Store.ListDeliveryEventsAsync((await Store.ListDeliveriesOfMessageAsync(hers, default)).Single().Id, default))
+        (await Store.Deliveries.ListDeliveryEventsAsync((await Store.Deliveries.ListDeliveriesOfMessageAsync(hers, default)).Single().Id, default))
             .ShouldContain(e => e.Status == DeliveryStatus.Pending);
     }
 
@@ -360,8 +360,8 @@ public sealed class GmailConnectTests : IAsyncLifetime
         var id = $"test-{Guid.NewGuid():N}";
         var summary = new MessageSummary("Sender <sender@example.net>", $"{userId}@example.com", "Waiting", DateTimeOffset.UtcNow, $"<{id}@example.net>", 100, null);
         var message = new StoredMessage(id, 0, "test", DateTimeOffset.UtcNow, $"messages/{id}", [$"{userId}@example.com"], Verdicts.Unknown, summary, false);
-        await Store.EnsureUserAsync(userId, $"{userId}@localhost", userId, [], DateTimeOffset.UtcNow, default);
-        (await Store.AddMessageAsync(message, [new NewDelivery($"{userId}@example.com", userId, DeliveryTarget.Gmail, DeliveryStatus.Queued, false, "Gmail is not connected")],
+        await Store.Users.EnsureUserAsync(userId, $"{userId}@localhost", userId, [], DateTimeOffset.UtcNow, default);
+        (await Store.Messages.AddMessageAsync(message, [new NewDelivery($"{userId}@example.com", userId, DeliveryTarget.Gmail, DeliveryStatus.Queued, false, "Gmail is not connected")],
             DateTimeOffset.UtcNow, default)).ShouldBeTrue();
         return id;
     }

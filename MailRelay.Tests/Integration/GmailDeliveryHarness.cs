@@ -29,7 +29,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     public FakeGoogle Google { get; private set; } = null!;
     public FakeTimeProvider Time { get; } = new(TestClock.Start);
     public CapturingLoggerProvider Logs { get; } = new();
-    public SqliteRelayStore Store { get; private set; } = null!;
+    public StorePorts Store { get; private set; } = null!;
     public ISecretProtector Protector { get; private set; } = null!;
     public GmailMailboxDelivery Delivery => _services.GetRequiredService<GmailMailboxDelivery>();
     public GoogleAccessTokens Tokens => _services.GetRequiredService<GoogleAccessTokens>();
@@ -38,8 +38,8 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     {
         var harness = new GmailDeliveryHarness();
         harness.Google = await FakeGoogle.StartAsync();
-        harness.Store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(harness._directory.Path, "mailrelay.db")));
-        await harness.Store.InitializeAsync(default);
+        harness.Store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(harness._directory.Path, "mailrelay.db")));
+        await harness.Store.Schema.InitializeAsync(default);
         harness.Protector = new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(harness._directory.Path, "keys"))));
 
         var configuration = new ConfigurationBuilder()
@@ -51,8 +51,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(harness.Logs));
         services.AddSingleton<TimeProvider>(harness.Time);
-        services.AddSingleton<IRelayStore>(harness.Store);
-        services.AddStorePorts();
+        harness.Store.AddTo(services);
         services.AddSingleton(harness.Protector);
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();
@@ -64,7 +63,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     /// <summary>Signs the user in, lets Google grant them a token and stores it encrypted, as the consent callback will.</summary>
     public async Task<FakeGoogleUser> ConnectAsync(string userId, string email, GmailConnectionStatus status = GmailConnectionStatus.Connected)
     {
-        await Store.UpsertUserAsync(userId, email, userId, [], Time.GetUtcNow(), default);
+        await Store.Users.UpsertUserAsync(userId, email, userId, [], Time.GetUtcNow(), default);
         var user = Google.AddUser(email);
         await SaveConnectionAsync(userId, user, status);
         return user;
@@ -74,7 +73,7 @@ internal sealed class GmailDeliveryHarness : IAsyncDisposable
     public async Task SaveConnectionAsync(string userId, FakeGoogleUser user, GmailConnectionStatus status = GmailConnectionStatus.Connected)
     {
         var protectedToken = await Protector.ProtectAsync(user.RefreshToken, userId, default);
-        await Store.SaveGmailConnectionAsync(new GmailConnection(userId, user.Email, protectedToken, GmailScopes.Insert,
+        await Store.Gmail.SaveGmailConnectionAsync(new GmailConnection(userId, user.Email, protectedToken, GmailScopes.Insert,
             Time.GetUtcNow(), Time.GetUtcNow() + TimeSpan.FromDays(7), status, 0, null, null), default);
     }
 

@@ -374,10 +374,10 @@ public sealed class GmailMailboxDeliveryTests : IAsyncLifetime
         var accessTokens = new List<string>();
 
         await _h.Delivery.DeliverAsync(request, default);
-        accessTokens.Add((await _h.Tokens.GetAsync((await _h.Store.FindGmailConnectionAsync(UserId, default))!, default)).Value!);
+        accessTokens.Add((await _h.Tokens.GetAsync((await _h.Store.Gmail.FindGmailConnectionAsync(UserId, default))!, default)).Value!);
         _h.Google.ExpireAccessTokens(Email);
         await _h.Delivery.DeliverAsync(request, default);
-        accessTokens.Add((await _h.Tokens.GetAsync((await _h.Store.FindGmailConnectionAsync(UserId, default))!, default)).Value!);
+        accessTokens.Add((await _h.Tokens.GetAsync((await _h.Store.Gmail.FindGmailConnectionAsync(UserId, default))!, default)).Value!);
         _h.Google.Script(Email).ImportAnswers(FakeResponse.GmailError(400, "Invalid To header"));
         await _h.Delivery.DeliverAsync(request, default);
         await _h.Delivery.DeliverAsync(GmailDeliveryHarness.Request(UserId, GmailDeliveryHarness.RawMessage(6 * 1024 * 1024)), default);

@@ -20,15 +20,15 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private readonly CapturingLogger<SqsOutboundEventSource> _sqsLog = new();
     private FakeSqsEndpoint _sqs = null!;
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
 
     public async Task InitializeAsync()
     {
         _sqs = await FakeSqsEndpoint.StartAsync(queueUrl: EventsQueueUrl);
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-        await _store.CreateSmtpUserAsync(SmtpUser.New("billing", "Billing", "alice", ["billing@example.org"], "mr-billing", Since) with { Status = SmtpUserStatus.Active }, default);
-        await _store.CreateSmtpUserAsync(SmtpUser.New("news", "News", "bob", ["*@example.org"], "mr-news", Since) with { Status = SmtpUserStatus.Active }, default);
+        _store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        await _store.Schema.InitializeAsync(default);
+        await _store.SmtpUsers.CreateSmtpUserAsync(SmtpUser.New("billing", "Billing", "alice", ["billing@example.org"], "mr-billing", Since) with { Status = SmtpUserStatus.Active }, default);
+        await _store.SmtpUsers.CreateSmtpUserAsync(SmtpUser.New("news", "News", "bob", ["*@example.org"], "mr-news", Since) with { Status = SmtpUserStatus.Active }, default);
     }
 
     public async Task DisposeAsync()
@@ -39,13 +39,13 @@ public sealed class OutboundEventsJobTests : IAsyncLifetime
     }
 
     private OutboundEventIntake Intake() =>
-        new(_store, _store, new RelayEvents(), new SendingRates(new UsageReport(_store, TimeProvider.System), TimeProvider.System));
+        new(_store.Usage, _store.SmtpUsers, new RelayEvents(), new SendingRates(new UsageReport(_store.Usage, TimeProvider.System), TimeProvider.System));
 
     private static ValueTask RunAsync(IOutboundEventSource source, OutboundEventIntake intake, CapturingLogger<ReceiveOutboundEvents>? log = null) =>
         BackgroundJobs.RunAsync(new ReceiveOutboundEvents(source, intake), log);
 
     private async Task<Dictionary<string, OutboundRates>> RatesAsync() =>
-        (await _store.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);
+        (await _store.Usage.SummarizeOutboundAsync(Since, default)).ToDictionary(r => r.SmtpUserId);
 
     [Fact]
     public async Task Execute_SqsEvents_RecordedPerCredentialDuplicateOnceAndAcknowledged()

@@ -13,14 +13,14 @@ public sealed class SendingRatesTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
     private SendingRates _rates = null!;
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-        _rates = new SendingRates(new UsageReport(_store, _time), _time);
+        _store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        await _store.Schema.InitializeAsync(default);
+        _rates = new SendingRates(new UsageReport(_store.Usage, _time), _time);
     }
 
     public Task DisposeAsync()
@@ -31,7 +31,7 @@ public sealed class SendingRatesTests : IAsyncLifetime
     }
 
     private Task BounceAsync(string id, DateTimeOffset at) =>
-        _store.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Bounce, at, null, null, null, 1), "s1", default);
+        _store.Usage.RecordOutboundEventAsync(new OutboundEvent(id, OutboundEventType.Bounce, at, null, null, null, 1), "s1", default);
 
     [Fact]
     public async Task ForAsync_WithinAMinute_ServedFromTheLastReadThenRefreshed()

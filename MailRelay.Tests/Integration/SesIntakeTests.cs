@@ -60,10 +60,10 @@ public sealed class SesIntakeTests : IAsyncLifetime
         await RelayHost.EventuallyAsync(() => Task.FromResult(_google.Mailbox(alice).Count == 1), "alice has the message");
         await Task.Delay(500);
         _google.Mailbox(alice).ShouldHaveSingleItem().Raw.ShouldBe(Encoding.UTF8.GetBytes(raw));
-        var stored = (await _host.Store.FindMessageAsync(SesMessageId, default)).ShouldNotBeNull();
+        var stored = (await _host.Store.Messages.FindMessageAsync(SesMessageId, default)).ShouldNotBeNull();
         stored.Recipients.ShouldBe(["recipient@mail.example.com"], "envelope recipients come from receipt.recipients");
         stored.Verdicts.ShouldBe(new Verdicts("PASS", "PASS", "PASS", "PASS", "PASS"));
-        (await _host.Store.ListDeliveriesOfMessageAsync(SesMessageId, default)).ShouldHaveSingleItem().UserId.ShouldBe("alice");
+        (await _host.Store.Deliveries.ListDeliveriesOfMessageAsync(SesMessageId, default)).ShouldHaveSingleItem().UserId.ShouldBe("alice");
         Deletes().Count.ShouldBe(2);
         Deletes().Distinct().Count().ShouldBe(2, "each notification is deleted by its own receipt handle");
         _sqs.Queue.Count.ShouldBe(0);
@@ -77,7 +77,7 @@ public sealed class SesIntakeTests : IAsyncLifetime
 
         await RunIntakeJobAsync();
 
-        (await _host.Store.FindMessageAsync(SesMessageId, default)).ShouldBeNull();
+        (await _host.Store.Messages.FindMessageAsync(SesMessageId, default)).ShouldBeNull();
         Deletes().ShouldBeEmpty();
         var received = _sqs.Requests.First(r => r.Operation == "ReceiveMessage");
         var abandoned = _sqs.Requests.Where(r => r.Operation == "ChangeMessageVisibility").ShouldHaveSingleItem();

@@ -23,16 +23,16 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RelayEvents _events = new();
     private FakeIamEndpoint _iam = null!;
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
     private string _databasePath = null!;
 
     public async Task InitializeAsync()
     {
         _iam = await FakeIamEndpoint.StartAsync();
         _databasePath = Path.Combine(_directory.Path, "mailrelay.db");
-        _store = new SqliteRelayStore(new SqliteDatabase(_databasePath));
-        await _store.InitializeAsync(default);
-        await _store.EnsureUserAsync(Owner, "alice@example.com", "Alice", [], _time.GetUtcNow(), default);
+        _store = StorePorts.Sqlite(new SqliteDatabase(_databasePath));
+        await _store.Schema.InitializeAsync(default);
+        await _store.Users.EnsureUserAsync(Owner, "alice@example.com", "Alice", [], _time.GetUtcNow(), default);
     }
 
     public async Task DisposeAsync()
@@ -46,9 +46,9 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { Region = "eu-west-1", SendingDomains = ["example.com"] });
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        return new SmtpProvisioning(_store, _store, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
+        return new SmtpProvisioning(_store.Users, _store.SmtpUsers, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
             new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
-            new AuditLog(_store, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
+            new AuditLog(_store.Audit, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
     }
 
     private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)
@@ -68,7 +68,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         return file;
     }
 
-    private async Task<SmtpUser> Reload(string id) => (await _store.FindSmtpUserAsync(id, default)).ShouldNotBeNull();
+    private async Task<SmtpUser> Reload(string id) => (await _store.SmtpUsers.FindSmtpUserAsync(id, default)).ShouldNotBeNull();
 
     [Fact]
     public async Task Process_HappyPath_MakesUserPolicyAndKey_InThisOrder_AndStoresOnlyTheProtectedPassword()
@@ -99,7 +99,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         file.ShouldNotContain(revealed.Password);
         _logs.AllText.ShouldNotContain(key.SecretAccessKey);
         _logs.AllText.ShouldNotContain(revealed.Password);
-        (await _store.ListAuditAsync(0, 10, default)).Items.Select(a => a.Action).ShouldBe([AuditActions.SmtpUserReveal, AuditActions.SmtpUserCreate]);
+        (await _store.Audit.ListAuditAsync(0, 10, default)).Items.Select(a => a.Action).ShouldBe([AuditActions.SmtpUserReveal, AuditActions.SmtpUserCreate]);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         await service.ProcessDueAsync("node-a", 10, default);
 
         _iam.User(user.IamUserName).ShouldBeNull();
-        (await _store.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
+        (await _store.SmtpUsers.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         await service.ProcessDueAsync("node-a", 10, default);
 
         _iam.Actions.ShouldBe(["ListAccessKeys"]);
-        (await _store.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
+        (await _store.SmtpUsers.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var newPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
         newPassword.ShouldBe(SesSmtpPassword.FromSecretKey(newKey.SecretAccessKey, "eu-west-1"));
         var file = await DatabaseTextAsync();
-        var audit = string.Join("\n", (await _store.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
+        var audit = string.Join("\n", (await _store.Audit.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
         foreach (var secret in new[] { oldKey.SecretAccessKey, oldPassword, newKey.SecretAccessKey, newPassword })
         {
             file.ShouldNotContain(secret);

@@ -20,7 +20,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     private readonly TempDirectory _directory = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly SmtpIdentityOptions _options = new() { Region = "eu-west-1", SendingDomains = ["example.com"], SmtpEndpointHost = "127.0.0.1" };
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
     private SmtpProvisioning _provisioning = null!;
     private SmtpTestEmail _testEmail = null!;
     private readonly PinnedServerCertificates _pins = new();
@@ -28,16 +28,16 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_directory.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-        await _store.EnsureUserAsync("alice", "alice@example.com", "Alice", [], DateTimeOffset.UtcNow, default);
+        _store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_directory.Path, "mailrelay.db")));
+        await _store.Schema.InitializeAsync(default);
+        await _store.Users.EnsureUserAsync("alice", "alice@example.com", "Alice", [], DateTimeOffset.UtcNow, default);
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var protector = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
-        var audit = new AuditLog(_store, TimeProvider.System);
-        _provisioning = new SmtpProvisioning(_store, _store, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
+        var audit = new AuditLog(_store.Audit, TimeProvider.System);
+        _provisioning = new SmtpProvisioning(_store.Users, _store.SmtpUsers, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
             loggers.CreateLogger<SmtpProvisioning>());
-        _testEmail = new SmtpTestEmail(_store, _store, protector, new SmtpClientTestSender(TimeProvider.System, _pins.Check), audit, options, loggers.CreateLogger<SmtpTestEmail>());
+        _testEmail = new SmtpTestEmail(_store.SmtpUsers, _store.Users, protector, new SmtpClientTestSender(TimeProvider.System, _pins.Check), audit, options, loggers.CreateLogger<SmtpTestEmail>());
     }
 
     public async Task DisposeAsync()
@@ -81,7 +81,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         received.Tls.ShouldBeTrue("AUTH must only happen after STARTTLS");
         received.RawText.ShouldContain("From: billing@example.com");
         received.RawText.ShouldContain("Subject: MailRelay test email for Billing app");
-        var audit = (await _store.ListAuditAsync(0, 10, default)).Items.First();
+        var audit = (await _store.Audit.ListAuditAsync(0, 10, default)).Items.First();
         (audit.Action, audit.ActorId, audit.Target).ShouldBe((AuditActions.SmtpUserTestEmail, Admin, user.Id));
         audit.Detail.ShouldNotBeNull().ShouldContain("accepted");
         _logs.AllText.ShouldNotContain(login.Password);
@@ -100,7 +100,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         result.Answer.ShouldBe($"127.0.0.1:{_sink!.Port} refused the login: \"535 Invalid username or password\"");
         result.Answer.ShouldNotContain(login.Password);
         _sink.Received.ShouldBeEmpty();
-        var audit = (await _store.ListAuditAsync(0, 10, default)).Items.First();
+        var audit = (await _store.Audit.ListAuditAsync(0, 10, default)).Items.First();
         audit.Action.ShouldBe(AuditActions.SmtpUserTestEmail);
         audit.Detail.ShouldNotBeNull().ShouldContain("refused");
         audit.Detail.ShouldNotContain(login.Password);

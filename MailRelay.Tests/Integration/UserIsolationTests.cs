@@ -93,22 +93,22 @@ public sealed class UserIsolationTests : IAsyncLifetime
         var account = _google.AddUser(BobGmail);
         await services.GetRequiredService<GmailConnections>().ConnectAsync("bob", BobGmail, account.RefreshToken, "gmail.insert", null, default);
         _google.Revoke(account.RefreshToken); // so bob's mail waits (Queued) instead of leaving
-        var store = services.GetRequiredService<IRelayStore>();
+        var store = StorePorts.From(services);
         var summary = new MessageSummary("Carol <carol@example.net>", "bob@example.com", BobSubject, null, "<bob-1@example.net>", 10, null);
         var message = new StoredMessage("isolation-bob-1", 0, "test", DateTimeOffset.UtcNow, "inbound/isolation-bob-1.eml", ["bob@example.com"], Verdicts.Unknown, summary, false);
         await services.GetRequiredService<IBlobStore>().PutAsync(message.BlobKey, new MemoryStream("Subject: x\r\n\r\nhi\r\n"u8.ToArray()), default);
-        await store.AddMessageAsync(message, [new NewDelivery("bob@example.com", "bob", DeliveryTarget.Gmail, DeliveryStatus.Queued, false, "Waiting for Gmail")], DateTimeOffset.UtcNow, default);
+        await store.Messages.AddMessageAsync(message, [new NewDelivery("bob@example.com", "bob", DeliveryTarget.Gmail, DeliveryStatus.Queued, false, "Waiting for Gmail")], DateTimeOffset.UtcNow, default);
     }
 
     private async Task<string> BobsStateAsync()
     {
-        var store = _factory.Services.GetRequiredService<IRelayStore>();
-        var connection = await store.FindGmailConnectionAsync("bob", default);
-        var deliveries = await store.ListDeliveriesOfMessageAsync("isolation-bob-1", default);
-        var renewals = await store.ListGmailRenewalsAsync("bob", 100, default);
+        var store = StorePorts.From(_factory.Services);
+        var connection = await store.Gmail.FindGmailConnectionAsync("bob", default);
+        var deliveries = await store.Deliveries.ListDeliveriesOfMessageAsync("isolation-bob-1", default);
+        var renewals = await store.Gmail.ListGmailRenewalsAsync("bob", 100, default);
         // Event counts catch a change that came back to where it started (e.g. made due, then queued again).
         var events = 0;
-        foreach (var delivery in deliveries) events += (await store.ListDeliveryEventsAsync(delivery.Id, default)).Count;
+        foreach (var delivery in deliveries) events += (await store.Deliveries.ListDeliveryEventsAsync(delivery.Id, default)).Count;
         return $"{connection?.GmailAddress}|{connection?.ProtectedRefreshToken}|{connection?.Status}|{string.Join(",", deliveries.Select(d => $"{d.UserId}:{d.Status}"))}|{events}|{renewals.Count}";
     }
 

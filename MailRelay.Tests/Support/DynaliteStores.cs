@@ -15,14 +15,14 @@ public sealed class DynaliteStores : IDisposable
     private readonly List<IDisposable> _clients = [];
 
     /// <summary>A store on the table (created if needed), optionally over an HTTP client factory that fails chosen calls.</summary>
-    public async Task<DynamoDbRelayStore> OpenAsync(DynamoDbSettings settings, HttpClientFactory? http = null)
+    public async Task<StorePorts> OpenAsync(DynamoDbSettings settings, HttpClientFactory? http = null)
     {
         var config = new AmazonDynamoDBConfig { ServiceURL = settings.ServiceUrl, AuthenticationRegion = settings.Region, MaxErrorRetry = 0 };
         if (http is not null) config.HttpClientFactory = http;
         var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
         _clients.Add(client);
-        var store = new DynamoDbRelayStore(client, settings);
-        await store.InitializeAsync(default);
+        var store = StorePorts.DynamoDb(client, settings);
+        await store.Schema.InitializeAsync(default);
         return store;
     }
 

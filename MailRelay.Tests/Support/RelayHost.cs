@@ -21,7 +21,7 @@ public sealed class RelayHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public IRelayStore Store => Services.GetRequiredService<IRelayStore>();
+    public StorePorts Store => StorePorts.From(Services);
 
     public static async Task<RelayHost> StartAsync(string dataDirectory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -46,7 +46,7 @@ public sealed class RelayHost : IAsyncDisposable
 
     public async Task<MailRoute> RouteAsync(string pattern, string userId, RouteActionKind kind = RouteActionKind.Gmail, bool holdSpam = false)
     {
-        await Store.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], DateTimeOffset.UtcNow, default);
+        await Store.Users.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], DateTimeOffset.UtcNow, default);
         var (route, error) = await Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
             .SaveAsync("test-admin", 0, pattern, [new RouteAction(kind, userId)], holdSpam, default);
         return route ?? throw new InvalidOperationException(error);

@@ -26,7 +26,7 @@ public partial class ArchitectureTests
     [Fact]
     public void DomainAndServicesTypes_ExposeNoAdapterTechnologyInSignatures()
     {
-        var types = typeof(IRelayStore).Assembly.GetTypes()
+        var types = typeof(IStoreSchema).Assembly.GetTypes()
             .Where(t => GuardedNamespaces.Any(ns => t.Namespace?.StartsWith(ns, StringComparison.Ordinal) == true))
             .ToList();
         types.ShouldNotBeEmpty();

@@ -18,10 +18,10 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
     {
         Zone.PublishAll();
         var time = new FakeTimeProvider(TestClock.Start);
-        await Store.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
+        await Store.Domains.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
         var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
         var results = new DnsCheckResults();
-        var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, time, options, NullLogger<DnsChecker>.Instance);
+        var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, results, time, options, NullLogger<DnsChecker>.Instance);
 
         await BackgroundJobs.RunAsync(checker);
 

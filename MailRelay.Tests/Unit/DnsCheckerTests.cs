@@ -181,8 +181,8 @@ public sealed class DnsCheckerTests : DnsZoneTest
     public async Task CheckAll_ListedDomains_ChecksEachAndAsksWithTheDnsJsonAcceptHeader()
     {
         Zone.PublishAll();
-        await Store.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
-        await Store.AddDomainAsync(new MailDomain("other.example", "admin", _time.GetUtcNow()), default);
+        await Store.Domains.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
+        await Store.Domains.AddDomainAsync(new MailDomain("other.example", "admin", _time.GetUtcNow()), default);
         var (checker, results) = Checker();
 
         var reports = await checker.CheckAllAsync(default);
@@ -202,6 +202,6 @@ public sealed class DnsCheckerTests : DnsZoneTest
     {
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var results = new DnsCheckResults();
-        return (new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store, results, _time, options, NullLogger<DnsChecker>.Instance), results);
+        return (new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, results, _time, options, NullLogger<DnsChecker>.Instance), results);
     }
 }

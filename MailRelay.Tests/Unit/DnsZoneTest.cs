@@ -11,13 +11,13 @@ public abstract class DnsZoneTest : IAsyncLifetime
 
     protected FakeDohEndpoint Zone { get; private set; } = null!;
 
-    protected SqliteRelayStore Store { get; private set; } = null!;
+    protected StorePorts Store { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
         Zone = await FakeDohEndpoint.StartAsync();
-        Store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await Store.InitializeAsync(default);
+        Store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        await Store.Schema.InitializeAsync(default);
     }
 
     public async Task DisposeAsync()

@@ -15,17 +15,17 @@ public sealed class GmailConsentStatesTests : IAsyncLifetime
 
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
     private GmailConsentStates _states = null!;
 
     private string DatabasePath => Path.Combine(_data.Path, "mailrelay.db");
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteRelayStore(new SqliteDatabase(DatabasePath));
-        await _store.InitializeAsync(default);
-        foreach (var user in new[] { "alice", "bob" }) await _store.EnsureUserAsync(user, $"{user}@localhost", user, [], _time.GetUtcNow(), default);
-        _states = new GmailConsentStates(_store, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()), _time);
+        _store = StorePorts.Sqlite(new SqliteDatabase(DatabasePath));
+        await _store.Schema.InitializeAsync(default);
+        foreach (var user in new[] { "alice", "bob" }) await _store.Users.EnsureUserAsync(user, $"{user}@localhost", user, [], _time.GetUtcNow(), default);
+        _states = new GmailConsentStates(_store.Gmail, new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()), _time);
     }
 
     public Task DisposeAsync()
@@ -110,7 +110,7 @@ public sealed class GmailConsentStatesTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(1));
         await _states.StartAsync("bob", Redirect, default);
 
-        (await _store.TakeGmailConsentRequestAsync(Hash(old.State), default)).ShouldBeNull();
+        (await _store.Gmail.TakeGmailConsentRequestAsync(Hash(old.State), default)).ShouldBeNull();
     }
 
     private static string Hash(string state) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(state)));

@@ -12,17 +12,17 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
     private GmailStatusReader _reader = null!;
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
-        foreach (var user in new[] { "alice", "bob" }) await _store.EnsureUserAsync(user, $"{user}@localhost", user, [], Now, default);
-        _reader = new GmailStatusReader(_store, _store, _time);
+        _store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        await _store.Schema.InitializeAsync(default);
+        foreach (var user in new[] { "alice", "bob" }) await _store.Users.EnsureUserAsync(user, $"{user}@localhost", user, [], Now, default);
+        _reader = new GmailStatusReader(_store.Gmail, _store.Deliveries, _time);
     }
 
     public Task DisposeAsync()
@@ -53,7 +53,7 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
     [MemberData(nameof(States))]
     public async Task Read_StoredConnection_ShowsTheState(GmailConnectionStatus stored, int? hoursLeft, int failures, GmailState expected)
     {
-        await _store.SaveGmailConnectionAsync(new GmailConnection("alice", "alice@gmail.example", "protected", "gmail.insert", Now.AddDays(-1),
+        await _store.Gmail.SaveGmailConnectionAsync(new GmailConnection("alice", "alice@gmail.example", "protected", "gmail.insert", Now.AddDays(-1),
             hoursLeft is { } h ? Now.AddHours(h) : null, stored, failures, failures > 0 ? "Google said no" : null, failures > 0 ? Now.AddMinutes(-3) : null), default);
 
         var status = await _reader.ReadAsync("alice", default);
@@ -90,8 +90,8 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
     {
         var first = await SeedAsync("alice", DeliveryStatus.Queued, Now.AddHours(-2));
         var second = await SeedAsync("alice", DeliveryStatus.Queued, Now.AddHours(-1));
-        await _store.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now, "alice@gmail.example", "gmail.insert", null, 2), default);
-        await _store.MakeUserDeliveriesDueAsync("alice", Now, default);
+        await _store.Gmail.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now, "alice@gmail.example", "gmail.insert", null, 2), default);
+        await _store.Deliveries.MakeUserDeliveriesDueAsync("alice", Now, default);
         _time.Advance(TimeSpan.FromSeconds(5));
         await SeedAsync("alice", DeliveryStatus.Pending, Now); // new mail after the renewal is not part of it
 
@@ -109,9 +109,9 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
     [Fact]
     public async Task Read_RenewalsNewestFirst()
     {
-        await _store.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now.AddDays(-7), "alice@gmail.example", "gmail.insert", Now, 0), default);
-        await _store.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now, "alice@gmail.example", "gmail.insert openid email", Now.AddDays(7), 0), default);
-        await _store.AddGmailRenewalAsync(new GmailRenewal(0, "bob", Now, "bob@gmail.example", "gmail.insert", null, 0), default);
+        await _store.Gmail.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now.AddDays(-7), "alice@gmail.example", "gmail.insert", Now, 0), default);
+        await _store.Gmail.AddGmailRenewalAsync(new GmailRenewal(0, "alice", Now, "alice@gmail.example", "gmail.insert openid email", Now.AddDays(7), 0), default);
+        await _store.Gmail.AddGmailRenewalAsync(new GmailRenewal(0, "bob", Now, "bob@gmail.example", "gmail.insert", null, 0), default);
 
         var renewals = (await _reader.ReadAsync("alice", default)).Renewals;
 
@@ -124,14 +124,14 @@ public sealed class GmailStatusReaderTests : IAsyncLifetime
     {
         var id = $"m-{Guid.NewGuid():N}";
         var summary = new MessageSummary(null, null, "Test", null, null, 10, null);
-        await _store.AddMessageAsync(new StoredMessage(id, 0, "test", at, id, [$"{userId}@example.com"], Verdicts.Unknown, summary, false),
+        await _store.Messages.AddMessageAsync(new StoredMessage(id, 0, "test", at, id, [$"{userId}@example.com"], Verdicts.Unknown, summary, false),
             [new NewDelivery($"{userId}@example.com", userId, DeliveryTarget.Gmail, status, false, null)], at, default);
         return id;
     }
 
     private async Task DeliverAsync(string messageId)
     {
-        var delivery = (await _store.ListDeliveriesOfMessageAsync(messageId, default)).Single();
-        (await _store.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Pending], DeliveryStatus.Delivered, null, "test", Now, default)).ShouldBeTrue();
+        var delivery = (await _store.Deliveries.ListDeliveriesOfMessageAsync(messageId, default)).Single();
+        (await _store.Deliveries.ChangeDeliveryStatusAsync(delivery.Id, [DeliveryStatus.Pending], DeliveryStatus.Delivered, null, "test", Now, default)).ShouldBeTrue();
     }
 }

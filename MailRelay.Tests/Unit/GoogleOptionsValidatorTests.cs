@@ -1,6 +1,7 @@
 using MailRelay.Core;
 using MailRelay.Core.Adapters.Google;
 using MailRelay.Core.Options;
+using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -91,8 +92,7 @@ public sealed class GoogleOptionsValidatorTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.IRelayStore>());
-        services.AddStorePorts();
+        StorePorts.Substitutes().AddTo(services);
         services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.ISecretProtector>());
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();

@@ -14,7 +14,7 @@ public sealed class LayeringTests
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    private static readonly Assembly Core = typeof(IRelayStore).Assembly;
+    private static readonly Assembly Core = typeof(IStoreSchema).Assembly;
     private static readonly Assembly Web = typeof(App).Assembly;
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class LayeringTests
     [Fact]
     public void Given_APageInjectingTheStore_AndAHandlerTakingAnAdapter_AreBothSeen()
     {
-        Given(typeof(PageInjectingTheStore)).ShouldContain(typeof(IRelayStore));
+        Given(typeof(PageInjectingTheStore)).ShouldContain(typeof(IMessageStore));
         Given(typeof(HandlerTakingAnAdapter)).Where(IsPortOrAdapter).ShouldContain(typeof(MailRelay.Core.Adapters.Local.OutboxFolder));
     }
 
@@ -62,7 +62,7 @@ public sealed class LayeringTests
 
     private sealed class PageInjectingTheStore
     {
-        [Inject] private IRelayStore Store { get; set; } = null!;
+        [Inject] private IMessageStore Store { get; set; } = null!;
     }
 
     private static class HandlerTakingAnAdapter

@@ -18,12 +18,12 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(Nine);
     private readonly MetricCounters _counters = new();
     private readonly RecordingMetricsPublisher _published = new();
-    private SqliteRelayStore _store = null!;
+    private StorePorts _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteRelayStore(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
-        await _store.InitializeAsync(default);
+        _store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
+        await _store.Schema.InitializeAsync(default);
     }
 
     public Task DisposeAsync()
@@ -59,7 +59,7 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
         hour.Depth.Select(s => s.Total).ShouldBe([2, 2]);
         hour.Latest!.Users.Single(u => u.UserId == "alice").OldestAgeSeconds.ShouldBe(10, "the delivered message no longer counts");
         hour.Outcomes.ShouldHaveSingleItem().Counts.ShouldBe(new OutcomeCounts(1, 1, 0));
-        (await _store.ListMetricPointsAsync(Nine, Nine.AddHours(1), default)).ShouldBeEmpty("only ended minutes are kept");
+        (await _store.Metrics.ListMetricPointsAsync(Nine, Nine.AddHours(1), default)).ShouldBeEmpty("only ended minutes are kept");
 
         // 09:01: the queued one fails for good; the first sample of the minute closes 09:00.
         await MoveAsync(second["alice"], DeliveryStatus.Queued, DeliveryStatus.Failed);
@@ -69,7 +69,7 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
         closed.Minute.ShouldBe(Nine);
         closed.Outcomes.Counts.ShouldBe(new OutcomeCounts(1, 1, 0));
         closed.Depth.Total.ShouldBe(2, "the minute keeps its last sample");
-        var saved = await _store.ListMetricPointsAsync(Nine, Nine.AddHours(1), default);
+        var saved = await _store.Metrics.ListMetricPointsAsync(Nine, Nine.AddHours(1), default);
         saved.Single(p => p is { Name: MetricNames.QueueDepth, UserId: null }).Value.ShouldBe(2);
         saved.Single(p => p is { Name: MetricNames.QueueDepth, UserId: "alice" }).Value.ShouldBe(1);
         saved.Single(p => p is { Name: MetricNames.Delivered, UserId: null }).Value.ShouldBe(1);
@@ -108,14 +108,14 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
     [Fact]
     public async Task ClosingAMinute_PrunesPointsOlderThanTheRetention()
     {
-        await _store.SaveMetricPointsAsync([new(Nine.AddDays(-8), MetricNames.QueueDepth, null, 9), new(Nine.AddDays(-6), MetricNames.QueueDepth, null, 6)], default);
+        await _store.Metrics.SaveMetricPointsAsync([new(Nine.AddDays(-8), MetricNames.QueueDepth, null, 9), new(Nine.AddDays(-6), MetricNames.QueueDepth, null, 6)], default);
         var metrics = new QueueMetrics();
         var sampler = Sampler(metrics);
         await SampleAsync(sampler);
         _time.SetUtcNow(Nine.AddMinutes(1));
         await SampleAsync(sampler);
 
-        var kept = await _store.ListMetricPointsAsync(DateTimeOffset.UnixEpoch, Nine.AddDays(1), default);
+        var kept = await _store.Metrics.ListMetricPointsAsync(DateTimeOffset.UnixEpoch, Nine.AddDays(1), default);
         kept.ShouldNotContain(p => p.Minute == Nine.AddDays(-8));
         kept.ShouldContain(p => p.Minute == Nine.AddDays(-6));
     }
@@ -123,8 +123,8 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
     [Fact]
     public async Task ClosingAMinute_PublishesTokenDaysLeftAndProvisioningOutcomes()
     {
-        await _store.EnsureUserAsync("alice", "alice@example.com", "Alice", [], Nine, default);
-        await _store.SaveGmailConnectionAsync(new GmailConnection("alice", "alice@gmail.com", "protected", "scope", Nine.AddDays(-5), Nine.AddDays(2).AddHours(12),
+        await _store.Users.EnsureUserAsync("alice", "alice@example.com", "Alice", [], Nine, default);
+        await _store.Gmail.SaveGmailConnectionAsync(new GmailConnection("alice", "alice@gmail.com", "protected", "scope", Nine.AddDays(-5), Nine.AddDays(2).AddHours(12),
             GmailConnectionStatus.Connected, 0, null, null), default);
         _counters.ProvisioningOutcome("Active");
         _counters.ProvisioningOutcome("Active");
@@ -141,26 +141,26 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
     }
 
     private QueueMetricsSampler Sampler(QueueMetrics metrics) =>
-        new(_store, _store, _store, metrics, _counters, _published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
+        new(_store.Metrics, _store.Deliveries, _store.Gmail, metrics, _counters, _published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
 
     private static Task<ClosedMinute?> SampleAsync(QueueMetricsSampler sampler) => sampler.SampleOnceAsync(default);
 
     /// <summary>Moves a delivery and counts the outcome the way forwarding does.</summary>
     private async Task MoveAsync(long deliveryId, DeliveryStatus from, DeliveryStatus to)
     {
-        (await _store.ChangeDeliveryStatusAsync(deliveryId, [from], to, null, "scripted", _time.GetUtcNow(), default)).ShouldBeTrue();
+        (await _store.Deliveries.ChangeDeliveryStatusAsync(deliveryId, [from], to, null, "scripted", _time.GetUtcNow(), default)).ShouldBeTrue();
         _counters.DeliveryOutcome(to);
     }
 
     private async Task<Dictionary<string, long>> SeedAsync(string id, params (string UserId, DeliveryStatus Status)[] deliveries)
     {
         var now = _time.GetUtcNow();
-        foreach (var (userId, _) in deliveries) await _store.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], now, default);
+        foreach (var (userId, _) in deliveries) await _store.Users.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], now, default);
         var recipients = deliveries.Select(d => $"{d.UserId}@example.com").ToList();
         var summary = new MessageSummary("sender@example.net", string.Join(", ", recipients), id, now, $"<{id}@example.net>", 100, null);
         var message = new StoredMessage(id, 0, "test", now, $"messages/{id}", recipients, Verdicts.Unknown, summary, false);
         var planned = deliveries.Select(d => new NewDelivery($"{d.UserId}@example.com", d.UserId, DeliveryTarget.Gmail, d.Status, false, null)).ToList();
-        (await _store.AddMessageAsync(message, planned, now, default)).ShouldBeTrue();
-        return (await _store.ListDeliveriesOfMessageAsync(id, default)).ToDictionary(d => d.UserId!, d => d.Id);
+        (await _store.Messages.AddMessageAsync(message, planned, now, default)).ShouldBeTrue();
+        return (await _store.Deliveries.ListDeliveriesOfMessageAsync(id, default)).ToDictionary(d => d.UserId!, d => d.Id);
     }
 }

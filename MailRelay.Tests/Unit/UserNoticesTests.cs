@@ -12,13 +12,13 @@ namespace MailRelay.Tests.Unit;
 
 public sealed class UserNoticesTests
 {
-    private readonly IRelayStore _store = Substitute.For<IRelayStore>();
+    private readonly IAuditStore _audit = Substitute.For<IAuditStore>();
     private readonly INotificationSender _sender = Substitute.For<INotificationSender>();
     private readonly CapturingLogger<UserNotices> _logger = new();
     private readonly UserNotices _notices;
 
     public UserNoticesTests() =>
-        _notices = new UserNotices(TestNotices.Composer(), _sender, new AuditLog(_store, TimeProvider.System),
+        _notices = new UserNotices(TestNotices.Composer(), _sender, new AuditLog(_audit, TimeProvider.System),
             Microsoft.Extensions.Options.Options.Create(new NotificationOptions { PublicBaseUrl = "https://mail.example.com/relay" }), _logger);
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class UserNoticesTests
 
         await _sender.Received(1).SendAsync(Arg.Is<EmailMessage>(m =>
             m.To == "alice@example.com" && m.Subject.StartsWith("Gmail connection lost") && m.HtmlBody.Contains(TestNotices.ReconnectUrl.AbsoluteUri)), Arg.Any<CancellationToken>());
-        await _store.Received(1).AppendAuditAsync(
+        await _audit.Received(1).AppendAuditAsync(
             Arg.Is<NewAuditEntry>(e => e.ActorId == UserNotices.Actor && e.Action == AuditActions.NoticeSent && e.Target == "alice@example.com" && e.Detail == "ConnectionLost"),
             Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
         var entry = _logger.Entries.ShouldHaveSingleItem();
@@ -48,7 +48,7 @@ public sealed class UserNoticesTests
 
         await Should.ThrowAsync<NotificationSendException>(() => _notices.SendAsync(TestNotices.Of(NoticeKind.PleaseReconnect), default));
 
-        await _store.DidNotReceiveWithAnyArgs().AppendAuditAsync(default!, default, default);
+        await _audit.DidNotReceiveWithAnyArgs().AppendAuditAsync(default!, default, default);
         _logger.Entries.ShouldHaveSingleItem().Level.ShouldBe(LogLevel.Error);
     }
 

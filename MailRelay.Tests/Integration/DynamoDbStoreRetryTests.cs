@@ -8,7 +8,7 @@ namespace MailRelay.Tests.Integration;
 /// sequence cut part-way is completed by the retry, and racing instances never share work.
 /// </summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IDisposable
+public sealed class DynamoDbStoreRetryTests(DynaliteProcess dynalite) : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly DynaliteStores _stores = new();
@@ -26,22 +26,22 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IDi
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null),
                                     new("bob@example.com", "bob", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
 
-        await Should.ThrowAsync<HttpRequestException>(() => store.AddMessageAsync(message, deliveries, T0, default));
-        var beforeRetry = await store.ListDeliveriesOfMessageAsync("ses-1", default);
-        var claimedBeforeCommit = await store.ClaimDueDeliveriesAsync("node-a", T0, T0.AddMinutes(2), 10, default);
+        await Should.ThrowAsync<HttpRequestException>(() => store.Messages.AddMessageAsync(message, deliveries, T0, default));
+        var beforeRetry = await store.Deliveries.ListDeliveriesOfMessageAsync("ses-1", default);
+        var claimedBeforeCommit = await store.Deliveries.ClaimDueDeliveriesAsync("node-a", T0, T0.AddMinutes(2), 10, default);
         crash.Armed = false;
-        var retried = await store.AddMessageAsync(message, deliveries, T0, default);
-        var duplicate = await store.AddMessageAsync(message, deliveries, T0, default);
+        var retried = await store.Messages.AddMessageAsync(message, deliveries, T0, default);
+        var duplicate = await store.Messages.AddMessageAsync(message, deliveries, T0, default);
 
         crash.Failed.ShouldBe(1);
-        (await store.FindMessageAsync("ses-1", default)).ShouldNotBeNull();
+        (await store.Messages.FindMessageAsync("ses-1", default)).ShouldNotBeNull();
         claimedBeforeCommit.ShouldBeEmpty();
         (retried, duplicate).ShouldBe((true, false));
-        var afterRetry = await store.ListDeliveriesOfMessageAsync("ses-1", default);
+        var afterRetry = await store.Deliveries.ListDeliveriesOfMessageAsync("ses-1", default);
         afterRetry.Select(d => d.Id).ShouldBe(beforeRetry.Select(d => d.Id));
         afterRetry.Count.ShouldBe(2);
-        (await store.ClaimDueDeliveriesAsync("node-a", T0, T0.AddMinutes(2), 10, default)).Count.ShouldBe(2);
-        (await store.ListDeliveryEventsAsync(afterRetry[0].Id, default)).ShouldHaveSingleItem();
+        (await store.Deliveries.ClaimDueDeliveriesAsync("node-a", T0, T0.AddMinutes(2), 10, default)).Count.ShouldBe(2);
+        (await store.Deliveries.ListDeliveryEventsAsync(afterRetry[0].Id, default)).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IDi
             new MessageSummary(null, null, null, null, null, 10, null), false);
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
 
-        var added = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => stores[i % 2].AddMessageAsync(message, deliveries, T0, default)));
+        var added = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => stores[i % 2].Messages.AddMessageAsync(message, deliveries, T0, default)));
 
         added.Count(a => a).ShouldBe(1);
-        (await stores[0].ListDeliveriesOfMessageAsync("ses-2", default)).ShouldHaveSingleItem();
+        (await stores[0].Deliveries.ListDeliveriesOfMessageAsync("ses-2", default)).ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -68,10 +68,10 @@ public sealed class DynamoDbRelayStoreRetryTests(DynaliteProcess dynalite) : IDi
         {
             var message = new StoredMessage($"m-{i}", 0, "sqs", T0, $"inbound/m-{i}", ["x@example.com"], Verdicts.Unknown,
                 new MessageSummary(null, null, null, null, null, 10, null), false);
-            await stores[0].AddMessageAsync(message, [new($"u{i % 4}@example.com", $"u{i % 4}", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
+            await stores[0].Messages.AddMessageAsync(message, [new($"u{i % 4}@example.com", $"u{i % 4}", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)], T0, default);
         }
 
-        var claims = await Task.WhenAll(stores.Select((s, n) => s.ClaimDueDeliveriesAsync($"node-{n}", T0, T0.AddMinutes(2), 12, default)));
+        var claims = await Task.WhenAll(stores.Select((s, n) => s.Deliveries.ClaimDueDeliveriesAsync($"node-{n}", T0, T0.AddMinutes(2), 12, default)));
 
         var ids = claims.SelectMany(c => c.Select(d => d.Id)).ToList();
         ids.ShouldBeUnique();

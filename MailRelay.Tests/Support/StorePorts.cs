@@ -1,0 +1,53 @@
+using Amazon.DynamoDBv2;
+using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Options;
+using MailRelay.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace MailRelay.Tests.Support;
+
+/// <summary>
+/// Every store port of one adapter, for tests that arrange data through several of them. Built from
+/// the production registrations, so a port the registration forgets fails here too.
+/// </summary>
+public sealed record StorePorts(
+    IUserStore Users, IAuditStore Audit, IMessageStore Messages, IDeliveryStore Deliveries, IRouteStore Routes,
+    IGmailConnectionStore Gmail, ISmtpUserStore SmtpUsers, IUsageStore Usage, IMetricPointStore Metrics, IDomainStore Domains,
+    IStoreSchema Schema)
+{
+    public static StorePorts Sqlite(SqliteDatabase database) =>
+        From(new ServiceCollection().AddSingleton(database).AddSqliteStores().BuildServiceProvider());
+
+    /// <summary>The DynamoDB classes, put in place of the SQLite ones as <c>Store:Provider</c> DynamoDb does.</summary>
+    public static StorePorts DynamoDb(IAmazonDynamoDB client, DynamoDbSettings settings) =>
+        From(new ServiceCollection().AddSingleton(new DynamoDbTable(client, settings)).AddSqliteStores().AddDynamoDbStores().BuildServiceProvider());
+
+    public static StorePorts From(IServiceProvider services) => new(
+        services.GetRequiredService<IUserStore>(), services.GetRequiredService<IAuditStore>(), services.GetRequiredService<IMessageStore>(),
+        services.GetRequiredService<IDeliveryStore>(), services.GetRequiredService<IRouteStore>(), services.GetRequiredService<IGmailConnectionStore>(),
+        services.GetRequiredService<ISmtpUserStore>(), services.GetRequiredService<IUsageStore>(), services.GetRequiredService<IMetricPointStore>(),
+        services.GetRequiredService<IDomainStore>(), services.GetRequiredService<IStoreSchema>());
+
+    /// <summary>A substitute for every port, for tests that count the calls a service makes to the store.</summary>
+    public static StorePorts Substitutes() => new(
+        Substitute.For<IUserStore>(), Substitute.For<IAuditStore>(), Substitute.For<IMessageStore>(), Substitute.For<IDeliveryStore>(),
+        Substitute.For<IRouteStore>(), Substitute.For<IGmailConnectionStore>(), Substitute.For<ISmtpUserStore>(), Substitute.For<IUsageStore>(),
+        Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>());
+
+    /// <summary>How many calls the substitutes of <see cref="Substitutes"/> received, over every port.</summary>
+    public int ReceivedCalls() => All.Sum(port => port.ReceivedCalls().Count());
+
+    public void ClearReceivedCalls()
+    {
+        foreach (var port in All) port.ClearReceivedCalls();
+    }
+
+    private object[] All => [Users, Audit, Messages, Deliveries, Routes, Gmail, SmtpUsers, Usage, Metrics, Domains, Schema];
+
+    /// <summary>Registers each port as itself, for a test host that is given these stores.</summary>
+    public IServiceCollection AddTo(IServiceCollection services) => services
+        .AddSingleton(Users).AddSingleton(Audit).AddSingleton(Messages).AddSingleton(Deliveries).AddSingleton(Routes)
+        .AddSingleton(Gmail).AddSingleton(SmtpUsers).AddSingleton(Usage).AddSingleton(Metrics).AddSingleton(Domains).AddSingleton(Schema);
+}
