@@ -96,7 +96,7 @@ public sealed class QueueChartsTests : RelayComponentTest
     [Fact]
     public async Task ManyOpenCharts_OneSample_CostsTheSameStoreCallsAsNone()
     {
-        var store = StorePorts.Substitutes();
+        var store = StorePortSubstitutes.Create();
         store.Deliveries.SummarizeQueuesAsync(Arg.Any<CancellationToken>())
             .Returns([new UserQueueSummary("alice", 0, 2, 0, 0, 0, 0, Nine)]);
         var time = new FakeTimeProvider(Nine.AddSeconds(30));
@@ -104,14 +104,14 @@ public sealed class QueueChartsTests : RelayComponentTest
             Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), time, NullLogger<QueueMetricsSampler>.Instance);
 
         await sampler.SampleOnceAsync(default);
-        var callsWithoutPages = store.ReceivedCalls();
+        var callsWithoutPages = store.CallsReceived();
         var charts = Enumerable.Range(0, 12).Select(_ => Render<QueueCharts>()).ToList();
-        store.ClearReceivedCalls();
+        store.ClearCalls();
 
         time.Advance(TimeSpan.FromSeconds(5));
         await sampler.SampleOnceAsync(default);
 
-        store.ReceivedCalls().ShouldBe(callsWithoutPages, "open charts read memory, never the store");
+        store.CallsReceived().ShouldBe(callsWithoutPages, "open charts read memory, never the store");
         foreach (var chart in charts)
             chart.WaitForAssertion(() => chart.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("4"));
     }

@@ -4,7 +4,6 @@ using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
-using NSubstitute;
 
 namespace MailRelay.Tests.Support;
 
@@ -29,22 +28,6 @@ public sealed record StorePorts(
         services.GetRequiredService<IDeliveryStore>(), services.GetRequiredService<IRouteStore>(), services.GetRequiredService<IGmailConnectionStore>(),
         services.GetRequiredService<ISmtpUserStore>(), services.GetRequiredService<IUsageStore>(), services.GetRequiredService<IMetricPointStore>(),
         services.GetRequiredService<IDomainStore>(), services.GetRequiredService<IStoreSchema>());
-
-    /// <summary>A substitute for every port, for tests that count the calls a service makes to the store.</summary>
-    public static StorePorts Substitutes() => new(
-        Substitute.For<IUserStore>(), Substitute.For<IAuditStore>(), Substitute.For<IMessageStore>(), Substitute.For<IDeliveryStore>(),
-        Substitute.For<IRouteStore>(), Substitute.For<IGmailConnectionStore>(), Substitute.For<ISmtpUserStore>(), Substitute.For<IUsageStore>(),
-        Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>());
-
-    /// <summary>How many calls the substitutes of <see cref="Substitutes"/> received, over every port.</summary>
-    public int ReceivedCalls() => All.Sum(port => port.ReceivedCalls().Count());
-
-    public void ClearReceivedCalls()
-    {
-        foreach (var port in All) port.ClearReceivedCalls();
-    }
-
-    private object[] All => [Users, Audit, Messages, Deliveries, Routes, Gmail, SmtpUsers, Usage, Metrics, Domains, Schema];
 
     /// <summary>Registers each port as itself, for a test host that is given these stores.</summary>
     public IServiceCollection AddTo(IServiceCollection services) => services

@@ -92,7 +92,7 @@ public sealed class GoogleOptionsValidatorTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        StorePorts.Substitutes().AddTo(services);
+        StorePortSubstitutes.Create().AddTo(services);
         services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.ISecretProtector>());
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();

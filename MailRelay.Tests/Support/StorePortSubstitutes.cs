@@ -1,0 +1,23 @@
+using MailRelay.Core.Ports;
+using NSubstitute;
+
+namespace MailRelay.Tests.Support;
+
+/// <summary>A substitute for every store port, for tests that count the calls a service makes to the store.</summary>
+public static class StorePortSubstitutes
+{
+    public static StorePorts Create() => new(
+        Substitute.For<IUserStore>(), Substitute.For<IAuditStore>(), Substitute.For<IMessageStore>(), Substitute.For<IDeliveryStore>(),
+        Substitute.For<IRouteStore>(), Substitute.For<IGmailConnectionStore>(), Substitute.For<ISmtpUserStore>(), Substitute.For<IUsageStore>(),
+        Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>());
+
+    /// <summary>How many calls the substitutes received, over every port.</summary>
+    public static int CallsReceived(this StorePorts ports) => All(ports).Sum(port => port.ReceivedCalls().Count());
+
+    public static void ClearCalls(this StorePorts ports)
+    {
+        foreach (var port in All(ports)) port.ClearReceivedCalls();
+    }
+
+    private static object[] All(StorePorts p) => [p.Users, p.Audit, p.Messages, p.Deliveries, p.Routes, p.Gmail, p.SmtpUsers, p.Usage, p.Metrics, p.Domains, p.Schema];
+}
