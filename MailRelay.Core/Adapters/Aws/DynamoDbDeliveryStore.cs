@@ -6,6 +6,10 @@ using static MailRelay.Core.Adapters.Aws.DynamoDbValues;
 
 namespace MailRelay.Core.Adapters.Aws;
 
+/// <summary>
+/// Claims, outcomes and queue changes of deliveries, and the queue summaries read from the users'
+/// lanes. How a delivery item is keyed and changed is <see cref="DynamoDbDeliveryItems"/>.
+/// </summary>
 public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
 {
     private readonly DynamoDbDeliveryItems _items = new(table);
