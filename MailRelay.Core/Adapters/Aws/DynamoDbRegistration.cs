@@ -12,8 +12,8 @@ namespace MailRelay.Core.Adapters.Aws;
 public static class DynamoDbRegistration
 {
     /// <summary>
-    /// Makes <see cref="DynamoDbRelayStore"/> the <see cref="IRelayStore"/> when <c>Store:Provider</c> is
-    /// DynamoDb (the <c>Store</c> DynamoDB keys are validated at start with the other store options).
+    /// Puts the DynamoDB store classes (on one <see cref="DynamoDbTable"/>) in place of the SQLite ones
+    /// when <c>Store:Provider</c> is DynamoDb (the <c>Store</c> DynamoDB keys are validated at start with the other store options).
     /// Credentials come from AWSSDK.Core's default chain unless an <see cref="AWSCredentials"/> is
     /// registered already; they are resolved at first use.
     /// </summary>
