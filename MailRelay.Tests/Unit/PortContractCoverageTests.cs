@@ -32,8 +32,10 @@ public sealed class PortContractCoverageTests
         ports[typeof(IBlobStore)].ShouldBe(["FolderBlobStore", "S3BlobStore"]);
         ports[typeof(IMetricsPublisher)].ShouldBe(["DiscardingMetricsPublisher", "EmfMetricsPublisher"]);
         ports[typeof(ISmtpProvisioningScheduler)].ShouldBe(["NoSmtpProvisioningScheduler", "QuartzSmtpProvisioningScheduler"]);
-        // IMessageStore is implemented only through IRelayStore; it still counts both stores.
-        ports[typeof(IMessageStore)].ShouldBe(["DynamoDbRelayStore", "SqliteRelayStore"]);
+        // Counted by assignability, so a store port implemented only through IRelayStore still shows both stores
+        // (and the per-port Sqlite/DynamoDb classes once the store is split).
+        ports[typeof(IMessageStore)].ShouldContain(a => a.StartsWith("Sqlite", StringComparison.Ordinal));
+        ports[typeof(IMessageStore)].ShouldContain(a => a.StartsWith("DynamoDb", StringComparison.Ordinal));
         ports.ShouldNotContainKey(typeof(IDnsResolver), "one adapter: nothing to keep alike");
     }
 
