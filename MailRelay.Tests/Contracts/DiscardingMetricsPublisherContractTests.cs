@@ -1,0 +1,13 @@
+using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Ports;
+
+namespace MailRelay.Tests.Contracts;
+
+/// <summary>The metrics contract for <c>Metrics:Provider=None</c>: the figures go nowhere, stdout included.</summary>
+public sealed class DiscardingMetricsPublisherContractTests : MetricsPublisherContract
+{
+    protected override bool SendsFigures => false;
+
+    /// <summary>It takes no writer: the contract's writer, stdout's stand-in, must stay empty.</summary>
+    protected override IMetricsPublisher CreatePublisher(TextWriter output, string @namespace) => new DiscardingMetricsPublisher();
+}
