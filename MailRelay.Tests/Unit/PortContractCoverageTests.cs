@@ -13,7 +13,7 @@ namespace MailRelay.Tests.Unit;
 /// </summary>
 public sealed class PortContractCoverageTests
 {
-    private static readonly Assembly[] Production = [typeof(IRelayStore).Assembly, typeof(App).Assembly, typeof(WorkersRegistration).Assembly];
+    private static readonly Assembly[] Production = [typeof(IStoreSchema).Assembly, typeof(App).Assembly, typeof(WorkersRegistration).Assembly];
     private static readonly Assembly Tests = typeof(BlobStoreContract).Assembly;
 
     [Fact]
@@ -25,15 +25,13 @@ public sealed class PortContractCoverageTests
     }
 
     [Fact]
-    public void PortsWithTwoOrMoreAdapters_IncludesOnesKnownToHaveTwo_AndCountsTheStoreThroughItsAggregate()
+    public void PortsWithTwoOrMoreAdapters_IncludesOnesKnownToHaveTwo()
     {
         var ports = PortsWithTwoOrMoreAdapters().ToDictionary(p => p.Port, p => p.Adapters.Select(a => a.Name).Order(StringComparer.Ordinal).ToList());
 
         ports[typeof(IBlobStore)].ShouldBe(["FolderBlobStore", "S3BlobStore"]);
         ports[typeof(IMetricsPublisher)].ShouldBe(["DiscardingMetricsPublisher", "EmfMetricsPublisher"]);
         ports[typeof(ISmtpProvisioningScheduler)].ShouldBe(["NoSmtpProvisioningScheduler", "QuartzSmtpProvisioningScheduler"]);
-        // Counted by assignability, so a store port implemented only through IRelayStore still shows both stores
-        // (and the per-port Sqlite/DynamoDb classes once the store is split).
         ports[typeof(IMessageStore)].ShouldContain(a => a.StartsWith("Sqlite", StringComparison.Ordinal));
         ports[typeof(IMessageStore)].ShouldContain(a => a.StartsWith("DynamoDb", StringComparison.Ordinal));
         ports.ShouldNotContainKey(typeof(IDnsResolver), "one adapter: nothing to keep alike");
@@ -49,11 +47,11 @@ public sealed class PortContractCoverageTests
         Missing(typeof(IBlobStore), [typeof(MailRelay.Core.Adapters.Local.FolderBlobStore), typeof(MailRelay.Core.Adapters.Aws.S3BlobStore)]).ShouldBeEmpty();
     }
 
-    /// <summary>Ports and their non-abstract production implementations, direct or through another port (IRelayStore).</summary>
+    /// <summary>Ports and their non-abstract production implementations, direct or through another interface.</summary>
     private static IEnumerable<(Type Port, List<Type> Adapters)> PortsWithTwoOrMoreAdapters()
     {
         var concrete = Production.SelectMany(LoadableTypes).Where(t => t is { IsClass: true, IsAbstract: false }).ToList();
-        return typeof(IRelayStore).Assembly.GetTypes()
+        return typeof(IStoreSchema).Assembly.GetTypes()
             .Where(t => t.IsInterface && t.Namespace == "MailRelay.Core.Ports")
             .Select(port => (Port: port, Adapters: concrete.Where(port.IsAssignableFrom).ToList()))
             .Where(p => p.Adapters.Count >= 2)
