@@ -23,7 +23,7 @@ public static class AdminDnsEndpoints
         {
             var name = DomainName.Normalize(domain).Name;
             if (name is null || !listed.Contains(name))
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown domain", detail: $"{domain} is not on the DNS page.");
+                return ApiResults.NotListed(DomainAdmin.NotListed(domain));
             listed = [name];
         }
         var zone = ZoneFile.Build(listed.SelectMany(planner.For), options.Value.RecordTtl);
