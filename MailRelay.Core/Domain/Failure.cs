@@ -11,4 +11,7 @@ public sealed record Failure(FailureKind Kind, string Message)
 
     /// <summary>See <see cref="FailureKind.Conflict"/>.</summary>
     public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
+
+    /// <summary>See <see cref="FailureKind.Unavailable"/>.</summary>
+    public static Failure Unavailable(string message) => new(FailureKind.Unavailable, message);
 }

@@ -14,4 +14,7 @@ public enum FailureKind
     /// a record changed meanwhile, or a provider that refused the change. Reloading shows why. 409.
     /// </summary>
     Conflict,
+
+    /// <summary>A service MailRelay depends on (Google's token endpoint) could not be reached or did not answer in time: trying again later can work. 503.</summary>
+    Unavailable,
 }

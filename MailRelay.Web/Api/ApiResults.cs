@@ -5,7 +5,7 @@ namespace MailRelay.Web.Api;
 
 /// <summary>
 /// The answers <c>/api</c> endpoints share: a service's <see cref="Failure"/> as ProblemDetails (Invalid 400,
-/// NotFound 404, Conflict 409), a one-field ValidationProblem, and the <c>?status=</c> filter of the lists.
+/// NotFound 404, Conflict 409, Unavailable 503), a one-field ValidationProblem, and the <c>?status=</c> filter of the lists.
 /// </summary>
 public static class ApiResults
 {
@@ -22,6 +22,7 @@ public static class ApiResults
             FailureKind.Invalid => Results.Problem(failure.Message, statusCode: StatusCodes.Status400BadRequest, title: title),
             FailureKind.NotFound => Results.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: notFoundTitle),
             FailureKind.Conflict => Results.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: title),
+            FailureKind.Unavailable => Results.Problem(failure.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: title),
             _ => throw new UnreachableException($"No status for {failure.Kind}."),
         };
     }
