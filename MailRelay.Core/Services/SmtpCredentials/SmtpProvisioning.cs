@@ -43,10 +43,10 @@ public sealed class SmtpProvisioning(
         if (string.IsNullOrWhiteSpace(name)) return Failure.Invalid("Give the SMTP user a name.");
         if (await userStore.FindUserAsync(ownerUserId, cancellationToken) is null) return Failure.Invalid($"There is no user '{ownerUserId}'.");
         var addresses = FromAddressRules.Normalize(allowedFrom, options.Value.SendingDomains);
-        if (addresses.Error is { } invalid) return Failure.Invalid(invalid);
+        if (!addresses.IsSuccess) return addresses.Failure;
 
         var id = Guid.NewGuid().ToString("N");
-        var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
+        var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Value, IamUserPrefix + id, time.GetUtcNow());
         if (!await smtpUserStore.CreateSmtpUserAsync(user, cancellationToken)) return Failure.Conflict("An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
         Publish();
