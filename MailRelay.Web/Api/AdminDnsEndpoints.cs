@@ -21,7 +21,7 @@ public static class AdminDnsEndpoints
         var listed = (await domains.ListAsync(http.RequestAborted)).Select(d => d.Name).ToList();
         if (!string.IsNullOrWhiteSpace(domain))
         {
-            var name = DomainName.Normalize(domain).Name;
+            var name = DomainName.Normalize(domain).Value;
             if (name is null || !listed.Contains(name))
                 return ApiResults.NotListed(DomainAdmin.NotListed(domain));
             listed = [name];

@@ -66,15 +66,15 @@ public static class AdminQueueEndpoints
 
     private static async Task<IResult> UploadAsync(MessageUpload upload, HttpContext http, string? recipients = null)
     {
-        var (addresses, error) = RecipientList.Parse(recipients);
-        if (error is not null) return ApiResults.ValidationProblem("recipients", error, NotStored);
+        var parsed = RecipientList.Parse(recipients);
+        if (!parsed.IsSuccess) return ApiResults.Problem(parsed.Failure, NotStored, field: "recipients");
         if (http.Request.ContentLength == 0) return ApiResults.ValidationProblem("body", "Send the raw message (.eml) as the request body.", NotStored);
         if (http.Request.ContentLength > MessageUpload.MaxBytes) return TooLarge();
         // The page's limit, not the server's default (smaller); a chunked body is cut off there too.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MessageUpload.MaxBytes;
         try
         {
-            var (result, messageId) = await upload.UploadAsync(http.User.UserId(), http.Request.Body, addresses, http.RequestAborted);
+            var (result, messageId) = await upload.UploadAsync(http.User.UserId(), http.Request.Body, parsed.Value, http.RequestAborted);
             var uploaded = new UploadedMessage(messageId, result);
             return result == IntakeResult.Accepted ? Results.Created($"/api/admin/messages/{messageId}", uploaded) : Results.Ok(uploaded);
         }

@@ -31,7 +31,7 @@ public sealed partial class DnsChecker(
     /// <summary>"Check now" for one domain on the DNS page; NotFound (<see cref="DomainAdmin.NotListed"/>) for one that is not.</summary>
     public async Task<Result<DomainCheckReport>> CheckListedAsync(string name, CancellationToken cancellationToken)
     {
-        var normalized = DomainName.Normalize(name).Name;
+        var normalized = DomainName.Normalize(name).Value;
         if (normalized is null || (await domainStore.ListDomainsAsync(cancellationToken)).All(d => d.Name != normalized)) return DomainAdmin.NotListed(name);
         return await CheckAsync(normalized, cancellationToken);
     }

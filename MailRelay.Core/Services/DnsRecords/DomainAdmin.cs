@@ -14,8 +14,9 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
     /// <summary>The added domain; Invalid for text that is not a domain name, Conflict for one already listed.</summary>
     public async Task<Result<MailDomain>> AddAsync(string actorId, string? input, CancellationToken cancellationToken)
     {
-        var (name, error) = DomainName.Normalize(input);
-        if (name is null) return Failure.Invalid(error!);
+        var normalized = DomainName.Normalize(input);
+        if (!normalized.IsSuccess) return normalized.Failure;
+        var name = normalized.Value;
         var domain = new MailDomain(name, actorId, time.GetUtcNow());
         if (!await domainStore.AddDomainAsync(domain, cancellationToken)) return Failure.Conflict($"{name} is already on the list.");
         await audit.RecordAsync(actorId, AuditActions.DomainAdd, name, null, cancellationToken);
@@ -25,7 +26,7 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
     /// <summary>Takes the domain off the list; NotFound (<see cref="NotListed"/>) when it is not on it.</summary>
     public async Task<Result> RemoveAsync(string actorId, string name, CancellationToken cancellationToken)
     {
-        if (DomainName.Normalize(name).Name is not { } normalized || !await domainStore.RemoveDomainAsync(normalized, cancellationToken)) return NotListed(name);
+        if (DomainName.Normalize(name).Value is not { } normalized || !await domainStore.RemoveDomainAsync(normalized, cancellationToken)) return NotListed(name);
         results.Forget(normalized);
         await audit.RecordAsync(actorId, AuditActions.DomainRemove, normalized, null, cancellationToken);
         return Result.Ok();
@@ -42,7 +43,7 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
     {
         var listed = (await domainStore.ListDomainsAsync(cancellationToken)).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return smtp.Value.SendingDomains.Concat(dns.Value.Domains.Keys)
-            .Select(d => DomainName.Normalize(d).Name)
+            .Select(d => DomainName.Normalize(d).Value)
             .OfType<string>()
             .Where(d => !listed.Contains(d))
             .Distinct(StringComparer.OrdinalIgnoreCase)

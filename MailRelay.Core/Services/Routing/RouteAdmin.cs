@@ -15,8 +15,9 @@ public sealed class RouteAdmin(IRouteStore routeStore, IUserStore userStore, Rou
     public async Task<Result<MailRoute>> SaveAsync(string actorId, long id, string pattern, IReadOnlyList<RouteAction> actions, bool holdSpam, CancellationToken cancellationToken)
     {
         if (id != 0 && (await routeStore.ListRoutesAsync(cancellationToken)).All(r => r.Id != id)) return NoSuchRoute;
-        var (normalized, error) = RouteTable.NormalizePattern(pattern);
-        if (normalized is null) return Failure.Invalid(error!);
+        var normalizedPattern = RouteTable.NormalizePattern(pattern);
+        if (!normalizedPattern.IsSuccess) return normalizedPattern.Failure;
+        var normalized = normalizedPattern.Value;
         if (actions.Count == 0) return Failure.Invalid("Choose at least one action.");
         foreach (var action in actions.Where(a => a.Kind is RouteActionKind.Gmail or RouteActionKind.LocalMailbox))
         {
