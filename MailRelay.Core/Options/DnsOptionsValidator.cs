@@ -19,7 +19,7 @@ public sealed partial class DnsOptionsValidator : IValidateOptions<DnsOptions>
             Address("Dns:TlsReportAddress", options.TlsReportAddress),
             options.RecordTtl is >= 60 and <= 604800 ? null : $"Dns:RecordTtl must be between 60 and 604800 seconds, but is {options.RecordTtl}.",
             options.CheckInterval >= TimeSpan.FromMinutes(5) ? null : $"Dns:CheckInterval must be at least 5 minutes, but is {options.CheckInterval}.",
-            .. options.Domains.Select(d => Services.DnsRecords.DomainName.Normalize(d.Key).Error is { } error ? $"Dns:Domains:{d.Key}: {error}" : null),
+            .. options.Domains.Select(d => Services.DnsRecords.DomainName.Normalize(d.Key).Failure?.Message is { } error ? $"Dns:Domains:{d.Key}: {error}" : null),
             .. options.Domains.Select(d => d.Value.DkimTokens.Count is 0 or 3 ? null : $"Dns:Domains:{d.Key}:DkimTokens must hold the three tokens SES gives, but holds {d.Value.DkimTokens.Count}."),
         ]);
 

@@ -1,3 +1,4 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Services.Gmail;
 
 namespace MailRelay.Core.Ports;
@@ -18,8 +19,11 @@ public interface IGmailConsent
     /// <summary>The consent page for <paramref name="ticket"/>, offering <paramref name="loginHint"/> first when given.</summary>
     Uri BuildConsentUrl(GmailConsentTicket ticket, string? loginHint);
 
-    /// <summary>Exchanges the callback's code (with the ticket's PKCE verifier) for the grant, or says why there is none.</summary>
-    Task<GmailConsentAnswer> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken);
+    /// <summary>
+    /// Exchanges the callback's code (with the ticket's PKCE verifier) for the grant; Invalid when Google refuses the
+    /// code or its id_token cannot be trusted, Unavailable when Google could not be reached. The sentence holds no secret.
+    /// </summary>
+    Task<Result<GmailGrant>> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken);
 
     /// <summary>Revokes a refresh or access token; false when the provider could not be told.</summary>
     Task<bool> RevokeAsync(string token, CancellationToken cancellationToken);

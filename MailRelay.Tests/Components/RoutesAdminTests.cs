@@ -1,6 +1,9 @@
 using Bunit;
 using MailRelay.Core.Domain;
+using MailRelay.Core.Services.Routing;
+using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Tests.Components;
 
@@ -47,5 +50,19 @@ public sealed class RoutesAdminTests : RelayComponentTest
         row.TextContent.ShouldContain("alice@example.com");
         row.TextContent.ShouldContain("Gmail of Alice, Local mailbox of Bob");
         row.TextContent.ShouldContain("Yes");
+    }
+
+    [Fact]
+    public async Task SaveAsync_PatternAnotherRouteHas_IsTheStoresRefusalAsAConflict_NotAnException()
+    {
+        var routes = Services.GetRequiredService<RouteAdmin>();
+        var drop = new[] { new RouteAction(RouteActionKind.Drop, null) };
+        var first = (await routes.SaveAsync("admin", 0, "noreply@example.com", drop, false, default)).ShouldSucceed();
+        var other = (await routes.SaveAsync("admin", 0, "other@example.com", drop, false, default)).ShouldSucceed();
+
+        (await routes.SaveAsync("admin", 0, "NoReply@Example.com", drop, false, default)).ShouldFail()
+            .ShouldBe(Failure.Conflict("A route for 'noreply@example.com' already exists."));
+        (await routes.SaveAsync("admin", other.Id, "noreply@example.com", drop, true, default)).ShouldFail().Kind.ShouldBe(FailureKind.Conflict);
+        (await routes.SaveAsync("admin", first.Id, "noreply@example.com", drop, true, default)).ShouldSucceed().HoldSpam.ShouldBeTrue();
     }
 }

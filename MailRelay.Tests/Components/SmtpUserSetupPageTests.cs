@@ -30,7 +30,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     private async Task<string> ActiveUserAsync()
     {
         var provisioning = Services.GetRequiredService<SmtpProvisioning>();
-        var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).User!.Id;
+        var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).ShouldSucceed().Id;
         await provisioning.ProcessDueAsync("test", 10, default);
         return id;
     }
@@ -72,7 +72,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         page.WaitForElement("[data-testid=smtp-setup-reveal]").Click();
         page.WaitForElement("[data-testid=smtp-password]");
 
-        (await Services.GetRequiredService<SmtpProvisioning>().RotateAsync("admin", id, default)).ShouldBeNull();
+        (await Services.GetRequiredService<SmtpProvisioning>().RotateAsync("admin", id, default)).ShouldSucceed();
 
         var newKey = (await Store.SmtpUsers.FindSmtpUserAsync(id, default))!.AccessKeyId!;
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-username]").TextContent.ShouldBe(newKey), TimeSpan.FromSeconds(10));
@@ -94,7 +94,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var id = await ActiveUserAsync();
-        var login = (await Services.GetRequiredService<SmtpProvisioning>().RevealAsync("admin", id, default))!;
+        var login = (await Services.GetRequiredService<SmtpProvisioning>().RevealAsync("admin", id, default)).ShouldSucceed();
         await using var sink = await SmtpSinkProcess.StartAsync(login.UserName, login.Password, default);
         _pins.Pin(sink.Certificate);
         (_options.SmtpEndpointHost, _options.SmtpEndpointPort) = ("127.0.0.1", sink.Port);

@@ -1,3 +1,4 @@
+using MailRelay.Tests.Support;
 using Bunit;
 using MailRelay.Core.Adapters.Local;
 using MailRelay.Core.Options;
@@ -35,7 +36,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true); // before the first service is resolved
         var created = await Services.GetRequiredService<SmtpProvisioning>().CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default);
-        created.Error.ShouldBeNull();
+        created.ShouldSucceed();
 
         var page = Render<SmtpUsers>();
 
@@ -114,7 +115,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var provisioning = Services.GetRequiredService<SmtpProvisioning>();
-        var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).User!.Id;
+        var id = (await provisioning.CreateAsync("admin", "Billing app", "alice", ["billing@example.com"], default)).ShouldSucceed().Id;
         await provisioning.ProcessDueAsync("test", 10, default);
         var page = Render<SmtpUsers>();
 

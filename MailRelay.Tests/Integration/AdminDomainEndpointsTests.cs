@@ -64,7 +64,7 @@ public sealed class AdminDomainEndpointsTests : IAsyncLifetime
         (await admin.PostAsJsonAsync("/api/admin/domains", new { name = "EXAMPLE.net" }).ShouldAnswerAsync(HttpStatusCode.Conflict))
             .GetProperty("detail").GetString().ShouldBe("example.net is already on the list.");
         (await admin.PostAsJsonAsync("/api/admin/domains", new { name = "alice@example.net" }).ShouldAnswerAsync(HttpStatusCode.BadRequest))
-            .ErrorOf("name").ShouldBe(DomainName.Normalize("alice@example.net").Error);
+            .ErrorOf("name").ShouldBe(DomainName.Normalize("alice@example.net").Failure?.Message);
         await admin.PostAsync("/api/admin/domains", null).ShouldAnswerAsync(HttpStatusCode.BadRequest);
     }
 

@@ -51,7 +51,7 @@ public sealed class AdminRouteEndpointsTests : IAsyncLifetime
         duplicate.GetProperty("detail").GetString().ShouldBe("A route for '*@example.com' already exists.");
 
         var invalid = await client.PostAsJsonAsync("/api/admin/routes", Route("not a pattern", "alice")).ShouldAnswerAsync(HttpStatusCode.BadRequest);
-        invalid.ErrorOf("route").ShouldBe(Core.Services.Routing.RouteTable.NormalizePattern("not a pattern").Error);
+        invalid.ErrorOf("route").ShouldBe(Core.Services.Routing.RouteTable.NormalizePattern("not a pattern").Failure?.Message);
         var noUser = await client.PostAsJsonAsync("/api/admin/routes", Route("x@example.com", "nobody")).ShouldAnswerAsync(HttpStatusCode.BadRequest);
         noUser.ErrorOf("route").ShouldBe("There is no user 'nobody'.");
         await client.PostAsync("/api/admin/routes", null).ShouldAnswerAsync(HttpStatusCode.BadRequest);

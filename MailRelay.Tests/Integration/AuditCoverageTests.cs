@@ -95,19 +95,17 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             }),
             (AuditActions.RouteCreate, async () =>
             {
-                var (saved, error) = await Get<RouteAdmin>().SaveAsync("admin", 0, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], false, default);
-                route = saved ?? throw new InvalidOperationException(error);
+                route = (await Get<RouteAdmin>().SaveAsync("admin", 0, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], false, default)).ShouldSucceed();
                 return ("admin", "carol@example.com");
             }),
             (AuditActions.RouteUpdate, async () =>
             {
-                var (saved, error) = await Get<RouteAdmin>().SaveAsync("admin", route!.Id, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], true, default);
-                route = saved ?? throw new InvalidOperationException(error);
+                route = (await Get<RouteAdmin>().SaveAsync("admin", route!.Id, "carol@example.com", [new RouteAction(RouteActionKind.Gmail, "carol")], true, default)).ShouldSucceed();
                 return ("admin", "carol@example.com");
             }),
             (AuditActions.RouteDelete, async () =>
             {
-                (await Get<RouteAdmin>().DeleteAsync("admin", route!, default)).ShouldBeTrue();
+                (await Get<RouteAdmin>().DeleteAsync("admin", route!.Id, default)).ShouldSucceed();
                 return ("admin", "carol@example.com");
             }),
             (AuditActions.MessageUpload, async () =>
@@ -120,30 +118,30 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             {
                 // No route matched, so the upload is held until an admin gives it to someone.
                 var held = await HeldDeliveryAsync(uploadedId);
-                (await Get<QueueAdmin>().ReleaseAsync("admin", held, "carol", default)).ShouldBeNull();
+                (await Get<QueueAdmin>().ReleaseAsync("admin", held, "carol", default)).ShouldSucceed();
                 return ("admin", $"delivery {held}");
             }),
             (AuditActions.DeliveryRetry, async () =>
             {
                 var failed = await SeedFailedDeliveryAsync();
-                (await Get<QueueAdmin>().RetryAsync("admin", failed, default)).ShouldBeNull();
+                (await Get<QueueAdmin>().RetryAsync("admin", failed, default)).ShouldSucceed();
                 return ("admin", $"delivery {failed}");
             }),
             (AuditActions.MessagePurge, async () =>
             {
-                (await Get<QueueAdmin>().PurgeAsync("admin", uploadedId, default)).ShouldBeNull();
+                (await Get<QueueAdmin>().PurgeAsync("admin", uploadedId, default)).ShouldSucceed();
                 return ("admin", uploadedId);
             }),
             (AuditActions.InboxRelease, async () =>
             {
                 DropStuckInboxFile("coverage-release.eml");
-                (await Get<StuckInbox>().ReleaseAsync("admin", "coverage-release.eml", default)).ShouldBeNull();
+                (await Get<StuckInbox>().ReleaseAsync("admin", "coverage-release.eml", default)).ShouldSucceed();
                 return ("admin", "coverage-release.eml");
             }),
             (AuditActions.InboxDelete, async () =>
             {
                 DropStuckInboxFile("coverage-delete.eml");
-                (await Get<StuckInbox>().DeleteAsync("admin", "coverage-delete.eml", default)).ShouldBeNull();
+                (await Get<StuckInbox>().DeleteAsync("admin", "coverage-delete.eml", default)).ShouldSucceed();
                 return ("admin", "coverage-delete.eml");
             }),
             (AuditActions.QueueDeliverNow, async () =>
@@ -153,57 +151,56 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             }),
             (AuditActions.SmtpUserCreate, async () =>
             {
-                var created = await Get<SmtpProvisioning>().CreateAsync("admin", "Billing", "carol", ["billing@example.com"], default);
-                smtpId = created.User?.Id ?? throw new InvalidOperationException(created.Error);
+                smtpId = (await Get<SmtpProvisioning>().CreateAsync("admin", "Billing", "carol", ["billing@example.com"], default)).ShouldSucceed().Id;
                 await ActiveAsync(smtpId);
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserTestEmail, async () =>
             {
-                (await Get<SmtpTestEmail>().SendAsync("admin", smtpId, default)).Accepted.ShouldBeFalse();
+                (await Get<SmtpTestEmail>().SendAsync("admin", smtpId, default)).ShouldSucceed().Accepted.ShouldBeFalse();
                 return ("admin", smtpId);
             }),
             (AuditActions.DomainAdd, async () =>
             {
-                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().AddAsync("admin", "Example.org", default)).Error.ShouldBeNull();
+                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().AddAsync("admin", "Example.org", default)).ShouldSucceed();
                 return ("admin", "example.org");
             }),
             (AuditActions.DomainRemove, async () =>
             {
-                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().RemoveAsync("admin", "example.org", default)).ShouldBeTrue();
+                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().RemoveAsync("admin", "example.org", default)).ShouldSucceed();
                 return ("admin", "example.org");
             }),
             (AuditActions.SmtpUserReveal, async () =>
             {
-                (await Get<SmtpProvisioning>().RevealAsync("admin", smtpId, default)).ShouldNotBeNull();
+                (await Get<SmtpProvisioning>().RevealAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserRotate, async () =>
             {
-                (await Get<SmtpProvisioning>().RotateAsync("admin", smtpId, default)).ShouldBeNull();
+                (await Get<SmtpProvisioning>().RotateAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserDisable, async () =>
             {
-                (await Get<SmtpProvisioning>().DisableAsync("admin", smtpId, default)).ShouldBeNull();
+                (await Get<SmtpProvisioning>().DisableAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserEnable, async () =>
             {
-                (await Get<SmtpProvisioning>().EnableAsync("admin", smtpId, default)).ShouldBeNull();
+                (await Get<SmtpProvisioning>().EnableAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserRetry, async () =>
             {
                 var user = (await Store.SmtpUsers.FindSmtpUserAsync(smtpId, default))!;
                 (await Store.SmtpUsers.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Failed, LastError = "test" }, user.Status, default)).ShouldBeTrue();
-                (await Get<SmtpProvisioning>().RetryAsync("admin", smtpId, default)).ShouldBeNull();
+                (await Get<SmtpProvisioning>().RetryAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserDelete, async () =>
             {
                 await ActiveAsync(smtpId);
-                (await Get<SmtpProvisioning>().DeleteAsync("admin", smtpId, default)).ShouldBeNull();
+                (await Get<SmtpProvisioning>().DeleteAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
         ];

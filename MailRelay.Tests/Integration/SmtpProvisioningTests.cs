@@ -53,9 +53,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
 
     private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)
     {
-        var created = await service.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default);
-        created.Error.ShouldBeNull();
-        return created.User!;
+        return (await service.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default)).ShouldSucceed();
     }
 
     /// <summary>The SQLite file and its write-ahead log as text, to search for secrets.</summary>
@@ -89,7 +87,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var key = iamUser.Keys.Single();
         active.AccessKeyId.ShouldBe(key.AccessKeyId);
 
-        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         revealed.UserName.ShouldBe(key.AccessKeyId);
         revealed.Password.ShouldBe(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, "eu-west-1"));
         active.ProtectedPassword.ShouldNotBe(revealed.Password);
@@ -142,7 +140,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         failed.LastError.ShouldNotBeNull().ShouldContain("Throttling");
         (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
 
-        (await service.RetryAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.RetryAsync(Admin, user.Id, default)).ShouldSucceed();
         await service.ProcessDueAsync("node-a", 10, default);
         (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
     }
@@ -169,7 +167,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var user = await CreateAsync(service);
         await service.ProcessDueAsync("node-a", 10, default);
 
-        (await service.DeleteAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
         await service.ProcessDueAsync("node-a", 10, default);
 
         _iam.User(user.IamUserName).ShouldBeNull();
@@ -181,7 +179,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        (await service.DeleteAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
 
         await service.ProcessDueAsync("node-a", 10, default);
 
@@ -196,20 +194,20 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var user = await CreateAsync(service);
         await service.ProcessDueAsync("node-a", 10, default);
         var before = await Reload(user.Id);
-        var oldPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+        var oldPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var rotated = await Reload(user.Id);
         rotated.AccessKeyId.ShouldNotBe(before.AccessKeyId);
         rotated.LastRotatedAt.ShouldBe(_time.GetUtcNow());
         _iam.User(user.IamUserName)!.Keys.Select(k => k.AccessKeyId).ShouldBe([rotated.AccessKeyId!]);
-        (await service.RevealAsync(Admin, user.Id, default))!.Password.ShouldNotBe(oldPassword);
+        (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password.ShouldNotBe(oldPassword);
 
-        (await service.DisableAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
         (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Inactive", SmtpUserStatus.Disabled));
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldNotBeNull();
-        (await service.EnableAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldFail();
+        (await service.EnableAsync(Admin, user.Id, default)).ShouldSucceed();
         (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Active", SmtpUserStatus.Active));
     }
 
@@ -220,13 +218,13 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var user = await CreateAsync(service);
         await service.ProcessDueAsync("node-a", 10, default);
         var oldKey = _iam.User(user.IamUserName)!.Keys.Single();
-        var oldPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+        var oldPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var newKey = _iam.User(user.IamUserName)!.Keys.Single();
         newKey.AccessKeyId.ShouldNotBe(oldKey.AccessKeyId);
-        var newPassword = (await service.RevealAsync(Admin, user.Id, default))!.Password;
+        var newPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
         newPassword.ShouldBe(SesSmtpPassword.FromSecretKey(newKey.SecretAccessKey, "eu-west-1"));
         var file = await DatabaseTextAsync();
         var audit = string.Join("\n", (await _store.Audit.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
@@ -250,7 +248,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         _iam.User(user.IamUserName)!.Keys.Count.ShouldBe(FakeIamEndpoint.AccessKeysPerUser);
         var current = (await Reload(user.Id)).AccessKeyId;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var rotated = await Reload(user.Id);
         rotated.AccessKeyId.ShouldNotBe(current);
@@ -279,8 +277,9 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var result = await Service().CreateAsync(Admin, "x", Owner, ["bob@elsewhere.org"], default);
 
-        result.User.ShouldBeNull();
-        result.Error.ShouldNotBeNull().ShouldContain("elsewhere.org");
+        var failure = result.ShouldFail();
+        failure.Kind.ShouldBe(FailureKind.Invalid);
+        failure.Message.ShouldContain("elsewhere.org");
     }
 
     [Fact]
@@ -294,7 +293,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var active = await Reload(user.Id);
         active.Status.ShouldBe(SmtpUserStatus.Active);
         active.AccessKeyId.ShouldNotBeNull().ShouldMatch("^AKIA[A-Z2-7]{16}$");
-        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         revealed.WorksWithSes.ShouldBeFalse();
         Convert.FromBase64String(revealed.Password)[0].ShouldBe((byte)4);
         _iam.Actions.ShouldBeEmpty();

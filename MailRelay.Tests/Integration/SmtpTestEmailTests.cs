@@ -53,9 +53,9 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     /// </summary>
     private async Task<(SmtpUser User, SmtpCredentialsView Login)> ActiveUserWithSinkAsync(IReadOnlyList<string> allowedFrom, string? sinkPassword = null)
     {
-        var user = (await _provisioning.CreateAsync(Admin, "Billing app", "alice", allowedFrom, default)).User.ShouldNotBeNull();
+        var user = (await _provisioning.CreateAsync(Admin, "Billing app", "alice", allowedFrom, default)).ShouldSucceed();
         await _provisioning.ProcessDueAsync("test", 10, default);
-        var login = (await _provisioning.RevealAsync(Admin, user.Id, default)).ShouldNotBeNull();
+        var login = (await _provisioning.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         _sink = await SmtpSinkProcess.StartAsync(login.UserName, sinkPassword ?? login.Password, default);
         _options.SmtpEndpointPort = _sink.Port;
         _pins.Pin(_sink.Certificate);
@@ -67,7 +67,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var (user, login) = await ActiveUserWithSinkAsync(["*@example.com", "Billing@Example.com", "zed@example.com"]);
 
-        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+        var result = (await _testEmail.SendAsync(Admin, user.Id, default)).ShouldSucceed();
 
         output.WriteLine(result.Answer);
         result.Accepted.ShouldBeTrue(result.Answer);
@@ -92,7 +92,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var (user, login) = await ActiveUserWithSinkAsync(["billing@example.com"], sinkPassword: "not-what-mailrelay-has");
 
-        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+        var result = (await _testEmail.SendAsync(Admin, user.Id, default)).ShouldSucceed();
 
         output.WriteLine(result.Answer);
         result.Accepted.ShouldBeFalse();
@@ -129,7 +129,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var (user, _) = await ActiveUserWithSinkAsync(["*@example.com"]);
 
-        var result = await _testEmail.SendAsync(Admin, user.Id, default);
+        var result = (await _testEmail.SendAsync(Admin, user.Id, default)).ShouldSucceed();
 
         result.Accepted.ShouldBeTrue(result.Answer);
         (await _sink!.WaitForMessagesAsync(1)).ShouldHaveSingleItem().From.ShouldBe("alice@example.com");
@@ -139,11 +139,11 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task SendAsync_NotActive_IsRefusedWithoutContactingTheServer()
     {
         var (user, _) = await ActiveUserWithSinkAsync(["billing@example.com"]);
-        (await _provisioning.DisableAsync(Admin, user.Id, default)).ShouldBeNull();
+        (await _provisioning.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var result = await _testEmail.SendAsync(Admin, user.Id, default);
 
-        (result.Accepted, result.Answer).ShouldBe((false, "Only active SMTP users can send a test email."));
+        result.ShouldFail().ShouldBe(Failure.Conflict("Only active SMTP users can send a test email."));
         _sink!.Received.ShouldBeEmpty();
     }
 

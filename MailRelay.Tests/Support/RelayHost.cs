@@ -47,9 +47,9 @@ public sealed class RelayHost : IAsyncDisposable
     public async Task<MailRoute> RouteAsync(string pattern, string userId, RouteActionKind kind = RouteActionKind.Gmail, bool holdSpam = false)
     {
         await Store.Users.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], DateTimeOffset.UtcNow, default);
-        var (route, error) = await Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
+        var saved = await Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
             .SaveAsync("test-admin", 0, pattern, [new RouteAction(kind, userId)], holdSpam, default);
-        return route ?? throw new InvalidOperationException(error);
+        return saved.Value ?? throw new InvalidOperationException(saved.Failure?.Message);
     }
 
     /// <summary>Waits until the condition holds, polling the real store; fails with the description after the timeout.</summary>

@@ -1,3 +1,4 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Adapters.Doh;
 using MailRelay.Core.Options;
 using MailRelay.Core.Services.DnsRecords;
@@ -12,7 +13,7 @@ public sealed class DnsRecordsTests
     [InlineData("mail.example.co.uk", "mail.example.co.uk")]
     [InlineData("bücher.example", "xn--bcher-kva.example")]
     public void Normalize_RealDomain_LowerCasedWithoutTrailingDot(string input, string expected) =>
-        DomainName.Normalize(input).ShouldBe((expected, null));
+        DomainName.Normalize(input).ShouldSucceed().ShouldBe(expected);
 
     [Theory]
     [InlineData("", "Enter a domain name, such as example.com.")]
@@ -22,7 +23,7 @@ public sealed class DnsRecordsTests
     [InlineData("exa mple.com", "'exa mple.com' is not a domain name: use letters, digits, hyphens and dots.")]
     [InlineData("192.0.2.1", "'192.0.2.1' looks like an IP address, not a domain name.")]
     public void Normalize_NotADomain_SaysWhy(string input, string error) =>
-        DomainName.Normalize(input).ShouldBe((null, error));
+        DomainName.Normalize(input).ShouldFail().ShouldBe(Failure.Invalid(error));
 
     [Fact]
     public void For_DomainWithTokens_ComputesEveryRecordFromConfiguration()

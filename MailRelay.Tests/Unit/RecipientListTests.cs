@@ -1,3 +1,5 @@
+using MailRelay.Core.Domain;
+using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Admin;
 
 namespace MailRelay.Tests.Unit;
@@ -8,9 +10,8 @@ public class RecipientListTests
     [Fact]
     public void Parse_AddressesWithAnySeparator_AreLowerCasedWithoutRepeats()
     {
-        var (addresses, error) = RecipientList.Parse("Alice@Example.com, bob@example.org;\tcarol@mail.example.net\r\nalice@example.com");
+        var addresses = RecipientList.Parse("Alice@Example.com, bob@example.org;\tcarol@mail.example.net\r\nalice@example.com").ShouldSucceed();
 
-        error.ShouldBeNull();
         addresses.ShouldBe(["alice@example.com", "bob@example.org", "carol@mail.example.net"]);
     }
 
@@ -24,15 +25,15 @@ public class RecipientListTests
     [InlineData("@example.com", "'@example.com' is not an address")]
     public void Parse_NotABareAddressWithADottedDomain_IsRefusedByName(string text, string error)
     {
-        var (addresses, message) = RecipientList.Parse(text);
+        var failure = RecipientList.Parse(text).ShouldFail();
 
-        addresses.ShouldBeEmpty();
-        message.ShouldNotBeNull().ShouldContain(error);
+        failure.Kind.ShouldBe(FailureKind.Invalid);
+        failure.Message.ShouldContain(error);
     }
 
     [Fact]
     public void Parse_Nothing_AsksForARecipient()
     {
-        RecipientList.Parse("  ").Error.ShouldBe("Enter at least one envelope recipient, such as alice@example.com.");
+        RecipientList.Parse("  ").ShouldFail().Message.ShouldBe("Enter at least one envelope recipient, such as alice@example.com.");
     }
 }

@@ -97,7 +97,9 @@ public class RouteTableTests
     [InlineData("alice", null, "'alice' is not an address, *@domain or *.")]
     [InlineData("a*@example.com", null, "'a*@example.com' is not an address, *@domain or *.")]
     public void NormalizePattern_ValidatesWithASentence(string input, string? pattern, string? error) =>
-        RouteTable.NormalizePattern(input).ShouldBe((pattern, error));
+        RouteTable.NormalizePattern(input).ShouldSatisfyAllConditions(
+            r => r.Value.ShouldBe(pattern),
+            r => r.Failure.ShouldBe(error is null ? null : Failure.Invalid(error)));
 
     private static MailRoute Route(long id, string pattern, string user) =>
         new(id, pattern, [new RouteAction(RouteActionKind.Gmail, user)], false, DateTimeOffset.UnixEpoch);

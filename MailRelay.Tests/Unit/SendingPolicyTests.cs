@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MailRelay.Core.Domain;
 using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;
 
@@ -60,16 +62,14 @@ public class SendingPolicyTests
     {
         var result = FromAddressRules.Normalize(["Bob@Example.com", "", "  ", "*@EXAMPLE.NET", "bob@example.com", "alice@example.com"], SendingDomains);
 
-        result.IsValid.ShouldBeTrue();
-        result.Error.ShouldBeNull();
-        result.Addresses.ShouldBe(["*@example.net", "alice@example.com", "bob@example.com"]);
+        result.ShouldSucceed().ShouldBe(["*@example.net", "alice@example.com", "bob@example.com"]);
     }
 
     [Fact]
     public void Normalize_EmptyInput_IsValidAndEmpty() =>
         FromAddressRules.Normalize([], SendingDomains).ShouldSatisfyAllConditions(
-            r => r.IsValid.ShouldBeTrue(),
-            r => r.Addresses.ShouldBeEmpty());
+            r => r.IsSuccess.ShouldBeTrue(),
+            r => r.Value.ShouldBeEmpty());
 
     [Theory]
     [InlineData("not-an-address")]
@@ -86,20 +86,18 @@ public class SendingPolicyTests
     {
         var result = FromAddressRules.Normalize(["alice@example.com", entry], SendingDomains);
 
-        result.IsValid.ShouldBeFalse();
-        result.Addresses.ShouldBeEmpty();
-        result.Error.ShouldBe($"\"{entry}\" is not an email address or a *@domain wildcard.");
+        result.ShouldFail().ShouldBe(Failure.Invalid($"\"{entry}\" is not an email address or a *@domain wildcard."));
     }
 
     [Theory]
     [InlineData("bob@other.org", "other.org")]
     [InlineData("*@Sub.Example.com", "sub.example.com")]
     public void Normalize_DomainNotASendingDomain_NamesTheEntryAndTheAllowedDomains(string entry, string domain) =>
-        FromAddressRules.Normalize([entry], SendingDomains).Error
+        FromAddressRules.Normalize([entry], SendingDomains).ShouldFail().Message
             .ShouldBe($"\"{entry}\" uses the domain {domain}, which is not a configured sending domain (example.com, example.net).");
 
     [Fact]
     public void Normalize_NoSendingDomainsConfigured_SaysSo() =>
-        FromAddressRules.Normalize(["bob@example.com"], []).Error
+        FromAddressRules.Normalize(["bob@example.com"], []).ShouldFail().Message
             .ShouldBe("\"bob@example.com\" cannot be allowed: no sending domains are configured.");
 }

@@ -15,8 +15,8 @@ public class SesNotificationParserTests
     {
         var result = SesNotificationParser.Parse(Fixture("sqs-body-ses-received.json"));
 
-        result.Error.ShouldBeNull();
-        var notification = result.Notification.ShouldNotBeNull();
+        result.Failure.ShouldBeNull();
+        var notification = result.Value.ShouldNotBeNull();
         notification.MessageId.ShouldBe("abc123def456ghi789jkl012mno345pqr678stu901");
         notification.Recipients.ShouldBe(["recipient@mail.example.com"]);
         notification.ReceivedAt.ShouldBe(new DateTimeOffset(2025, 10, 22, 6, 24, 7, 417, TimeSpan.Zero));
@@ -33,12 +33,12 @@ public class SesNotificationParserTests
         var raw = SesNotificationParser.Parse(Fixture("ses-received-notification.json"));
         var enveloped = SesNotificationParser.Parse(Fixture("sqs-body-ses-received.json"));
 
-        raw.IsSuccess.ShouldBeTrue(raw.Error);
-        raw.Notification!.MessageId.ShouldBe(enveloped.Notification!.MessageId);
-        raw.Notification.Recipients.ShouldBe(enveloped.Notification.Recipients);
-        raw.Notification.Verdicts.ShouldBe(enveloped.Notification.Verdicts);
-        raw.Notification.Action.ShouldBe(enveloped.Notification.Action);
-        raw.Notification.ReceivedAt.ShouldBe(enveloped.Notification.ReceivedAt);
+        raw.IsSuccess.ShouldBeTrue(raw.Failure?.Message);
+        raw.Value!.MessageId.ShouldBe(enveloped.Value!.MessageId);
+        raw.Value.Recipients.ShouldBe(enveloped.Value.Recipients);
+        raw.Value.Verdicts.ShouldBe(enveloped.Value.Verdicts);
+        raw.Value.Action.ShouldBe(enveloped.Value.Action);
+        raw.Value.ReceivedAt.ShouldBe(enveloped.Value.ReceivedAt);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class SesNotificationParserTests
 
         var result = SesNotificationParser.Parse(ses.ToJsonString());
 
-        result.Notification!.Recipients.ShouldBe(["recipient@mail.example.com", "hidden@mail.example.com"]);
+        result.Value!.Recipients.ShouldBe(["recipient@mail.example.com", "hidden@mail.example.com"]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class SesNotificationParserTests
         ses["receipt"]!.AsObject().Remove("timestamp");
         ses["mail"]!["timestamp"] = "2025-10-22T06:24:00.000Z";
 
-        var notification = SesNotificationParser.Parse(ses.ToJsonString()).Notification!;
+        var notification = SesNotificationParser.Parse(ses.ToJsonString()).Value!;
 
         notification.Verdicts.ShouldBe(new Verdicts("FAIL", "GRAY", "PASS", "PASS", null));
         notification.Verdicts.SpamFailed.ShouldBeTrue();
@@ -79,9 +79,9 @@ public class SesNotificationParserTests
         var result = SesNotificationParser.Parse(body);
 
         result.IsSuccess.ShouldBeFalse();
-        result.Notification.ShouldBeNull();
-        result.Error.ShouldNotBeNullOrWhiteSpace();
-        result.Error.ShouldNotContain("not json"); // reasons never quote the body
+        result.Value.ShouldBeNull();
+        result.Failure?.Message.ShouldNotBeNullOrWhiteSpace();
+        result.Failure?.Message.ShouldNotContain("not json"); // reasons never quote the body
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class SesNotificationParserTests
     {
         var body = new JsonObject { ["Type"] = "Notification", ["Message"] = "{broken" }.ToJsonString();
 
-        SesNotificationParser.Parse(body).Error.ShouldNotBeNull().ShouldStartWith("The SNS Message is not valid JSON");
+        SesNotificationParser.Parse(body).Failure?.Message.ShouldNotBeNull().ShouldStartWith("The SNS Message is not valid JSON");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class SesNotificationParserTests
         var result = SesNotificationParser.Parse(envelope.ToJsonString());
 
         result.IsSuccess.ShouldBeFalse();
-        result.Error.ShouldBe("The SES notification type is 'Bounce', not 'Received'.");
+        result.Failure?.Message.ShouldBe("The SES notification type is 'Bounce', not 'Received'.");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class SesNotificationParserTests
     {
         var body = new JsonObject { ["Type"] = "SubscriptionConfirmation", ["Message"] = "You have chosen to subscribe…" }.ToJsonString();
 
-        SesNotificationParser.Parse(body).Error.ShouldBe("The SNS message is a 'SubscriptionConfirmation', not a Notification.");
+        SesNotificationParser.Parse(body).Failure?.Message.ShouldBe("The SNS message is a 'SubscriptionConfirmation', not a Notification.");
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public class SesNotificationParserTests
         if (field == "recipients") ses["receipt"]!.AsObject().Remove("recipients");
         else ses["mail"]!.AsObject().Remove("messageId");
 
-        SesNotificationParser.Parse(ses.ToJsonString()).Error.ShouldBe(error);
+        SesNotificationParser.Parse(ses.ToJsonString()).Failure?.Message.ShouldBe(error);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class SesNotificationParserTests
         var ses = SesJson();
         ses["mail"]!["messageId"] = "../../etc/passwd";
 
-        SesNotificationParser.Parse(ses.ToJsonString()).Error.ShouldBe("The SES mail.messageId has characters SES never uses.");
+        SesNotificationParser.Parse(ses.ToJsonString()).Failure?.Message.ShouldBe("The SES mail.messageId has characters SES never uses.");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class SesNotificationParserTests
         var ses = SesJson();
         ses["receipt"]!["action"] = new JsonObject { ["type"] = "SNS", ["topicArn"] = "arn:aws:sns:eu-west-1:123456789012:t", ["encoding"] = "BASE64" };
 
-        var action = SesNotificationParser.Parse(ses.ToJsonString()).Notification!.Action!;
+        var action = SesNotificationParser.Parse(ses.ToJsonString()).Value!.Action!;
 
         action.Type.ShouldBe("SNS");
         action.IsS3.ShouldBeFalse();

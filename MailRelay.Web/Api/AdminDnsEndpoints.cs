@@ -21,9 +21,9 @@ public static class AdminDnsEndpoints
         var listed = (await domains.ListAsync(http.RequestAborted)).Select(d => d.Name).ToList();
         if (!string.IsNullOrWhiteSpace(domain))
         {
-            var name = DomainName.Normalize(domain).Name;
+            var name = DomainName.Normalize(domain).Value;
             if (name is null || !listed.Contains(name))
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown domain", detail: $"{domain} is not on the DNS page.");
+                return ApiResults.NotListed(DomainAdmin.NotListed(domain));
             listed = [name];
         }
         var zone = ZoneFile.Build(listed.SelectMany(planner.For), options.Value.RecordTtl);

@@ -43,28 +43,24 @@ public static class AdminDomainEndpoints
     private static async Task<IResult> AddAsync(DomainAdmin domainAdmin, HttpContext http)
     {
         var request = await JsonBody.ReadAsync<DomainRequest>(http);
-        // Only a well-formed name can be a duplicate, so a refusal after this check is the conflict.
-        var (_, invalid) = DomainName.Normalize(request?.Name);
-        if (request is null || invalid is not null)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [invalid ?? "Send the domain as JSON: name."] }, title: "The domain was not added.");
-        var (added, error) = await domainAdmin.AddAsync(http.User.UserId(), request.Name!, http.RequestAborted);
-        return added is null
-            ? Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The domain was not added.")
-            : Results.Created($"/api/admin/domains/{added.Name}", added);
+        if (request is null) return ApiResults.ValidationProblem("name", "Send the domain as JSON: name.", NotAdded);
+        var result = await domainAdmin.AddAsync(http.User.UserId(), request.Name, http.RequestAborted);
+        return result.IsSuccess
+            ? Results.Created($"/api/admin/domains/{result.Value.Name}", result.Value)
+            : ApiResults.Problem(result.Failure, NotAdded, field: "name");
     }
 
-    private static async Task<IResult> RemoveAsync(string name, DomainAdmin domainAdmin, HttpContext http) =>
-        DomainName.Normalize(name).Name is { } normalized && await domainAdmin.RemoveAsync(http.User.UserId(), normalized, http.RequestAborted)
-            ? Results.NoContent()
-            : NotListed(name);
-
-    private static async Task<IResult> CheckAsync(string name, DomainAdmin domainAdmin, DnsChecker checker, HttpContext http)
+    private static async Task<IResult> RemoveAsync(string name, DomainAdmin domainAdmin, HttpContext http)
     {
-        var normalized = DomainName.Normalize(name).Name;
-        if (normalized is null || (await domainAdmin.ListAsync(http.RequestAborted)).All(d => d.Name != normalized)) return NotListed(name);
-        return Results.Ok(await checker.CheckAsync(normalized, http.RequestAborted));
+        var result = await domainAdmin.RemoveAsync(http.User.UserId(), name, http.RequestAborted);
+        return result.IsSuccess ? Results.NoContent() : ApiResults.NotListed(result.Failure);
     }
 
-    private static IResult NotListed(string name) =>
-        Results.Problem($"{name} is not on the DNS page.", statusCode: StatusCodes.Status404NotFound, title: "Unknown domain");
+    private static async Task<IResult> CheckAsync(string name, DnsChecker checker, HttpContext http)
+    {
+        var result = await checker.CheckListedAsync(name, http.RequestAborted);
+        return result.IsSuccess ? Results.Ok(result.Value) : ApiResults.NotListed(result.Failure);
+    }
+
+    private const string NotAdded = "The domain was not added.";
 }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
 using MailRelay.Core.Services.Intake;
@@ -19,25 +20,23 @@ public static class AdminInboxEndpoints
             .Produces<IReadOnlyList<StuckInboxItem>>()
             .WithSummary("Inbox items intake cannot read, each with the reason, oldest first.");
         stuck.MapPost("/{name}/release", (string name, StuckInbox inbox, HttpContext http) =>
-                ActAsync(name, "released", () => inbox.ReleaseAsync(http.User.UserId(), name, http.RequestAborted)))
+                ActAsync("released", () => inbox.ReleaseAsync(http.User.UserId(), name, http.RequestAborted)))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sets the item's envelope aside so intake stores it and routes it by its headers (audited).")
             .Audits(AuditActions.InboxRelease);
         stuck.MapDelete("/{name}", (string name, StuckInbox inbox, HttpContext http) =>
-                ActAsync(name, "deleted", () => inbox.DeleteAsync(http.User.UserId(), name, http.RequestAborted)))
+                ActAsync("deleted", () => inbox.DeleteAsync(http.User.UserId(), name, http.RequestAborted)))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Deletes the item and its envelope for good (audited).")
             .Audits(AuditActions.InboxDelete);
         return admin;
     }
 
-    private static async Task<IResult> ActAsync(string name, string done, Func<Task<string?>> action)
+    /// <summary>400 for a name that is not a plain inbox file name, 404 for one that is not stuck, both titled by what did not happen.</summary>
+    private static async Task<IResult> ActAsync(string done, Func<Task<Result>> action)
     {
-        if (!InboxItemName.IsPlain(name))
-            return Results.Problem($"'{name}' is not the name of an inbox file: a plain file name ending in .eml, without a path.",
-                statusCode: StatusCodes.Status400BadRequest, title: $"The inbox item was not {done}.");
-        if (await action() is { } error)
-            return Results.Problem(error, statusCode: StatusCodes.Status404NotFound, title: $"The inbox item was not {done}.");
-        return Results.NoContent();
+        var result = await action();
+        var title = $"The inbox item was not {done}.";
+        return result.IsSuccess ? Results.NoContent() : ApiResults.Problem(result.Failure, title, notFoundTitle: title);
     }
 }

@@ -38,8 +38,8 @@ public static class AdminQueueEndpoints
             .Audits(AuditActions.MessagePurge)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Purges a message: every delivery not done yet is dropped and its raw bytes deleted.");
-        queues.MapPost("/deliveries/{id:long}/retry", (long id, QueueAdmin queueAdmin, QueueView view, HttpContext http) =>
-                ActAsync(id, view, http, "retried", () => queueAdmin.RetryAsync(http.User.UserId(), id, http.RequestAborted)))
+        queues.MapPost("/deliveries/{id:long}/retry", async (long id, QueueAdmin queueAdmin, HttpContext http) =>
+                Answer(await queueAdmin.RetryAsync(http.User.UserId(), id, http.RequestAborted), "retried"))
             .Audits(AuditActions.DeliveryRetry)
             .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tries a failed, retrying or queued delivery again now.");
@@ -56,7 +56,7 @@ public static class AdminQueueEndpoints
     private static async Task<IResult> ListAsync(QueueView queues, HttpContext http, string? user = null, string? status = null, string? text = null,
         int skip = 0, int take = 25)
     {
-        if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
+        if (!ApiResults.TryParseStatus<DeliveryStatus>(status, out var wanted, out var problem)) return problem;
         var filter = new MessageFilter(Blank(user), wanted, Blank(text));
         return Results.Ok(await queues.ListMessagesAsync(filter, skip, take, http.RequestAborted));
     }
@@ -66,16 +66,15 @@ public static class AdminQueueEndpoints
 
     private static async Task<IResult> UploadAsync(MessageUpload upload, HttpContext http, string? recipients = null)
     {
-        var (addresses, error) = RecipientList.Parse(recipients);
-        if (error is not null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["recipients"] = [error] }, title: "The message was not stored.");
-        if (http.Request.ContentLength == 0)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the raw message (.eml) as the request body."] }, title: "The message was not stored.");
+        var parsed = RecipientList.Parse(recipients);
+        if (!parsed.IsSuccess) return ApiResults.Problem(parsed.Failure, NotStored, field: "recipients");
+        if (http.Request.ContentLength == 0) return ApiResults.ValidationProblem("body", "Send the raw message (.eml) as the request body.", NotStored);
         if (http.Request.ContentLength > MessageUpload.MaxBytes) return TooLarge();
         // The page's limit, not the server's default (smaller); a chunked body is cut off there too.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MessageUpload.MaxBytes;
         try
         {
-            var (result, messageId) = await upload.UploadAsync(http.User.UserId(), http.Request.Body, addresses, http.RequestAborted);
+            var (result, messageId) = await upload.UploadAsync(http.User.UserId(), http.Request.Body, parsed.Value, http.RequestAborted);
             var uploaded = new UploadedMessage(messageId, result);
             return result == IntakeResult.Accepted ? Results.Created($"/api/admin/messages/{messageId}", uploaded) : Results.Ok(uploaded);
         }
@@ -85,38 +84,35 @@ public static class AdminQueueEndpoints
         }
     }
 
-    /// <summary>The only refusal <see cref="QueueAdmin.PurgeAsync"/> has is an unknown message.</summary>
-    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, HttpContext http) =>
-        await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted) is null ? Results.NoContent() : NoSuchMessage();
+    private static async Task<IResult> PurgeAsync(string messageId, QueueAdmin queueAdmin, HttpContext http)
+    {
+        var result = await queueAdmin.PurgeAsync(http.User.UserId(), messageId, http.RequestAborted);
+        return result.IsSuccess ? Results.NoContent() : ApiResults.Problem(result.Failure);
+    }
 
-    private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, QueueView queues, HttpContext http)
+    private static async Task<IResult> ReleaseAsync(long id, QueueAdmin queueAdmin, HttpContext http)
     {
         ReleaseRequest? request = null;
         if (http.Request.ContentLength is > 0 || http.Request.HasJsonContentType())
         {
             request = await JsonBody.ReadAsync<ReleaseRequest>(http);
             if (request is null)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send nothing, or JSON with assignToUserId."] }, title: "The delivery was not released.");
+                return ApiResults.ValidationProblem("body", "Send nothing, or JSON with assignToUserId.", "The delivery was not released.");
         }
         var assignTo = string.IsNullOrWhiteSpace(request?.AssignToUserId) ? null : request.AssignToUserId.Trim();
-        return await ActAsync(id, queues, http, "released", () => queueAdmin.ReleaseAsync(http.User.UserId(), id, assignTo, http.RequestAborted));
+        return Answer(await queueAdmin.ReleaseAsync(http.User.UserId(), id, assignTo, http.RequestAborted), "released");
     }
 
-    /// <summary>One delivery action: 404 for an unknown id, 409 with the service's sentence when refused, else the delivery as it is now.</summary>
-    private static async Task<IResult> ActAsync(long id, QueueView queues, HttpContext http, string done, Func<Task<string?>> action)
-    {
-        if (await queues.FindDeliveryAsync(id, http.RequestAborted) is null) return NoSuchDelivery();
-        if (await action() is { } error)
-            return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The delivery was not {done}.");
-        return await queues.FindDeliveryAsync(id, http.RequestAborted) is { } delivery ? Results.Ok(delivery) : NoSuchDelivery();
-    }
+    /// <summary>A delivery action's answer: the delivery as it is now, or the service's refusal (404 unknown id, 409 with its sentence).</summary>
+    private static IResult Answer(Result<Delivery> result, string done) =>
+        result.IsSuccess ? Results.Ok(result.Value) : ApiResults.Problem(result.Failure, $"The delivery was not {done}.");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static IResult TooLarge() =>
-        Results.Problem($"The largest message accepted is {MessageUpload.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The message was not stored.");
+        Results.Problem($"The largest message accepted is {MessageUpload.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: NotStored);
 
     private static IResult NoSuchMessage() => Results.Problem("There is no such message.", statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult NoSuchDelivery() => Results.Problem("There is no such delivery.", statusCode: StatusCodes.Status404NotFound);
+    private const string NotStored = "The message was not stored.";
 }

@@ -1,5 +1,4 @@
 using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
 using MailRelay.Core.Services;
 using MailRelay.Core.Services.Routing;
 using MailRelay.Web.Api.Contracts;
@@ -32,29 +31,22 @@ public static class AdminRouteEndpoints
         return admin;
     }
 
-    /// <summary>Creates (id 0) or updates a route; the refusal is the sentence the page shows.</summary>
+    /// <summary>Creates (id 0) or updates a route; an invalid route is a ValidationProblem with the sentence the page shows, a duplicate pattern a 409.</summary>
     private static async Task<IResult> SaveAsync(RouteAdmin routeAdmin, HttpContext http, long id)
     {
         var request = await JsonBody.ReadAsync<RouteRequest>(http);
         if (request is null)
-            return Results.Problem("Send the route as JSON: pattern, actions (kind and userId) and holdSpam.", statusCode: StatusCodes.Status400BadRequest, title: "The route was not saved.");
-        var routes = await routeAdmin.ListAsync(http.RequestAborted);
-        if (id != 0 && routes.All(r => r.Id != id)) return NotFound();
-        // The page shows a duplicate like any refusal; for automation it is a conflict with what exists.
-        if (RouteTable.NormalizePattern(request.Pattern ?? "").Pattern is { } pattern && routes.Any(r => r.Pattern == pattern && r.Id != id))
-            return Results.Problem(new DuplicateRouteException(pattern).Message, statusCode: StatusCodes.Status409Conflict, title: "The route was not saved.");
-        var (saved, error) = await routeAdmin.SaveAsync(http.User.UserId(), id, request.Pattern ?? "", request.Actions ?? [], request.HoldSpam, http.RequestAborted);
-        if (saved is null)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["route"] = [error ?? "The route was refused."] }, title: "The route was not saved.");
-        return id == 0 ? Results.Created($"/api/admin/routes/{saved.Id}", saved) : Results.Ok(saved);
+            return Results.Problem("Send the route as JSON: pattern, actions (kind and userId) and holdSpam.", statusCode: StatusCodes.Status400BadRequest, title: NotSaved);
+        var result = await routeAdmin.SaveAsync(http.User.UserId(), id, request.Pattern ?? "", request.Actions ?? [], request.HoldSpam, http.RequestAborted);
+        if (!result.IsSuccess) return ApiResults.Problem(result.Failure, NotSaved, field: "route");
+        return id == 0 ? Results.Created($"/api/admin/routes/{result.Value.Id}", result.Value) : Results.Ok(result.Value);
     }
 
     private static async Task<IResult> DeleteAsync(long id, RouteAdmin routeAdmin, HttpContext http)
     {
-        var route = (await routeAdmin.ListAsync(http.RequestAborted)).FirstOrDefault(r => r.Id == id);
-        if (route is null || !await routeAdmin.DeleteAsync(http.User.UserId(), route, http.RequestAborted)) return NotFound();
-        return Results.NoContent();
+        var result = await routeAdmin.DeleteAsync(http.User.UserId(), id, http.RequestAborted);
+        return result.IsSuccess ? Results.NoContent() : ApiResults.Problem(result.Failure);
     }
 
-    private static IResult NotFound() => Results.Problem("There is no such route.", statusCode: StatusCodes.Status404NotFound);
+    private const string NotSaved = "The route was not saved.";
 }

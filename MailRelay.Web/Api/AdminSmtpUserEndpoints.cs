@@ -45,35 +45,20 @@ public static class AdminSmtpUserEndpoints
         return admin;
     }
 
-    /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it is now.</summary>
+    /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it stored it, or 404 / 409 with the service's sentence.</summary>
     private static RouteHandlerBuilder MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
-        Func<SmtpProvisioning, string, string, CancellationToken, Task<string?>> action) =>
-        smtp.MapPost($"/{{id}}/{verb}", (string id, SmtpProvisioning p, HttpContext http) =>
-                ActAsync(id, p, http, done, () => action(p, http.User.UserId(), id, http.RequestAborted)))
+        Func<SmtpProvisioning, string, string, CancellationToken, Task<Result<SmtpUser>>> action) =>
+        smtp.MapPost($"/{{id}}/{verb}", async (string id, SmtpProvisioning p, HttpContext http) =>
+            {
+                var result = await action(p, http.User.UserId(), id, http.RequestAborted);
+                return result.IsSuccess ? Results.Ok(SmtpUserDto.Of(result.Value)) : ApiResults.Problem(result.Failure, $"The SMTP user was not {done}.");
+            })
             .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(summary);
 
-    /// <summary>One state-machine action: 404 for an unknown id, 409 ProblemDetails with the service's sentence when refused, else the record as it is now.</summary>
-    private static async Task<IResult> ActAsync(string id, SmtpProvisioning smtp, HttpContext http, string done, Func<Task<string?>> action)
-    {
-        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
-        if (await action() is { } error)
-            return Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: $"The SMTP user was not {done}.");
-        return await smtp.FindAsync(id, http.RequestAborted) is { } user ? Results.Ok(SmtpUserDto.Of(user)) : NotFound();
-    }
-
     private static async Task<IResult> ListAsync(SmtpProvisioning smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
     {
-        SmtpUserStatus? wanted = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (!Enum.TryParse<SmtpUserStatus>(status, true, out var parsed) || !Enum.IsDefined(parsed))
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<SmtpUserStatus>())}."],
-                });
-            wanted = parsed;
-        }
+        if (!ApiResults.TryParseStatus<SmtpUserStatus>(status, out var wanted, out var problem)) return problem;
         var page = await smtp.ListAsync(new SmtpUserQuery(string.IsNullOrWhiteSpace(search) ? null : search.Trim(), wanted, skip, take), http.RequestAborted);
         return Results.Ok(new Page<SmtpUserDto>(page.Items.Select(SmtpUserDto.Of).ToList(), page.Skip, page.Take, page.Total));
     }
@@ -84,39 +69,27 @@ public static class AdminSmtpUserEndpoints
         if (request is null)
             return Results.Problem("Send the SMTP user as JSON: name, ownerUserId and allowedFrom.", statusCode: StatusCodes.Status400BadRequest, title: "The SMTP user was not created.");
         var result = await smtp.CreateAsync(http.User.UserId(), request.Name ?? "", request.OwnerUserId ?? "", request.AllowedFrom ?? [], http.RequestAborted);
-        if (result.User is not { } user)
-            return Results.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest, title: "The SMTP user was not created.");
-        return Results.Created($"/api/admin/smtp-users/{user.Id}", SmtpUserDto.Of(user));
+        return result.IsSuccess
+            ? Results.Created($"/api/admin/smtp-users/{result.Value.Id}", SmtpUserDto.Of(result.Value))
+            : ApiResults.Problem(result.Failure, "The SMTP user was not created.");
     }
 
     private static async Task<IResult> DeleteAsync(string id, SmtpProvisioning smtp, HttpContext http)
     {
-        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
-        var error = await smtp.DeleteAsync(http.User.UserId(), id, http.RequestAborted);
-        return error is null
-            ? Results.Accepted()
-            : Results.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "The SMTP user was not deleted.");
+        var result = await smtp.DeleteAsync(http.User.UserId(), id, http.RequestAborted);
+        return result.IsSuccess ? Results.Accepted() : ApiResults.Problem(result.Failure, "The SMTP user was not deleted.");
     }
 
     private static async Task<IResult> RevealAsync(string id, SmtpProvisioning smtp, HttpContext http)
     {
-        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
-        var credentials = await smtp.RevealAsync(http.User.UserId(), id, http.RequestAborted);
-        if (credentials is null)
-            return Results.Problem("This SMTP user has no credentials yet (or any more); wait until it is active.",
-                statusCode: StatusCodes.Status409Conflict, title: "No credentials to show.");
-        return Results.Ok(SmtpCredentialsDto.Of(credentials));
+        var result = await smtp.RevealAsync(http.User.UserId(), id, http.RequestAborted);
+        return result.IsSuccess ? Results.Ok(SmtpCredentialsDto.Of(result.Value)) : ApiResults.Problem(result.Failure, "No credentials to show.");
     }
 
     /// <summary>Refused before sending (state, owner, allowed addresses) is a 409; a send the server refused is its answer, 200.</summary>
-    private static async Task<IResult> TestEmailAsync(string id, SmtpTestEmail testEmail, SmtpProvisioning smtp, HttpContext http)
+    private static async Task<IResult> TestEmailAsync(string id, SmtpTestEmail testEmail, HttpContext http)
     {
-        if (await smtp.FindAsync(id, http.RequestAborted) is null) return NotFound();
         var result = await testEmail.SendAsync(http.User.UserId(), id, http.RequestAborted);
-        return result.From is null
-            ? Results.Problem(result.Answer, statusCode: StatusCodes.Status409Conflict, title: "No test email was sent.")
-            : Results.Ok(result);
+        return result.IsSuccess ? Results.Ok(result.Value) : ApiResults.Problem(result.Failure, "No test email was sent.");
     }
-
-    private static IResult NotFound() => Results.Problem("There is no such SMTP user.", statusCode: StatusCodes.Status404NotFound);
 }

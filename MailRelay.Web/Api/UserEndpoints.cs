@@ -33,7 +33,7 @@ public static class UserEndpoints
     /// <summary>Messages with a delivery to the caller, each showing only the caller's deliveries, as My queue does.</summary>
     private static async Task<IResult> ListMineAsync(QueueView queues, HttpContext http, string? status = null, int skip = 0, int take = 50)
     {
-        if (!DeliveryStatusQuery.TryParse(status, out var wanted, out var problem)) return problem;
+        if (!ApiResults.TryParseStatus<DeliveryStatus>(status, out var wanted, out var problem)) return problem;
         return Results.Ok(await queues.ListMineAsync(http.User.UserId(), wanted, skip, take, http.RequestAborted));
     }
 }

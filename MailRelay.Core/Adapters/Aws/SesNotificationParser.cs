@@ -11,7 +11,7 @@ namespace MailRelay.Core.Adapters.Aws;
 /// </summary>
 public static class SesNotificationParser
 {
-    public static SesNotificationParseResult Parse(string? body)
+    public static Result<SesNotification> Parse(string? body)
     {
         if (string.IsNullOrWhiteSpace(body)) return Fail("The body is empty.");
         try
@@ -30,7 +30,7 @@ public static class SesNotificationParser
         }
     }
 
-    private static SesNotificationParseResult ParseSns(JsonElement envelope, string type)
+    private static Result<SesNotification> ParseSns(JsonElement envelope, string type)
     {
         if (type != "Notification") return Fail($"The SNS message is a {Quote(type)}, not a Notification.");
         if (!envelope.TryGetProperty("Message", out var message) || message.ValueKind != JsonValueKind.String)
@@ -47,7 +47,7 @@ public static class SesNotificationParser
         }
     }
 
-    private static SesNotificationParseResult ParseSes(JsonElement ses)
+    private static Result<SesNotification> ParseSes(JsonElement ses)
     {
         var notificationType = String(ses, "notificationType");
         if (notificationType != "Received")
@@ -73,7 +73,7 @@ public static class SesNotificationParser
         SesReceiptAction? action = Object(receipt, "action", out var a) && String(a, "type") is { } actionType
             ? new SesReceiptAction(actionType, String(a, "bucketName"), String(a, "objectKey"))
             : null;
-        return SesNotificationParseResult.Success(new SesNotification(messageId, recipients, receivedAt, verdicts, action));
+        return Result<SesNotification>.Ok(new SesNotification(messageId, recipients, receivedAt, verdicts, action));
     }
 
     private static DateTimeOffset? Timestamp(JsonElement parent) =>
@@ -98,5 +98,6 @@ public static class SesNotificationParser
         return $"'{shown}{(value.Length > 40 ? "…" : "")}'";
     }
 
-    private static SesNotificationParseResult Fail(string error) => SesNotificationParseResult.Failure(error);
+    /// <summary>Why the body was refused; safe to log (it quotes no body content beyond field names and the notification type).</summary>
+    private static Failure Fail(string error) => Failure.Invalid(error);
 }

@@ -23,8 +23,8 @@ public sealed partial class SqsInboundSource(SqsQueue queue, IOptions<SqsInbound
         foreach (var message in messages)
         {
             var parsed = SesNotificationParser.Parse(message.Body);
-            var error = parsed.Error
-                ?? (parsed.Notification!.Action is { IsS3: true } ? null : "The SES receipt action is not S3, so there is no stored raw message to import.");
+            var error = parsed.Failure?.Message
+                ?? (parsed.Value!.Action is { IsS3: true } ? null : "The SES receipt action is not S3, so there is no stored raw message to import.");
             if (error is not null)
             {
                 // Deliberately neither deleted nor made visible again: the message reappears when its
@@ -33,7 +33,7 @@ public sealed partial class SqsInboundSource(SqsQueue queue, IOptions<SqsInbound
                 LogUnusable(logger, message.MessageId, message.ReceiveCount, error);
                 continue;
             }
-            var notification = parsed.Notification!;
+            var notification = parsed.Value!;
             items.Add(new InboundItem(
                 Handle: message.ReceiptHandle,
                 MessageId: notification.MessageId,

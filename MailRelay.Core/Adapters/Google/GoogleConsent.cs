@@ -88,7 +88,7 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
     /// which is verified: signature against Google's keys (<see cref="GoogleOptions.CertificatesUrl"/>),
     /// issuer, audience = our client id, expiry, and a verified email.
     /// </summary>
-    public async Task<GmailConsentAnswer> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken)
+    public async Task<Result<GmailGrant>> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken)
     {
         TokenResponse response;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -103,25 +103,25 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
         catch (TokenResponseException e)
         {
             LogExchangeRefused(_logger, e.Error?.Error, e.Error?.ErrorDescription, (int?)e.StatusCode);
-            return GmailConsentAnswer.Fail($"Google refused the authorization code: {e.Error?.Error} {e.Error?.ErrorDescription}".TrimEnd());
+            return Failure.Invalid($"Google refused the authorization code: {e.Error?.Error} {e.Error?.ErrorDescription}".TrimEnd());
         }
         catch (HttpRequestException e)
         {
             LogExchangeUnreachable(_logger, e.Message);
-            return GmailConsentAnswer.Fail($"The Google token endpoint could not be reached: {e.Message}");
+            return Failure.Unavailable($"The Google token endpoint could not be reached: {e.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogExchangeUnreachable(_logger, $"no answer within {_options.RequestTimeout}");
-            return GmailConsentAnswer.Fail($"The Google token endpoint did not answer within {_options.RequestTimeout}.");
+            return Failure.Unavailable($"The Google token endpoint did not answer within {_options.RequestTimeout}.");
         }
 
         var account = await VerifyIdTokenAsync(response.IdToken, cancellationToken);
-        if (account.Error is { } error) return GmailConsentAnswer.Fail(error);
+        if (account.Error is { } error) return Failure.Invalid(error);
         var scopes = (response.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
         var expiresAt = refreshToken is not null && _options.RefreshTokenLifetime is { } lifetime ? _time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-        return GmailConsentAnswer.Granted(new GmailGrant(account.Email!, refreshToken, scopes, expiresAt));
+        return new GmailGrant(account.Email!, refreshToken, scopes, expiresAt);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MailRelay.Core.Background;
+using MailRelay.Core.Domain;
 using MailRelay.Core.Options;
 using MailRelay.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,14 @@ public sealed partial class DnsChecker(
         foreach (var domain in await domainStore.ListDomainsAsync(cancellationToken))
             reports.Add(await CheckAsync(domain.Name, cancellationToken));
         return reports;
+    }
+
+    /// <summary>"Check now" for one domain on the DNS page; NotFound (<see cref="DomainAdmin.NotListed"/>) for one that is not.</summary>
+    public async Task<Result<DomainCheckReport>> CheckListedAsync(string name, CancellationToken cancellationToken)
+    {
+        var normalized = DomainName.Normalize(name).Value;
+        if (normalized is null || (await domainStore.ListDomainsAsync(cancellationToken)).All(d => d.Name != normalized)) return DomainAdmin.NotListed(name);
+        return await CheckAsync(normalized, cancellationToken);
     }
 
     public async Task<DomainCheckReport> CheckAsync(string domain, CancellationToken cancellationToken)

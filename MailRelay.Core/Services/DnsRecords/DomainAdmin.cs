@@ -11,23 +11,29 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
 {
     public Task<IReadOnlyList<MailDomain>> ListAsync(CancellationToken cancellationToken) => domainStore.ListDomainsAsync(cancellationToken);
 
-    public async Task<(MailDomain? Domain, string? Error)> AddAsync(string actorId, string input, CancellationToken cancellationToken)
+    /// <summary>The added domain; Invalid for text that is not a domain name, Conflict for one already listed.</summary>
+    public async Task<Result<MailDomain>> AddAsync(string actorId, string? input, CancellationToken cancellationToken)
     {
-        var (name, error) = DomainName.Normalize(input);
-        if (name is null) return (null, error);
+        var normalized = DomainName.Normalize(input);
+        if (!normalized.IsSuccess) return normalized.Failure;
+        var name = normalized.Value;
         var domain = new MailDomain(name, actorId, time.GetUtcNow());
-        if (!await domainStore.AddDomainAsync(domain, cancellationToken)) return (null, $"{name} is already on the list.");
+        if (!await domainStore.AddDomainAsync(domain, cancellationToken)) return Failure.Conflict($"{name} is already on the list.");
         await audit.RecordAsync(actorId, AuditActions.DomainAdd, name, null, cancellationToken);
-        return (domain, null);
+        return domain;
     }
 
-    public async Task<bool> RemoveAsync(string actorId, string name, CancellationToken cancellationToken)
+    /// <summary>Takes the domain off the list; NotFound (<see cref="NotListed"/>) when it is not on it.</summary>
+    public async Task<Result> RemoveAsync(string actorId, string name, CancellationToken cancellationToken)
     {
-        if (!await domainStore.RemoveDomainAsync(name, cancellationToken)) return false;
-        results.Forget(name);
-        await audit.RecordAsync(actorId, AuditActions.DomainRemove, name, null, cancellationToken);
-        return true;
+        if (DomainName.Normalize(name).Value is not { } normalized || !await domainStore.RemoveDomainAsync(normalized, cancellationToken)) return NotListed(name);
+        results.Forget(normalized);
+        await audit.RecordAsync(actorId, AuditActions.DomainRemove, normalized, null, cancellationToken);
+        return Result.Ok();
     }
+
+    /// <summary>The refusal for a name (as the caller wrote it) that is not on the DNS page.</summary>
+    public static Failure NotListed(string name) => Failure.NotFound($"{name} is not on the DNS page.");
 
     /// <summary>
     /// Domains configuration knows (<c>SmtpIdentity:SendingDomains</c>, <c>Dns:Domains</c>) that are
@@ -37,7 +43,7 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
     {
         var listed = (await domainStore.ListDomainsAsync(cancellationToken)).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return smtp.Value.SendingDomains.Concat(dns.Value.Domains.Keys)
-            .Select(d => DomainName.Normalize(d).Name)
+            .Select(d => DomainName.Normalize(d).Value)
             .OfType<string>()
             .Where(d => !listed.Contains(d))
             .Distinct(StringComparer.OrdinalIgnoreCase)

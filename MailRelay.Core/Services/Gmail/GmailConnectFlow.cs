@@ -66,7 +66,8 @@ public sealed partial class GmailConnectFlow(
         if (string.IsNullOrEmpty(code)) return Logged(userId, GmailConnectOutcome.GoogleFailed, "no code in the callback");
 
         var answer = await consent.ExchangeAsync(check.Ticket!, code, cancellationToken);
-        if (answer.Grant is not { } grant) return Logged(userId, GmailConnectOutcome.GoogleFailed, answer.Error ?? "no grant");
+        if (!answer.IsSuccess) return Logged(userId, GmailConnectOutcome.GoogleFailed, answer.Failure.Message);
+        var grant = answer.Value;
         if (grant.RefreshToken is null) return Logged(userId, GmailConnectOutcome.NoRefreshToken, "no refresh token");
         if (!grant.Scopes.Contains(GmailScopes.Insert, StringComparer.Ordinal))
             return Logged(userId, GmailConnectOutcome.ScopeMissing, $"granted scopes: {string.Join(' ', grant.Scopes)}");

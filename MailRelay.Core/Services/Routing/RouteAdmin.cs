@@ -8,40 +8,49 @@ public sealed class RouteAdmin(IRouteStore routeStore, IUserStore userStore, Rou
 {
     public Task<IReadOnlyList<MailRoute>> ListAsync(CancellationToken cancellationToken) => routeStore.ListRoutesAsync(cancellationToken);
 
-    /// <summary>Creates (id 0) or updates a route; returns the saved route or the reason it was refused.</summary>
-    public async Task<(MailRoute? Route, string? Error)> SaveAsync(string actorId, long id, string pattern, IReadOnlyList<RouteAction> actions, bool holdSpam, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates (id 0) or updates a route; the saved route, NotFound for an id that is no route, Invalid for a pattern
+    /// or actions that cannot be, Conflict when another route has the pattern (the store's refusal, so no race).
+    /// </summary>
+    public async Task<Result<MailRoute>> SaveAsync(string actorId, long id, string pattern, IReadOnlyList<RouteAction> actions, bool holdSpam, CancellationToken cancellationToken)
     {
-        var (normalized, error) = RouteTable.NormalizePattern(pattern);
-        if (normalized is null) return (null, error);
-        if (actions.Count == 0) return (null, "Choose at least one action.");
+        if (id != 0 && (await routeStore.ListRoutesAsync(cancellationToken)).All(r => r.Id != id)) return NoSuchRoute;
+        var normalizedPattern = RouteTable.NormalizePattern(pattern);
+        if (!normalizedPattern.IsSuccess) return normalizedPattern.Failure;
+        var normalized = normalizedPattern.Value;
+        if (actions.Count == 0) return Failure.Invalid("Choose at least one action.");
         foreach (var action in actions.Where(a => a.Kind is RouteActionKind.Gmail or RouteActionKind.LocalMailbox))
         {
-            if (string.IsNullOrWhiteSpace(action.UserId)) return (null, $"Choose the user whose mailbox receives the mail ({action.Kind}).");
-            if (await userStore.FindUserAsync(action.UserId, cancellationToken) is null) return (null, $"There is no user '{action.UserId}'.");
+            if (string.IsNullOrWhiteSpace(action.UserId)) return Failure.Invalid($"Choose the user whose mailbox receives the mail ({action.Kind}).");
+            if (await userStore.FindUserAsync(action.UserId, cancellationToken) is null) return Failure.Invalid($"There is no user '{action.UserId}'.");
         }
         if (actions.Any(a => a.Kind is RouteActionKind.Drop or RouteActionKind.Hold) && actions.Count > 1)
-            return (null, "Drop and hold cannot be combined with other actions.");
+            return Failure.Invalid("Drop and hold cannot be combined with other actions.");
         var cleaned = actions.Select(a => a.Kind is RouteActionKind.Drop or RouteActionKind.Hold ? a with { UserId = null } : a).Distinct().ToList();
         try
         {
             var saved = await routeStore.SaveRouteAsync(new MailRoute(id, normalized, cleaned, holdSpam, time.GetUtcNow()), cancellationToken);
             cache.Invalidate();
             await audit.RecordAsync(actorId, id == 0 ? AuditActions.RouteCreate : AuditActions.RouteUpdate, normalized, Describe(saved), cancellationToken);
-            return (saved, null);
+            return saved;
         }
         catch (DuplicateRouteException e)
         {
-            return (null, e.Message);
+            return Failure.Conflict(e.Message);
         }
     }
 
-    public async Task<bool> DeleteAsync(string actorId, MailRoute route, CancellationToken cancellationToken)
+    /// <summary>Deletes the route; NotFound when there is no route with this id (any more).</summary>
+    public async Task<Result> DeleteAsync(string actorId, long id, CancellationToken cancellationToken)
     {
-        if (!await routeStore.DeleteRouteAsync(route.Id, cancellationToken)) return false;
+        var route = (await routeStore.ListRoutesAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+        if (route is null || !await routeStore.DeleteRouteAsync(route.Id, cancellationToken)) return NoSuchRoute;
         cache.Invalidate();
         await audit.RecordAsync(actorId, AuditActions.RouteDelete, route.Pattern, Describe(route), cancellationToken);
-        return true;
+        return Result.Ok();
     }
+
+    private static Failure NoSuchRoute => Failure.NotFound("There is no such route.");
 
     public static string Describe(MailRoute route) =>
         string.Join(", ", route.Actions.Select(a => a.UserId is null ? a.Kind.ToString() : $"{a.Kind} of {a.UserId}"))

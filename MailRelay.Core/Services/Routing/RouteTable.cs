@@ -25,21 +25,21 @@ public sealed class RouteTable
         return null;
     }
 
-    /// <summary>Normalises a pattern typed by an admin, or explains why it is not one.</summary>
-    public static (string? Pattern, string? Error) NormalizePattern(string? input)
+    /// <summary>Normalises a pattern typed by an admin, or explains why it is not one (Invalid).</summary>
+    public static Result<string> NormalizePattern(string? input)
     {
         var pattern = input?.Trim().ToLowerInvariant() ?? "";
-        if (pattern == "*") return (pattern, null);
+        if (pattern == "*") return pattern;
         if (pattern.StartsWith("*@", StringComparison.Ordinal))
         {
             var domain = pattern[2..];
             return domain.Length > 0 && domain.Contains('.') && !domain.Contains('@') && !domain.Contains('*')
-                ? (pattern, null)
-                : (null, $"'{input}' is not a domain pattern; write it like *@example.com.");
+                ? pattern
+                : Failure.Invalid($"'{input}' is not a domain pattern; write it like *@example.com.");
         }
         var address = RecipientAddress.Parse(pattern);
         return address is not null && !pattern.Contains('*') && address.Domain.Contains('.')
-            ? (address.Address, null)
-            : (null, $"'{input}' is not an address, *@domain or *.");
+            ? address.Address
+            : Failure.Invalid($"'{input}' is not an address, *@domain or *.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MailRelay.Core.Domain;
 
 namespace MailRelay.Core.Services.SmtpCredentials;
 
@@ -12,9 +13,9 @@ public static partial class FromAddressRules
 
     /// <summary>
     /// Trims, lower-cases, drops blank entries and duplicates, and sorts. Stops at the first entry
-    /// that is not an address or wildcard, or whose domain is not a sending domain.
+    /// that is not an address or wildcard, or whose domain is not a sending domain (Invalid, naming the entry).
     /// </summary>
-    public static FromAddresses Normalize(IEnumerable<string> input, IReadOnlyCollection<string> sendingDomains)
+    public static Result<IReadOnlyList<string>> Normalize(IEnumerable<string> input, IReadOnlyCollection<string> sendingDomains)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sendingDomains);
@@ -32,14 +33,14 @@ public static partial class FromAddressRules
             var domain = at > 0 ? entry[(at + 1)..] : "";
             var localOk = local == "*" || (local.Length <= 64 && LocalPart().IsMatch(local));
             if (!localOk || !DomainName().IsMatch(domain))
-                return FromAddresses.Invalid($"\"{original}\" is not an email address or a *@domain wildcard.");
+                return Failure.Invalid($"\"{original}\" is not an email address or a *@domain wildcard.");
             if (!domains.Contains(domain))
-                return FromAddresses.Invalid(domains.Count == 0
+                return Failure.Invalid(domains.Count == 0
                     ? $"\"{original}\" cannot be allowed: no sending domains are configured."
                     : $"\"{original}\" uses the domain {domain}, which is not a configured sending domain ({string.Join(", ", domains.Order(StringComparer.Ordinal))}).");
             cleaned.Add(entry);
         }
-        return FromAddresses.Valid([.. cleaned]);
+        return Result<IReadOnlyList<string>>.Ok([.. cleaned]);
     }
 
     // Dot-atom without '*' and '?': those are StringLike wildcards, so an exact address must not carry them.

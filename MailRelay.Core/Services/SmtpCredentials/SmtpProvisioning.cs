@@ -37,20 +37,21 @@ public sealed class SmtpProvisioning(
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
     private const int HistoryLimit = 20;
 
-    public async Task<SmtpUserCreateResult> CreateAsync(string actorId, string name, string ownerUserId, IEnumerable<string> allowedFrom, CancellationToken cancellationToken)
+    /// <summary>The new record; Invalid for a missing name, an unknown owner or addresses it may not send as.</summary>
+    public async Task<Result<SmtpUser>> CreateAsync(string actorId, string name, string ownerUserId, IEnumerable<string> allowedFrom, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name)) return new(null, "Give the SMTP user a name.");
-        if (await userStore.FindUserAsync(ownerUserId, cancellationToken) is null) return new(null, $"There is no user '{ownerUserId}'.");
+        if (string.IsNullOrWhiteSpace(name)) return Failure.Invalid("Give the SMTP user a name.");
+        if (await userStore.FindUserAsync(ownerUserId, cancellationToken) is null) return Failure.Invalid($"There is no user '{ownerUserId}'.");
         var addresses = FromAddressRules.Normalize(allowedFrom, options.Value.SendingDomains);
-        if (!addresses.IsValid) return new(null, addresses.Error);
+        if (!addresses.IsSuccess) return addresses.Failure;
 
         var id = Guid.NewGuid().ToString("N");
-        var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Addresses, IamUserPrefix + id, time.GetUtcNow());
-        if (!await smtpUserStore.CreateSmtpUserAsync(user, cancellationToken)) return new(null, "An SMTP user with this id already exists; try again.");
+        var user = SmtpUser.New(id, name.Trim(), ownerUserId, addresses.Value, IamUserPrefix + id, time.GetUtcNow());
+        if (!await smtpUserStore.CreateSmtpUserAsync(user, cancellationToken)) return Failure.Conflict("An SMTP user with this id already exists; try again.");
         await audit.RecordAsync(actorId, AuditActions.SmtpUserCreate, id, $"{user.Name} for {ownerUserId}: {string.Join(", ", user.AllowedFrom)}", cancellationToken);
         Publish();
         await RunSoonAsync(cancellationToken);
-        return new(user, null);
+        return user;
     }
 
     /// <summary>Works through the records that are due; returns how many were handled.</summary>
@@ -66,27 +67,28 @@ public sealed class SmtpProvisioning(
         return claimed.Count;
     }
 
-    public Task<string?> RetryAsync(string actorId, string id, CancellationToken cancellationToken) =>
+    /// <summary>Each state-machine action answers with the record as stored by it, NotFound for an unknown id, or Conflict when its state (or IAM) refuses.</summary>
+    public Task<Result<SmtpUser>> RetryAsync(string actorId, string id, CancellationToken cancellationToken) =>
         ChangeAsync(actorId, id, AuditActions.SmtpUserRetry, [SmtpUserStatus.Failed], u => Task.FromResult<SmtpUser?>(u with
         {
             Status = SmtpUserStatus.Pending, Attempts = 0, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null,
         }), "Only failed SMTP users can be retried.", cancellationToken);
 
     /// <summary>Marks the record Deleting; the job removes the IAM user and then the record.</summary>
-    public Task<string?> DeleteAsync(string actorId, string id, CancellationToken cancellationToken) =>
+    public Task<Result<SmtpUser>> DeleteAsync(string actorId, string id, CancellationToken cancellationToken) =>
         ChangeAsync(actorId, id, AuditActions.SmtpUserDelete,
             [SmtpUserStatus.Pending, SmtpUserStatus.Provisioning, SmtpUserStatus.Active, SmtpUserStatus.Disabled, SmtpUserStatus.Failed],
             u => Task.FromResult<SmtpUser?>(u with { Status = SmtpUserStatus.Deleting, Attempts = 0, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null }),
             "This SMTP user is already being deleted.", cancellationToken);
 
-    public Task<string?> DisableAsync(string actorId, string id, CancellationToken cancellationToken) =>
+    public Task<Result<SmtpUser>> DisableAsync(string actorId, string id, CancellationToken cancellationToken) =>
         ChangeAsync(actorId, id, AuditActions.SmtpUserDisable, [SmtpUserStatus.Active], async u =>
         {
             await provisioner.SetAccessKeyActiveAsync(u.IamUserName, u.AccessKeyId!, false, cancellationToken);
             return u with { Status = SmtpUserStatus.Disabled };
         }, "Only active SMTP users can be disabled.", cancellationToken);
 
-    public Task<string?> EnableAsync(string actorId, string id, CancellationToken cancellationToken) =>
+    public Task<Result<SmtpUser>> EnableAsync(string actorId, string id, CancellationToken cancellationToken) =>
         ChangeAsync(actorId, id, AuditActions.SmtpUserEnable, [SmtpUserStatus.Disabled], async u =>
         {
             await provisioner.SetAccessKeyActiveAsync(u.IamUserName, u.AccessKeyId!, true, cancellationToken);
@@ -94,15 +96,17 @@ public sealed class SmtpProvisioning(
         }, "Only disabled SMTP users can be enabled.", cancellationToken);
 
     /// <summary>New key, switch the stored password to it, then delete the old key.</summary>
-    public async Task<string?> RotateAsync(string actorId, string id, CancellationToken cancellationToken)
+    public async Task<Result<SmtpUser>> RotateAsync(string actorId, string id, CancellationToken cancellationToken)
     {
         var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
-        if (user is not { Status: SmtpUserStatus.Active }) return "Only active SMTP users can be rotated.";
+        if (user is null) return NoSuchUser;
+        if (user.Status != SmtpUserStatus.Active) return Failure.Conflict("Only active SMTP users can be rotated.");
+        SmtpUser rotated;
         try
         {
             await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, user.AccessKeyId, cancellationToken);
             var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
-            var rotated = user with
+            rotated = user with
             {
                 AccessKeyId = key.AccessKeyId,
                 ProtectedPassword = await ProtectPasswordAsync(user.Id, key, cancellationToken),
@@ -111,25 +115,27 @@ public sealed class SmtpProvisioning(
             if (!await smtpUserStore.UpdateSmtpUserAsync(rotated, SmtpUserStatus.Active, cancellationToken))
             {
                 await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
-                return "The SMTP user changed meanwhile; reload and try again.";
+                return ChangedMeanwhile;
             }
             if (user.AccessKeyId is { } old) await provisioner.DeleteAccessKeyAsync(user.IamUserName, old, cancellationToken);
         }
         catch (SmtpIdentityException e)
         {
             logger.LogWarning("Rotating SMTP user {SmtpUserId} failed: {Error}", id, e.Message);
-            return $"Rotation failed: {e.Message}";
+            return Failure.Conflict($"Rotation failed: {e.Message}");
         }
         await audit.RecordAsync(actorId, AuditActions.SmtpUserRotate, id, null, cancellationToken);
         Publish();
-        return null;
+        return rotated;
     }
 
-    /// <summary>The SMTP user name and password in clear, for the admin who asks (audited).</summary>
-    public async Task<SmtpCredentialsView?> RevealAsync(string actorId, string id, CancellationToken cancellationToken)
+    /// <summary>The SMTP user name and password in clear, for the admin who asks (audited); NotFound, or Conflict while it has none.</summary>
+    public async Task<Result<SmtpCredentialsView>> RevealAsync(string actorId, string id, CancellationToken cancellationToken)
     {
         var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
-        if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword }) return null;
+        if (user is null) return NoSuchUser;
+        if (user is not { AccessKeyId: { } keyId, ProtectedPassword: { } protectedPassword })
+            return Failure.Conflict("This SMTP user has no credentials yet (or any more); wait until it is active.");
         var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.SmtpUserReveal, id, null, cancellationToken);
         return new SmtpCredentialsView(keyId, password, options.Value.Region, provisioner.IssuesRealCredentials, SmtpEndpoint.Of(options.Value));
@@ -250,12 +256,17 @@ public sealed class SmtpProvisioning(
         LeaseUntil = null,
     };
 
-    private async Task<string?> ChangeAsync(string actorId, string id, string action, IReadOnlyCollection<SmtpUserStatus> from,
+    /// <summary>The refusal for an id that is no SMTP user (never was, or deleted meanwhile).</summary>
+    public static Failure NoSuchUser => Failure.NotFound("There is no such SMTP user.");
+
+    private static Failure ChangedMeanwhile => Failure.Conflict("The SMTP user changed meanwhile; reload and try again.");
+
+    private async Task<Result<SmtpUser>> ChangeAsync(string actorId, string id, string action, IReadOnlyCollection<SmtpUserStatus> from,
         Func<SmtpUser, Task<SmtpUser?>> change, string refusal, CancellationToken cancellationToken)
     {
         var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
-        if (user is null) return "There is no such SMTP user.";
-        if (!from.Contains(user.Status)) return refusal;
+        if (user is null) return NoSuchUser;
+        if (!from.Contains(user.Status)) return Failure.Conflict(refusal);
         SmtpUser? changed;
         try
         {
@@ -264,14 +275,14 @@ public sealed class SmtpProvisioning(
         catch (SmtpIdentityException e)
         {
             logger.LogWarning("{Action} on SMTP user {SmtpUserId} failed: {Error}", action, id, e.Message);
-            return e.Message;
+            return Failure.Conflict(e.Message);
         }
         if (changed is null || !await smtpUserStore.UpdateSmtpUserAsync(changed, user.Status, cancellationToken))
-            return "The SMTP user changed meanwhile; reload and try again.";
+            return ChangedMeanwhile;
         await audit.RecordAsync(actorId, action, id, null, cancellationToken);
         Publish();
         if (changed.Status is SmtpUserStatus.Pending or SmtpUserStatus.Deleting) await RunSoonAsync(cancellationToken);
-        return null;
+        return changed;
     }
 
     // No user id: the change concerns admins' pages, not one user's deliveries.

@@ -20,17 +20,22 @@ public sealed class SmtpTestEmail(
     IOptions<SmtpIdentityOptions> options,
     ILogger<SmtpTestEmail> logger)
 {
-    public async Task<SmtpTestEmailResult> SendAsync(string actorId, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The server's answer to the test (accepted or not, it was sent); NotFound for an unknown id, Conflict when
+    /// nothing could be sent (the record's state, its owner's address, its allowed addresses).
+    /// </summary>
+    public async Task<Result<SmtpTestEmailResult>> SendAsync(string actorId, string id, CancellationToken cancellationToken)
     {
         var user = await smtpUserStore.FindSmtpUserAsync(id, cancellationToken);
-        if (user is null) return SmtpTestEmailResult.Refused("There is no such SMTP user.");
+        if (user is null) return SmtpProvisioning.NoSuchUser;
         if (user is not { Status: SmtpUserStatus.Active, AccessKeyId: { } userName, ProtectedPassword: { } protectedPassword })
-            return SmtpTestEmailResult.Refused("Only active SMTP users can send a test email.");
+            return Failure.Conflict("Only active SMTP users can send a test email.");
         var owner = await userStore.FindUserAsync(user.OwnerUserId, cancellationToken);
-        if (owner is null || string.IsNullOrWhiteSpace(owner.Email)) return SmtpTestEmailResult.Refused($"The owner '{user.OwnerUserId}' has no email address to send the test to.");
+        if (owner is null || string.IsNullOrWhiteSpace(owner.Email))
+            return Failure.Conflict($"The owner '{user.OwnerUserId}' has no email address to send the test to.");
         var from = ChooseFrom(user, owner.Email);
         if (from is null)
-            return SmtpTestEmailResult.Refused($"{user.Name} may not send as any single address here: allow an exact address, or a wildcard that covers {owner.Email}.");
+            return Failure.Conflict($"{user.Name} may not send as any single address here: allow an exact address, or a wildcard that covers {owner.Email}.");
 
         var endpoint = SmtpEndpoint.Of(options.Value);
         var password = await protector.UnprotectAsync(protectedPassword, user.Id, cancellationToken);

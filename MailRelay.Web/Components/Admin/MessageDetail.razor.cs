@@ -64,30 +64,30 @@ public sealed partial class MessageDetail
 
     private Task RetryAsync(Delivery delivery) =>
         ActAsync($"Try the delivery to {Whom(delivery)} again now?", "Retry delivery", "Retry", "Retry asked",
-            actor => Queues.RetryAsync(actor, delivery.Id, CancellationToken.None));
+            async actor => (await Queues.RetryAsync(actor, delivery.Id, CancellationToken.None)).Failure);
 
     private Task ReleaseAsync(Delivery delivery)
     {
         var assignTo = delivery.UserId is null ? _assign.GetValueOrDefault(delivery.Id) : null;
         var whom = assignTo is null ? Whom(delivery) : UserOption.NameOf(Users, assignTo);
         return ActAsync($"Release this message and deliver it to {whom}?", "Release delivery", "Release", "Delivery released",
-            actor => Queues.ReleaseAsync(actor, delivery.Id, assignTo, CancellationToken.None));
+            async actor => (await Queues.ReleaseAsync(actor, delivery.Id, assignTo, CancellationToken.None)).Failure);
     }
 
     private Task PurgeAsync() =>
         ActAsync("Purge this message? Every delivery not done yet is dropped and its raw bytes are deleted. Copies already delivered stay where they are.",
-            "Purge message", "Purge", "Message purged", actor => Queues.PurgeAsync(actor, MessageId, CancellationToken.None));
+            "Purge message", "Purge", "Message purged", async actor => (await Queues.PurgeAsync(actor, MessageId, CancellationToken.None)).Failure);
 
-    /// <summary>Asks first, runs the action as the signed-in admin, and says how it went.</summary>
-    private async Task ActAsync(string question, string title, string ok, string done, Func<string, Task<string?>> action)
+    /// <summary>Asks first, runs the action as the signed-in admin (it answers why it did not happen, or null), and says how it went.</summary>
+    private async Task ActAsync(string question, string title, string ok, string done, Func<string, Task<Failure?>> action)
     {
         if (await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
         _working = true;
         try
         {
-            var error = await action(await Authentication.CurrentUserIdAsync());
-            if (error is null) Notifications.Notify(NotificationSeverity.Success, done, _message?.Summary.Subject ?? MessageId);
-            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", error);
+            var failure = await action(await Authentication.CurrentUserIdAsync());
+            if (failure is null) Notifications.Notify(NotificationSeverity.Success, done, _message?.Summary.Subject ?? MessageId);
+            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", failure.Message);
             _shown = default; // read again on the next parameters set
             await OnChanged.InvokeAsync();
             await OnParametersSetAsync();

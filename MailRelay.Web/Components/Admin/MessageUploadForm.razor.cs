@@ -46,9 +46,10 @@ public sealed partial class MessageUploadForm : IDisposable
     private async Task UploadAsync()
     {
         if (_busy) return;
-        var (recipients, error) = RecipientList.Parse(_recipients);
-        _error = _file is null ? "Choose a .eml file first." : error;
-        if (_error is not null || _file is null) return;
+        var parsed = RecipientList.Parse(_recipients);
+        _error = _file is null ? "Choose a .eml file first." : parsed.Failure?.Message;
+        if (_error is not null || _file is null || !parsed.IsSuccess) return;
+        var recipients = parsed.Value;
 
         _busy = true;
         _percent = 0;

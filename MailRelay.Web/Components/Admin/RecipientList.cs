@@ -1,3 +1,4 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Services.Mime;
 
 namespace MailRelay.Web.Components.Admin;
@@ -7,13 +8,14 @@ public static class RecipientList
 {
     private static readonly char[] Separators = [',', ';', ' ', '\t', '\r', '\n'];
 
-    public static (IReadOnlyList<string> Addresses, string? Error) Parse(string? text)
+    /// <summary>The addresses, lower-cased without repeats; Invalid naming the entries that are not addresses, or asking for one.</summary>
+    public static Result<IReadOnlyList<string>> Parse(string? text)
     {
         var parts = (text ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0) return ([], "Enter at least one envelope recipient, such as alice@example.com.");
+        if (parts.Length == 0) return Failure.Invalid("Enter at least one envelope recipient, such as alice@example.com.");
         var invalid = parts.Where(p => !MailAddresses.IsEnvelopeAddress(p)).ToList();
         if (invalid.Count > 0)
-            return ([], $"{string.Join(", ", invalid.Select(p => $"'{p}'"))} {(invalid.Count == 1 ? "is not an address" : "are not addresses")}; write them like alice@example.com.");
-        return (parts.Select(p => p.ToLowerInvariant()).Distinct().ToList(), null);
+            return Failure.Invalid($"{string.Join(", ", invalid.Select(p => $"'{p}'"))} {(invalid.Count == 1 ? "is not an address" : "are not addresses")}; write them like alice@example.com.");
+        return Result<IReadOnlyList<string>>.Ok(parts.Select(p => p.ToLowerInvariant()).Distinct().ToList());
     }
 }

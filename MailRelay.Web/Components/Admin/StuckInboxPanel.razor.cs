@@ -1,3 +1,4 @@
+using MailRelay.Core.Domain;
 using MailRelay.Core.Ports;
 using MailRelay.Core.Services.Intake;
 using MailRelay.Web.Auth;
@@ -33,15 +34,15 @@ public sealed partial class StuckInboxPanel
             "Delete inbox file", "Delete", "Inbox file deleted", item, actor => Inbox.DeleteAsync(actor, item.Name, CancellationToken.None));
 
     /// <summary>Asks first, runs the action as the signed-in admin, and says how it went.</summary>
-    private async Task ActAsync(string question, string title, string ok, string done, StuckInboxItem item, Func<string, Task<string?>> action)
+    private async Task ActAsync(string question, string title, string ok, string done, StuckInboxItem item, Func<string, Task<Result>> action)
     {
         if (await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
         _working = true;
         try
         {
-            var error = await action(await Authentication.CurrentUserIdAsync());
-            if (error is null) Notifications.Notify(NotificationSeverity.Success, done, item.Name);
-            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", error);
+            var result = await action(await Authentication.CurrentUserIdAsync());
+            if (result.IsSuccess) Notifications.Notify(NotificationSeverity.Success, done, item.Name);
+            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", result.Failure.Message);
             await OnChanged.InvokeAsync();
         }
         finally

@@ -55,11 +55,11 @@ public sealed partial class Dns : IDisposable
         try
         {
             var actor = await Authentication.CurrentUserIdAsync();
-            var (added, error) = await Domains.AddAsync(actor, name, _closing.Token);
-            _error = error;
-            if (added is null) return;
+            var result = await Domains.AddAsync(actor, name, _closing.Token);
+            _error = result.Failure?.Message;
+            if (!result.IsSuccess) return;
             _newDomain = "";
-            Notifications.Notify(NotificationSeverity.Success, "Domain added", $"{added.Name}: press Check now to look its records up.");
+            Notifications.Notify(NotificationSeverity.Success, "Domain added", $"{result.Value.Name}: press Check now to look its records up.");
             await LoadAsync();
         }
         finally
@@ -75,7 +75,7 @@ public sealed partial class Dns : IDisposable
             "Remove domain", new ConfirmOptions { OkButtonText = "Remove", CancelButtonText = "Keep it" });
         if (confirmed != true) return;
         var actor = await Authentication.CurrentUserIdAsync();
-        if (await Domains.RemoveAsync(actor, name, _closing.Token))
+        if ((await Domains.RemoveAsync(actor, name, _closing.Token)).IsSuccess)
             Notifications.Notify(NotificationSeverity.Success, "Domain removed", name);
         else
             Notifications.Notify(NotificationSeverity.Warning, "Domain already gone", $"{name} had been removed meanwhile.");

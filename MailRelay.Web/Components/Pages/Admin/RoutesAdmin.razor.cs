@@ -57,11 +57,11 @@ public sealed partial class RoutesAdmin
         try
         {
             var actor = await Authentication.CurrentUserIdAsync();
-            var (saved, error) = await Routes.SaveAsync(actor, _draft.Id, _draft.Pattern, _draft.ToActions(), _draft.HoldSpam, CancellationToken.None);
-            _error = error;
-            if (saved is null) return;
+            var result = await Routes.SaveAsync(actor, _draft.Id, _draft.Pattern, _draft.ToActions(), _draft.HoldSpam, CancellationToken.None);
+            _error = result.Failure?.Message;
+            if (!result.IsSuccess) return;
             _draft = null;
-            Notifications.Notify(NotificationSeverity.Success, "Route saved", $"{saved.Pattern}: {DescribeActions(saved)}");
+            Notifications.Notify(NotificationSeverity.Success, "Route saved", $"{result.Value.Pattern}: {DescribeActions(result.Value)}");
             await LoadRoutesAsync();
         }
         finally
@@ -77,7 +77,7 @@ public sealed partial class RoutesAdmin
             "Delete route", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
         if (confirmed != true) return;
         var actor = await Authentication.CurrentUserIdAsync();
-        if (await Routes.DeleteAsync(actor, route, CancellationToken.None))
+        if ((await Routes.DeleteAsync(actor, route.Id, CancellationToken.None)).IsSuccess)
             Notifications.Notify(NotificationSeverity.Success, "Route deleted", route.Pattern);
         else
             Notifications.Notify(NotificationSeverity.Warning, "Route already gone", $"The route for {route.Pattern} had been deleted meanwhile.");

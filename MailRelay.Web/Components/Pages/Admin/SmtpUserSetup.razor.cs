@@ -22,7 +22,7 @@ public sealed partial class SmtpUserSetup
     private string? _from;
     private bool _loaded;
     private SmtpCredentialsView? _credentials;
-    private SmtpTestEmailResult? _test;
+    private Result<SmtpTestEmailResult>? _test;
     private bool _sending;
 
     [Parameter] public string Id { get; set; } = "";
@@ -38,6 +38,11 @@ public sealed partial class SmtpUserSetup
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
     private SmtpEndpoint Endpoint => SmtpEndpoint.Of(Options.Value);
+
+    private bool TestAccepted => _test?.Value?.Accepted == true;
+
+    /// <summary>The server's answer, or why nothing was sent; shown after the same lead-in either way.</summary>
+    private string? TestAnswer => _test?.Value?.Answer ?? _test?.Failure?.Message;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -60,7 +65,7 @@ public sealed partial class SmtpUserSetup
     private async Task RevealAsync()
     {
         if (_user is null) return;
-        _credentials = await Provisioning.RevealAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing);
+        _credentials = (await Provisioning.RevealAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing)).Value;
     }
 
     private async Task SendTestAsync()

@@ -112,10 +112,10 @@ public sealed partial class SmtpUsers
         {
             var actor = await Authentication.CurrentUserIdAsync();
             var result = await Provisioning.CreateAsync(actor, _draft.Name, _draft.OwnerUserId ?? "", _draft.AllowedFromList(), Closing);
-            _error = result.Error;
-            if (result.User is null) return;
+            _error = result.Failure?.Message;
+            if (!result.IsSuccess) return;
             _draft = null;
-            Notifications.Notify(NotificationSeverity.Success, "SMTP user created", $"{result.User.Name}: its credentials are being issued.");
+            Notifications.Notify(NotificationSeverity.Success, "SMTP user created", $"{result.Value.Name}: its credentials are being issued.");
             await RefreshAsync();
         }
         finally
@@ -136,7 +136,7 @@ public sealed partial class SmtpUsers
         if (await Dialogs.Confirm(question, $"{ok} SMTP user", new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
 
         var actor = await Authentication.CurrentUserIdAsync();
-        var error = action switch
+        var result = action switch
         {
             SmtpUserAction.Retry => await Provisioning.RetryAsync(actor, user.Id, Closing),
             SmtpUserAction.Disable => await Provisioning.DisableAsync(actor, user.Id, Closing),
@@ -144,8 +144,8 @@ public sealed partial class SmtpUsers
             SmtpUserAction.Rotate => await Provisioning.RotateAsync(actor, user.Id, Closing),
             _ => await Provisioning.DeleteAsync(actor, user.Id, Closing),
         };
-        if (error is null) Notifications.Notify(NotificationSeverity.Success, $"{ok}: done", user.Name);
-        else Notifications.Notify(NotificationSeverity.Error, $"{ok}: not done", error);
+        if (result.IsSuccess) Notifications.Notify(NotificationSeverity.Success, $"{ok}: done", user.Name);
+        else Notifications.Notify(NotificationSeverity.Error, $"{ok}: not done", result.Failure.Message);
         if (_revealed?.Id == user.Id) HideCredentials();
         await RefreshAsync();
     }
@@ -154,13 +154,13 @@ public sealed partial class SmtpUsers
     {
         var actor = await Authentication.CurrentUserIdAsync();
         var credentials = await Provisioning.RevealAsync(actor, user.Id, Closing);
-        if (credentials is null)
+        if (!credentials.IsSuccess)
         {
             Notifications.Notify(NotificationSeverity.Warning, "No credentials yet", $"{user.Name} has no credentials to show.");
             return;
         }
         _revealed = user;
-        _credentials = credentials;
+        _credentials = credentials.Value;
     }
 
     private static (string Question, string Ok) Confirmation(SmtpUser user, SmtpUserAction action) => action switch
