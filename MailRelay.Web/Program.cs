@@ -1,4 +1,5 @@
 using MailRelay.Core;
+using MailRelay.Core.Configuration;
 using MailRelay.Web;
 using MailRelay.Web.Hosting;
 using MailRelay.Workers;

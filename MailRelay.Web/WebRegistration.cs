@@ -1,5 +1,9 @@
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Configuration;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using MailRelay.Web.Api;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

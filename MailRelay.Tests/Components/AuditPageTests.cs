@@ -1,6 +1,8 @@
 using Bunit;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Users;
 using MailRelay.Web.Components.Pages.Admin;
 
 namespace MailRelay.Tests.Components;

@@ -1,8 +1,10 @@
 using Bunit;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;
 using MailRelay.Web.Components.Pages.Admin;

@@ -33,7 +33,7 @@ public sealed class NavMenuTests : BunitContext
     {
         var auth = this.AddAuthorization();
         auth.SetAuthorized("admin");
-        auth.SetRoles(MailRelay.Core.Domain.RoleNames.Admin);
+        auth.SetRoles(MailRelay.Core.Users.RoleNames.Admin);
         auth.SetPolicies(AuthSchemes.AdminPolicy);
 
         var items = ItemTexts(Render<NavMenu>());

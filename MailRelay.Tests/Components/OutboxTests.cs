@@ -1,7 +1,10 @@
 using System.Globalization;
 using Bunit;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Options;
+using MailRelay.Core.Notifications.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +21,8 @@ public sealed class OutboxTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton<MailRelay.Core.Ports.IOutbox>(new OutboxFolder(OutboxPath));
-        Services.AddSingleton<MailRelay.Core.Services.Notifications.OutboxView>();
+        Services.AddSingleton<MailRelay.Core.Notifications.IOutbox>(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_options));
     }
 

@@ -1,8 +1,9 @@
 using Bunit;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Metrics;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Admin;
 using MailRelay.Web.Components.Shared;

@@ -1,4 +1,6 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Components;
 

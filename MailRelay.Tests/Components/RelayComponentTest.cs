@@ -1,15 +1,24 @@
-using MailRelay.Core;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Forwarding;
-using MailRelay.Core.Services.Intake;
-using MailRelay.Core.Services.Queues;
-using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Forwarding.Adapters;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Auth;
 using Microsoft.Data.Sqlite;
@@ -51,11 +60,11 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<RouteCache>();
         Services.AddSingleton<QueueAdmin>();
         Services.AddSingleton<QueueView>();
-        Services.AddSingleton<MailRelay.Core.Services.Users.UserDirectory>();
+        Services.AddSingleton<MailRelay.Core.Users.UserDirectory>();
         Services.AddSingleton<DeliverNow>();
         Services.AddSingleton(Metrics);
-        Services.AddSingleton<MailRelay.Core.Services.Reports.UsageReport>();
-        Services.AddSingleton<MailRelay.Core.Services.Outbound.SendingRates>();
+        Services.AddSingleton<MailRelay.Core.Outbound.UsageReport>();
+        Services.AddSingleton<MailRelay.Core.Outbound.SendingRates>();
     }
 
     protected StorePorts Store { get; }
@@ -65,7 +74,7 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
     protected RecordingForwardingScheduler Forwarding { get; } = new();
 
     /// <summary>The in-memory queue series the charts read; tests record samples into it directly.</summary>
-    protected MailRelay.Core.Services.Metrics.QueueMetrics Metrics { get; } = new();
+    protected MailRelay.Core.Metrics.QueueMetrics Metrics { get; } = new();
 
     protected string InboxPath => Path.Combine(_data.Path, "inbox");
 

@@ -1,6 +1,7 @@
 using Bunit;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Routing;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,12 @@
 using MailRelay.Tests.Support;
 using Bunit;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Gmail;
 using MailRelay.Web.Components.Pages.Admin;
 using MailRelay.Web.Live;
 using Microsoft.AspNetCore.DataProtection;
@@ -128,8 +131,8 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         panel.QuerySelector("[data-testid=smtp-policy]")!.TextContent.ShouldContain("billing@example.com");
         panel.QuerySelector("[data-testid=smtp-local-note]").ShouldNotBeNull();
         panel.QuerySelectorAll("button[aria-label^=Copy]").Length.ShouldBe(4);
-        var audit = await Services.GetRequiredService<MailRelay.Core.Services.AuditLog>().ListAsync(0, 50, default);
-        audit.Items.ShouldContain(e => e.Action == MailRelay.Core.Services.AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
+        var audit = await Services.GetRequiredService<MailRelay.Core.Audit.AuditLog>().ListAsync(0, 50, default);
+        audit.Items.ShouldContain(e => e.Action == MailRelay.Core.Audit.AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
     }
 
     [Fact]

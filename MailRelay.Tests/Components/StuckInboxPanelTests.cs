@@ -1,5 +1,6 @@
 using Bunit;
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Users;
 using MailRelay.Web.Components.Pages.Admin;
 using Radzen.Blazor;
 

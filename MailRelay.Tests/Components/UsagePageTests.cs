@@ -1,5 +1,7 @@
 using Bunit;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
 using MailRelay.Web.Components.Pages.Admin;
 
 namespace MailRelay.Tests.Components;

@@ -1,5 +1,6 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Metrics.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
 
 namespace MailRelay.Tests.Contracts;
 

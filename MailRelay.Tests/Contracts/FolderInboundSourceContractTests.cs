@@ -1,5 +1,7 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

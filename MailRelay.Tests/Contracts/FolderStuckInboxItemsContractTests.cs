@@ -1,5 +1,6 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,4 +1,6 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Integration;
 

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

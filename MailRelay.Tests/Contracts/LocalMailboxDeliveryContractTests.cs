@@ -1,5 +1,8 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Forwarding.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,5 +1,6 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts;
 

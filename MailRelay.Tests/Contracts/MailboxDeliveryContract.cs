@@ -1,4 +1,7 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Integration;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,7 +1,10 @@
 using System.Text.Json;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Metrics;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts;
 

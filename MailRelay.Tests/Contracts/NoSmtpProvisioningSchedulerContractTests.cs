@@ -1,5 +1,7 @@
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Tests.Contracts;
 

@@ -1,5 +1,8 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MimeKit;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,5 +1,7 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Unit;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,7 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Notifications.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,4 +1,5 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
 using MailRelay.Workers.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

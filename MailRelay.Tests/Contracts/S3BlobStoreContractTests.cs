@@ -1,8 +1,11 @@
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts;
 

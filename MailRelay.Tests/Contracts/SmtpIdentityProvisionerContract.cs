@@ -1,4 +1,6 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts;
 

@@ -1,6 +1,6 @@
-using MailRelay.Core.Adapters.Smtp;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Notifications.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,5 +1,8 @@
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using MailRelay.Workers;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,10 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts;
 

@@ -1,4 +1,7 @@
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts;
 

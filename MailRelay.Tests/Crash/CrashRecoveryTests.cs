@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Gmail;
 using MailRelay.Tests.E2E;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;

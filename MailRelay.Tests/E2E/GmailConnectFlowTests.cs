@@ -1,4 +1,3 @@
-using MailRelay.Core.Services.Gmail;
 using MailRelay.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using MailRelay.Core.Adapters.Google;
+using MailRelay.Core.Gmail.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

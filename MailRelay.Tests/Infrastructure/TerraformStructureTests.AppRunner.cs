@@ -1,5 +1,7 @@
 using System.Text.Json;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Tests.Infrastructure;
 
@@ -126,7 +128,7 @@ public sealed partial class TerraformStructureTests
         Actions("BucketObjects").ShouldContain("s3:DeleteObject");
         Actions("SecretsKey").ShouldContain("kms:Encrypt");
         Actions("SecretsKey").ShouldContain("kms:Decrypt");
-        Core.Adapters.KeyRing.BlobStoreXmlRepository.Prefix.ShouldBe("dataprotection/");
+        MailRelay.Core.Storage.Adapters.BlobStoreXmlRepository.Prefix.ShouldBe("dataprotection/");
         // An expiring key blob would sign every user out: lifecycle expiry stays on the inbound prefix only.
         var rules = Tree.Module("modules/storage").Resource("aws_s3_bucket_lifecycle_configuration", "mail").Blocks("rule");
         rules.Where(r => r.Has("expiration")).ShouldAllBe(r => r.Block("filter").Text("prefix") == "${var.inbound_prefix}");

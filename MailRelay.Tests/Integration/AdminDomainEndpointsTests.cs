@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,7 +55,7 @@ public sealed class AdminRouteEndpointsTests : IAsyncLifetime
         duplicate.GetProperty("detail").GetString().ShouldBe("A route for '*@example.com' already exists.");
 
         var invalid = await client.PostAsJsonAsync("/api/admin/routes", Route("not a pattern", "alice")).ShouldAnswerAsync(HttpStatusCode.BadRequest);
-        invalid.ErrorOf("route").ShouldBe(Core.Services.Routing.RouteTable.NormalizePattern("not a pattern").Failure?.Message);
+        invalid.ErrorOf("route").ShouldBe(MailRelay.Core.Routing.RouteTable.NormalizePattern("not a pattern").Failure?.Message);
         var noUser = await client.PostAsJsonAsync("/api/admin/routes", Route("x@example.com", "nobody")).ShouldAnswerAsync(HttpStatusCode.BadRequest);
         noUser.ErrorOf("route").ShouldBe("There is no user 'nobody'.");
         await client.PostAsync("/api/admin/routes", null).ShouldAnswerAsync(HttpStatusCode.BadRequest);

@@ -1,4 +1,5 @@
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Api;
 using Microsoft.AspNetCore.Routing;

@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Text;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Forwarding;
-using MailRelay.Core.Services.Gmail;
-using MailRelay.Core.Services.Intake;
-using MailRelay.Core.Services.Notifications;
-using MailRelay.Core.Services.Queues;
-using MailRelay.Core.Services.Routing;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -162,12 +165,12 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             }),
             (AuditActions.DomainAdd, async () =>
             {
-                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().AddAsync("admin", "Example.org", default)).ShouldSucceed();
+                (await Get<MailRelay.Core.Domains.DomainAdmin>().AddAsync("admin", "Example.org", default)).ShouldSucceed();
                 return ("admin", "example.org");
             }),
             (AuditActions.DomainRemove, async () =>
             {
-                (await Get<MailRelay.Core.Services.DnsRecords.DomainAdmin>().RemoveAsync("admin", "example.org", default)).ShouldSucceed();
+                (await Get<MailRelay.Core.Domains.DomainAdmin>().RemoveAsync("admin", "example.org", default)).ShouldSucceed();
                 return ("admin", "example.org");
             }),
             (AuditActions.SmtpUserReveal, async () =>

@@ -2,7 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using Amazon.S3.Model;
 using MailRelay.Core;
-using MailRelay.Core.Adapters.KeyRing;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using System.Net;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,8 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Integration;

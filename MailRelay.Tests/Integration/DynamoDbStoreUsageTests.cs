@@ -1,4 +1,10 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Integration;

@@ -1,4 +1,6 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Routing;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Integration;

@@ -1,7 +1,10 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Forwarding;
-using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,9 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Shared;
@@ -226,7 +234,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
     public async Task Connect_ThenDeliver_TheRefreshTokenIsNeverInTheDatabaseFilesOrTheLogs()
     {
         await Store.Users.EnsureUserAsync("alice", "alice@localhost", "Alice", [], DateTimeOffset.UtcNow, default);
-        await _factory.Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
+        await _factory.Services.GetRequiredService<MailRelay.Core.Routing.RouteAdmin>()
             .SaveAsync("admin", 0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice")], false, default);
         await ConnectThroughGoogleAsync(_alice, FakeConsent.Approve(AliceGmail));
         // A delivery makes the adapter decrypt the token and refresh it at Google: that path must not leak it either.

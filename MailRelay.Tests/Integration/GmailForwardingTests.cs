@@ -1,8 +1,10 @@
 using System.Text;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Gmail;
-using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

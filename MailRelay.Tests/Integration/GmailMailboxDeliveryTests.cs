@@ -1,6 +1,9 @@
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Gmail.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Fakes;
 
 namespace MailRelay.Tests.Integration;

@@ -1,4 +1,10 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,7 +107,7 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
         Directory.CreateDirectory(inbox);
         File.Copy(MalformedFixture("invalid-json-sidecar.eml.json"), Path.Combine(inbox, "invalid-json-sidecar.eml.json"));
         await MessageFiles.DropAsync(Data.Path, "invalid-json-sidecar.eml", await File.ReadAllBytesAsync(MalformedFixture("invalid-json-sidecar.eml")));
-        var stuck = Relay.Services.GetRequiredService<MailRelay.Core.Services.Intake.StuckInbox>();
+        var stuck = Relay.Services.GetRequiredService<MailRelay.Core.Inbound.StuckInbox>();
 
         var item = (await stuck.ListAsync(default)).ShouldHaveSingleItem();
         (item.Name, item.Reason).ShouldBe(("invalid-json-sidecar.eml", "The envelope sidecar invalid-json-sidecar.eml.json is not valid JSON (line 1, byte 36)."));

@@ -1,10 +1,9 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Outbound;
-using MailRelay.Core.Services.Reports;
+using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;
 using Microsoft.Data.Sqlite;

@@ -1,11 +1,14 @@
 using System.Text;
 using Bunit;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Notifications;
+using MailRelay.Core.Notifications.Adapters;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +25,8 @@ public sealed class PickupNotificationSenderTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton<MailRelay.Core.Ports.IOutbox>(new OutboxFolder(OutboxPath));
-        Services.AddSingleton<MailRelay.Core.Services.Notifications.OutboxView>();
+        Services.AddSingleton<MailRelay.Core.Notifications.IOutbox>(new OutboxFolder(OutboxPath));
+        Services.AddSingleton<MailRelay.Core.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new NotificationOptions { From = From }));
     }
 

@@ -1,5 +1,8 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Metrics;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

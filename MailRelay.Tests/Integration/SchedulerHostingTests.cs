@@ -1,4 +1,4 @@
-using MailRelay.Core.Background;
+using MailRelay.Core.Common;
 using MailRelay.Workers;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;

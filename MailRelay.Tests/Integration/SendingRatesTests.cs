@@ -1,7 +1,10 @@
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Outbound;
-using MailRelay.Core.Services.Reports;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,10 @@
-using MailRelay.Core.Adapters.Smtp;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Mime;
+using MailRelay.Core.Notifications.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Inbound.Headers;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;

@@ -1,7 +1,11 @@
 using System.Net;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.Authorization;

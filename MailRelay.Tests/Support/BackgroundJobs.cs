@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using MailRelay.Core.Background;
+using MailRelay.Core.Common;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

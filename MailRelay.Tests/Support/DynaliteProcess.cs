@@ -3,8 +3,12 @@ using System.Globalization;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Options;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Support;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using MailRelay.Core.Adapters.Doh;
-using MailRelay.Core.Options;
+using MailRelay.Core.Domains.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

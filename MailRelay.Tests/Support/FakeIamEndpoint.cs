@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security;
 using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

@@ -6,8 +6,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.KeyManagementService;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Options;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SQS;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

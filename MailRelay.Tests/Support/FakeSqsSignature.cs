@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Http;
 
 namespace MailRelay.Tests.Support;

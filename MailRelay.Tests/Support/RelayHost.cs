@@ -1,6 +1,10 @@
 using MailRelay.Core;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
 using MailRelay.Workers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +51,7 @@ public sealed class RelayHost : IAsyncDisposable
     public async Task<MailRoute> RouteAsync(string pattern, string userId, RouteActionKind kind = RouteActionKind.Gmail, bool holdSpam = false)
     {
         await Store.Users.EnsureUserAsync(userId, $"{userId}@example.com", userId, [], DateTimeOffset.UtcNow, default);
-        var saved = await Services.GetRequiredService<MailRelay.Core.Services.Routing.RouteAdmin>()
+        var saved = await Services.GetRequiredService<MailRelay.Core.Routing.RouteAdmin>()
             .SaveAsync("test-admin", 0, pattern, [new RouteAction(kind, userId)], holdSpam, default);
         return saved.Value ?? throw new InvalidOperationException(saved.Failure?.Message);
     }

@@ -1,4 +1,5 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
 using Shouldly;
 
 namespace MailRelay.Tests.Support;

@@ -3,8 +3,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.S3;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Options;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Support;
 

@@ -1,8 +1,18 @@
 using Amazon.DynamoDBv2;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Tests.Support;

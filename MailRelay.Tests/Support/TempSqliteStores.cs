@@ -1,4 +1,6 @@
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Tests.Support;

@@ -1,4 +1,6 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Emails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,23 +1,21 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;
 
-/// <summary>Domain and Services stay free of SDKs, databases and ASP.NET, so adapters can be swapped.</summary>
+/// <summary>Core outside its Adapters and Infrastructure folders (the domain and its services) stays free of SDKs, databases and ASP.NET, so adapters can be swapped.</summary>
 public partial class ArchitectureTests
 {
     private static readonly string[] ForbiddenPrefixes = ["Amazon", "Google", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore"];
-    private static readonly string[] GuardedNamespaces = ["MailRelay.Core.Domain", "MailRelay.Core.Services"];
 
     [Fact]
     public void DomainAndServicesSources_ReferenceNoAdapterTechnology()
     {
-        var files = GuardedNamespaces
-            .Select(ns => Path.Combine(RepositoryPaths.CoreSources, ns["MailRelay.Core.".Length..]))
-            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))
-            .ToList();
+        var files = CoreLayers.DomainAndServiceSources().ToList();
         files.ShouldNotBeEmpty();
         var offenders = files.SelectMany(f => ForbiddenReferences(File.ReadAllText(f)).Select(r => $"{Path.GetFileName(f)}: {r}")).ToList();
         offenders.ShouldBeEmpty();
@@ -26,9 +24,7 @@ public partial class ArchitectureTests
     [Fact]
     public void DomainAndServicesTypes_ExposeNoAdapterTechnologyInSignatures()
     {
-        var types = typeof(IStoreSchema).Assembly.GetTypes()
-            .Where(t => GuardedNamespaces.Any(ns => t.Namespace?.StartsWith(ns, StringComparison.Ordinal) == true))
-            .ToList();
+        var types = CoreLayers.Core.GetTypes().Where(CoreLayers.IsDomainOrService).ToList();
         types.ShouldNotBeEmpty();
         var offenders = types.SelectMany(t => SignatureTypes(t).Where(IsForbidden).Select(u => $"{t.Name} uses {u.FullName}")).ToList();
         offenders.ShouldBeEmpty();
@@ -44,7 +40,7 @@ public partial class ArchitectureTests
 
     [Fact]
     public void ForbiddenReferences_PlainSource_IsClean() =>
-        ForbiddenReferences("using MailRelay.Core.Ports;\n// mentions Amazon in a comment only\nvar google = 1;").ShouldBeEmpty();
+        ForbiddenReferences("using MailRelay.Core.Gmail;\n// mentions Amazon in a comment only\nvar google = 1;").ShouldBeEmpty();
 
     private static IEnumerable<string> ForbiddenReferences(string source) =>
         QualifiedName().Matches(StripComments(source)).Select(m => m.Value)

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using MailRelay.Core;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,17 @@
 using MailRelay.Core;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Options;
+using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Gmail.Adapters;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Hosting;
@@ -62,18 +72,18 @@ public class AwsProfileTests
 
         failures.ShouldBeEmpty();
         services.GetRequiredService<IOptions<StoreOptions>>().Value.Provider.ShouldBe(StoreOptions.DynamoDb);
-        services.GetRequiredService<Core.Ports.IBlobStore>().ShouldBeOfType<S3BlobStore>();
-        services.GetRequiredService<Core.Ports.ISecretProtector>().ShouldBeOfType<KmsSecretProtector>();
+        services.GetRequiredService<MailRelay.Core.Storage.IBlobStore>().ShouldBeOfType<S3BlobStore>();
+        services.GetRequiredService<MailRelay.Core.Storage.ISecretProtector>().ShouldBeOfType<KmsSecretProtector>();
         // Every instance shares the Data Protection key ring (cookies, antiforgery), KMS-encrypted in the bucket.
         var keyRing = services.GetRequiredService<IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value;
-        keyRing.XmlRepository.ShouldBeOfType<Core.Adapters.KeyRing.BlobStoreXmlRepository>();
-        keyRing.XmlEncryptor.ShouldBeOfType<Core.Adapters.KeyRing.SecretProtectorXmlEncryptor>();
-        services.GetRequiredService<Core.Ports.IInboundSource>().ShouldBeOfType<SqsInboundSource>();
-        services.GetRequiredService<Core.Ports.ISmtpIdentityProvisioner>().ShouldBeOfType<IamSmtpIdentityProvisioner>();
+        keyRing.XmlRepository.ShouldBeOfType<MailRelay.Core.Storage.Adapters.BlobStoreXmlRepository>();
+        keyRing.XmlEncryptor.ShouldBeOfType<MailRelay.Core.Storage.Adapters.SecretProtectorXmlEncryptor>();
+        services.GetRequiredService<MailRelay.Core.Inbound.IInboundSource>().ShouldBeOfType<SqsInboundSource>();
+        services.GetRequiredService<MailRelay.Core.Smtp.ISmtpIdentityProvisioner>().ShouldBeOfType<IamSmtpIdentityProvisioner>();
         services.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.Provider.ShouldBe(MailboxDeliveryOptions.Gmail);
         services.GetRequiredService<IOptions<NotificationOptions>>().Value.UsesSmtp.ShouldBeTrue();
         services.GetRequiredService<IOptions<SignInOptions>>().Value.IsOidc.ShouldBeTrue();
-        services.GetRequiredService<Core.Ports.IOutboundEventSource>().ShouldBeOfType<SqsOutboundEventSource>();
+        services.GetRequiredService<MailRelay.Core.Outbound.IOutboundEventSource>().ShouldBeOfType<SqsOutboundEventSource>();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using MailRelay.Core.Background;
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.Logging;

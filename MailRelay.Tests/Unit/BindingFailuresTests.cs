@@ -1,6 +1,8 @@
 using MailRelay.Core;
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Options;
+using MailRelay.Core.Configuration;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 using MailRelay.Workers;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using MailRelay.Core.Adapters.KeyRing;
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

@@ -1,5 +1,4 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using MailRelay.Workers;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,8 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 

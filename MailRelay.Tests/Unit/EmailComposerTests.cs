@@ -1,6 +1,10 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

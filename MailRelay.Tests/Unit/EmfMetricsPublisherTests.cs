@@ -1,7 +1,10 @@
 using System.Text.Json;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Metrics;
+using MailRelay.Core.Metrics.Adapters;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Unit;
 

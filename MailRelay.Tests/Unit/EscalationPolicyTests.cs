@@ -1,5 +1,5 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Notifications;
 
 namespace MailRelay.Tests.Unit;
 

@@ -1,5 +1,5 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,7 @@
-using MailRelay.Core;
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Options;
+using MailRelay.Core.Gmail.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +54,7 @@ public sealed class GoogleOptionsValidatorTests
         using var services = Services(Gmail([]));
 
         services.GetRequiredService<GmailMailboxDelivery>().ShouldBeSameAs(services.GetRequiredService<GmailMailboxDelivery>());
-        services.GetService<MailRelay.Core.Ports.IMailboxDelivery>().ShouldBeNull("which adapter serves the port is decided elsewhere");
+        services.GetService<MailRelay.Core.Forwarding.IMailboxDelivery>().ShouldBeNull("which adapter serves the port is decided elsewhere");
     }
 
     private static Dictionary<string, string?> Gmail(Dictionary<string, string?> more)
@@ -93,7 +94,7 @@ public sealed class GoogleOptionsValidatorTests
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         StorePortSubstitutes.Create().AddTo(services);
-        services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Ports.ISecretProtector>());
+        services.AddSingleton(NSubstitute.Substitute.For<MailRelay.Core.Storage.ISecretProtector>());
         services.AddOptions<MailboxDeliveryOptions>().BindConfiguration(MailboxDeliveryOptions.SectionName);
         services.AddGmailDelivery();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -1,5 +1,5 @@
 using System.Net;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

@@ -1,5 +1,8 @@
 using System.Reflection;
-using MailRelay.Core.Ports;
+using MailRelay.Tests.Support;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -14,7 +17,6 @@ public sealed class LayeringTests
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    private static readonly Assembly Core = typeof(IStoreSchema).Assembly;
     private static readonly Assembly Web = typeof(App).Assembly;
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class LayeringTests
     [Fact]
     public void CoreServices_AreGivenNoAdapter()
     {
-        var services = Core.GetTypes().Where(t => t.Namespace?.StartsWith("MailRelay.Core.Services", StringComparison.Ordinal) == true).ToList();
+        var services = CoreLayers.Core.GetTypes().Where(CoreLayers.IsDomainOrService).ToList();
         services.ShouldNotBeEmpty();
         var offenders = services.SelectMany(type => Given(type).Where(IsAdapter).Select(given => $"{Name(type)} is given {given.FullName}")).Distinct().ToList();
         offenders.ShouldBeEmpty();
@@ -37,7 +39,7 @@ public sealed class LayeringTests
     public void Given_APageInjectingTheStore_AndAHandlerTakingAnAdapter_AreBothSeen()
     {
         Given(typeof(PageInjectingTheStore)).ShouldContain(typeof(IMessageStore));
-        Given(typeof(HandlerTakingAnAdapter)).Where(IsPortOrAdapter).ShouldContain(typeof(MailRelay.Core.Adapters.Local.OutboxFolder));
+        Given(typeof(HandlerTakingAnAdapter)).Where(IsPortOrAdapter).ShouldContain(typeof(MailRelay.Core.Notifications.Adapters.OutboxFolder));
     }
 
     /// <summary>Constructor and method parameters (minimal API handlers, lambdas included) and [Inject] properties.</summary>
@@ -49,9 +51,9 @@ public sealed class LayeringTests
         return parameters.Concat(injected).SelectMany(Flatten);
     }
 
-    private static bool IsPortOrAdapter(Type type) => IsAdapter(type) || (type.IsInterface && type.Namespace == "MailRelay.Core.Ports");
+    private static bool IsPortOrAdapter(Type type) => CoreLayers.IsAdapter(type) || CoreLayers.IsPort(type);
 
-    private static bool IsAdapter(Type type) => type.Namespace?.StartsWith("MailRelay.Core.Adapters", StringComparison.Ordinal) == true;
+    private static bool IsAdapter(Type type) => CoreLayers.IsAdapter(type);
 
     private static IEnumerable<Type> Flatten(Type type) =>
         type.HasElementType ? Flatten(type.GetElementType()!)
@@ -67,6 +69,6 @@ public sealed class LayeringTests
 
     private static class HandlerTakingAnAdapter
     {
-        public static void Handle(MailRelay.Core.Adapters.Local.OutboxFolder folder) { }
+        public static void Handle(MailRelay.Core.Notifications.Adapters.OutboxFolder folder) { }
     }
 }

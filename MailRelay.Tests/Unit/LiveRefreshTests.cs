@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MailRelay.Core.Services;
+using MailRelay.Core.Common;
 using MailRelay.Web.Live;
 
 namespace MailRelay.Tests.Unit;

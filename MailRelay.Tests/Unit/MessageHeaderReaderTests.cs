@@ -1,6 +1,11 @@
 using System.Text;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Mime;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Headers;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

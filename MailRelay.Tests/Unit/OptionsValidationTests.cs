@@ -1,5 +1,12 @@
 using MailRelay.Core;
-using MailRelay.Core.Options;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,7 +163,7 @@ public class OptionsValidationTests
         using var services = builder.Services.BuildServiceProvider();
         var failures = new List<string>();
         foreach (var optionsType in new[] { typeof(StoreOptions), typeof(BlobStoreOptions), typeof(InboundOptions), typeof(SecretProtectionOptions),
-                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MetricsOptions), typeof(MailRelay.Core.Adapters.Google.GoogleOptions), typeof(OutboundEventsOptions) })
+                     typeof(SmtpIdentityOptions), typeof(MailboxDeliveryOptions), typeof(NotificationOptions), typeof(DnsOptions), typeof(SignInOptions), typeof(ForwardingOptions), typeof(MetricsOptions), typeof(MailRelay.Core.Gmail.Adapters.GoogleOptions), typeof(OutboundEventsOptions) })
         {
             var options = services.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionsType));
             try { options.GetType().GetProperty("Value")!.GetValue(options); }

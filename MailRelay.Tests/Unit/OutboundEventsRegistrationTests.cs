@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 using MailRelay.Core;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

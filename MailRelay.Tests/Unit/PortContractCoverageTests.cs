@@ -1,5 +1,11 @@
 using System.Reflection;
-using MailRelay.Core.Ports;
+using MailRelay.Tests.Support;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Contracts;
 using MailRelay.Web.Components;
 using MailRelay.Workers;
@@ -13,7 +19,6 @@ namespace MailRelay.Tests.Unit;
 /// </summary>
 public sealed class PortContractCoverageTests
 {
-    private static readonly Assembly[] Production = [typeof(IStoreSchema).Assembly, typeof(App).Assembly, typeof(WorkersRegistration).Assembly];
     private static readonly Assembly Tests = typeof(BlobStoreContract).Assembly;
 
     [Fact]
@@ -40,20 +45,18 @@ public sealed class PortContractCoverageTests
     [Fact]
     public void Missing_PortWithoutContract_NamesTheContractAndEachTestClassToAdd()
     {
-        Missing(typeof(IDnsResolver), [typeof(MailRelay.Core.Adapters.Doh.DohDnsResolver)]).ShouldBe([
+        Missing(typeof(IDnsResolver), [typeof(MailRelay.Core.Domains.Adapters.DohDnsResolver)]).ShouldBe([
             "IDnsResolver: no abstract class DnsResolverContract",
             "IDnsResolver: no class DohDnsResolverContractTests deriving from DnsResolverContract",
         ]);
-        Missing(typeof(IBlobStore), [typeof(MailRelay.Core.Adapters.Local.FolderBlobStore), typeof(MailRelay.Core.Adapters.Aws.S3BlobStore)]).ShouldBeEmpty();
+        Missing(typeof(IBlobStore), [typeof(MailRelay.Core.Storage.Adapters.FolderBlobStore), typeof(MailRelay.Core.Storage.Adapters.S3BlobStore)]).ShouldBeEmpty();
     }
 
     /// <summary>Ports and their non-abstract production implementations, direct or through another interface.</summary>
     private static IEnumerable<(Type Port, List<Type> Adapters)> PortsWithTwoOrMoreAdapters()
     {
-        var concrete = Production.SelectMany(LoadableTypes).Where(t => t is { IsClass: true, IsAbstract: false }).ToList();
-        return typeof(IStoreSchema).Assembly.GetTypes()
-            .Where(t => t.IsInterface && t.Namespace == "MailRelay.Core.Ports")
-            .Select(port => (Port: port, Adapters: concrete.Where(port.IsAssignableFrom).ToList()))
+        return CoreLayers.Core.GetTypes().Where(CoreLayers.IsPort)
+            .Select(port => (Port: port, Adapters: CoreLayers.ImplementationsOf(port).ToList()))
             .Where(p => p.Adapters.Count >= 2)
             .OrderBy(p => p.Port.Name, StringComparer.Ordinal);
     }

@@ -1,5 +1,9 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Routing;
 
 namespace MailRelay.Tests.Unit;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using MailRelay.Core.Adapters.KeyRing;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

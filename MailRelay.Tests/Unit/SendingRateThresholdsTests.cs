@@ -1,4 +1,4 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Unit;
 

@@ -1,5 +1,7 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Unit;
 

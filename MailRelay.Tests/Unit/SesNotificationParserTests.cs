@@ -1,6 +1,12 @@
 using System.Text.Json.Nodes;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Tests.Unit;
 

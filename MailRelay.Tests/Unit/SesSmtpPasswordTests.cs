@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Unit;
 

@@ -2,7 +2,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
+using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Tests.Unit;
 

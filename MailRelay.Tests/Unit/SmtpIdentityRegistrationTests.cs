@@ -1,9 +1,7 @@
 using Amazon.Runtime;
 using MailRelay.Core;
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

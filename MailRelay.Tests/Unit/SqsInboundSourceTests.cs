@@ -1,6 +1,11 @@
-using MailRelay.Core.Adapters.Aws;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Inbound.Adapters;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,10 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using MailRelay.Core.Adapters.Aws;
+using MailRelay.Core.Infrastructure.Aws;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,8 +1,7 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Notifications;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Notifications;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging;
 using NSubstitute;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using MailRelay.Core.Options;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Unit;
 

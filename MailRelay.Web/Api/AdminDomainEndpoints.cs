@@ -1,6 +1,8 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

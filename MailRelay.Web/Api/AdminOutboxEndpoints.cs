@@ -1,6 +1,7 @@
-using MailRelay.Core.Services.Notifications;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
 
 namespace MailRelay.Web.Api;
 

@@ -1,5 +1,9 @@
 using System.Diagnostics;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Web.Api;
 

@@ -1,7 +1,8 @@
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services;
-using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Gmail;

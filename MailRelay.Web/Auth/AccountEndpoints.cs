@@ -1,4 +1,6 @@
-using MailRelay.Core.Services;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;

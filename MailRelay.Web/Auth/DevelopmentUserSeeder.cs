@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.Users;
+using MailRelay.Core.Users;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Web.Auth;

@@ -1,4 +1,6 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Auth;
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;

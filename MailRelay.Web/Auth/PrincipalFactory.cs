@@ -1,5 +1,7 @@
 using System.Security.Claims;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Auth;
 

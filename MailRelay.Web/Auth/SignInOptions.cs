@@ -1,4 +1,5 @@
-using MailRelay.Core.Options;
+using MailRelay.Core.Configuration;
+using MailRelay.Core.Domains;
 
 namespace MailRelay.Web.Auth;
 

@@ -1,4 +1,8 @@
-using MailRelay.Core.Options;
+using MailRelay.Core.Configuration;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Hosting;
 using Microsoft.Extensions.Options;
 

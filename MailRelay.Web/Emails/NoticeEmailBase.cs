@@ -1,4 +1,6 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Smtp;
 using Microsoft.AspNetCore.Components;
 
 namespace MailRelay.Web.Emails;

@@ -1,4 +1,7 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Components.Shared;
 
 namespace MailRelay.Web.Gmail;

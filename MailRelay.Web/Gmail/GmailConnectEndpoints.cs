@@ -1,6 +1,7 @@
-using MailRelay.Core.Services.Gmail;
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Domain;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 
 namespace MailRelay.Web.Gmail;

@@ -1,5 +1,6 @@
-using MailRelay.Core.Options;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Web.Hosting;

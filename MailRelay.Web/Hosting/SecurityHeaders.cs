@@ -1,5 +1,6 @@
-using MailRelay.Core.Services.Gmail;
-using MailRelay.Core.Options;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
 using MailRelay.Web.Auth;
 using Microsoft.Extensions.Options;
 

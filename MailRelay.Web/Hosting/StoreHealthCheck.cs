@@ -1,4 +1,4 @@
-using MailRelay.Core.Services;
+using MailRelay.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MailRelay.Web.Hosting;

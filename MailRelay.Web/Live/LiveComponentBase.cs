@@ -1,4 +1,4 @@
-using MailRelay.Core.Services;
+using MailRelay.Core.Common;
 using Microsoft.AspNetCore.Components;
 
 namespace MailRelay.Web.Live;

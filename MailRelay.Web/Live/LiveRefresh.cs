@@ -1,4 +1,6 @@
-using MailRelay.Core.Services;
+using MailRelay.Core.Common;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Live;
 

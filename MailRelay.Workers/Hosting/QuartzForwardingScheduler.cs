@@ -1,5 +1,6 @@
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Smtp;
 using MailRelay.Workers.Jobs;
 
 namespace MailRelay.Workers.Hosting;

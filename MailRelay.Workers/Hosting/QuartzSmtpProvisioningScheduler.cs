@@ -1,5 +1,5 @@
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
 using MailRelay.Workers.Jobs;
 
 namespace MailRelay.Workers.Hosting;

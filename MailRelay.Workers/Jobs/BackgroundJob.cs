@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MailRelay.Core.Background;
+using MailRelay.Core.Common;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

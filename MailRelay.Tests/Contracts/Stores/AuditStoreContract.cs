@@ -1,5 +1,7 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,5 +1,4 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,5 +1,6 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,5 +1,9 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

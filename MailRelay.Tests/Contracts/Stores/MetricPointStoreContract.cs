@@ -1,5 +1,5 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Metrics;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,6 +1,5 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Routing;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,4 +1,3 @@
-using MailRelay.Core.Adapters.Local;
 using Microsoft.Data.Sqlite;
 using MailRelay.Tests.Support;
 

@@ -1,4 +1,4 @@
-using MailRelay.Core.Adapters.Local;
+using MailRelay.Core.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
 using MailRelay.Tests.Support;
 

@@ -1,5 +1,8 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

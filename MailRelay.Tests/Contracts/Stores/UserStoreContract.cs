@@ -1,5 +1,7 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,4 +1,5 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Api.Contracts;
 

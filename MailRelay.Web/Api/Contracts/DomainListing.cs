@@ -1,5 +1,4 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
 
 namespace MailRelay.Web.Api.Contracts;
 

@@ -1,4 +1,5 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
 
 namespace MailRelay.Web.Api.Contracts;
 

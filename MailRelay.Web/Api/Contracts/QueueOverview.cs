@@ -1,4 +1,6 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
 
 namespace MailRelay.Web.Api.Contracts;
 

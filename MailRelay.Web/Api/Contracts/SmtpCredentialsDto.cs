@@ -1,4 +1,5 @@
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Web.Api.Contracts;
 

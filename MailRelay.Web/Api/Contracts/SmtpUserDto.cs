@@ -1,4 +1,4 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Web.Api.Contracts;
 

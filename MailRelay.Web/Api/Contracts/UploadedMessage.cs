@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Inbound;
 
 namespace MailRelay.Web.Api.Contracts;
 

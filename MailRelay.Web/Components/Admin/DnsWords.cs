@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.DnsRecords;
+using MailRelay.Core.Domains;
 using Radzen;
 
 namespace MailRelay.Web.Components.Admin;

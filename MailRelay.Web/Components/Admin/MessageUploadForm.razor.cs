@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Inbound;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

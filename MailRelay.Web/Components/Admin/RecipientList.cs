@@ -1,5 +1,9 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Mime;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Headers;
 
 namespace MailRelay.Web.Components.Admin;
 

@@ -1,5 +1,7 @@
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Users;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Components.Admin;
 

@@ -1,6 +1,7 @@
-using MailRelay.Core.Adapters.Google;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Services.Gmail;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

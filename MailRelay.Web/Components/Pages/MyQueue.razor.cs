@@ -1,8 +1,10 @@
-using MailRelay.Core.Services.Queues;
-using MailRelay.Core.Adapters.Local;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Forwarding;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

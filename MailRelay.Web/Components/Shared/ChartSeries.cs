@@ -1,4 +1,4 @@
-using MailRelay.Core.Services.Metrics;
+using MailRelay.Core.Metrics;
 using MailRelay.Web.Components.Admin;
 
 namespace MailRelay.Web.Components.Shared;

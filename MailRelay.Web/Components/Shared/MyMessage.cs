@@ -1,4 +1,7 @@
-using MailRelay.Core.Domain;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Smtp;
 
 namespace MailRelay.Web.Components.Shared;
 

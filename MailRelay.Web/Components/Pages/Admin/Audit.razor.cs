@@ -1,7 +1,10 @@
-using MailRelay.Core.Services.Users;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services;
+using MailRelay.Core.Users;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;

@@ -1,6 +1,7 @@
-using MailRelay.Core.Services.Notifications;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Radzen;

@@ -1,8 +1,11 @@
-using MailRelay.Core.Services.Queues;
-using MailRelay.Core.Services.Users;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Intake;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Users;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;

@@ -1,7 +1,8 @@
-using MailRelay.Core.Services.Users;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.Routing;
+using MailRelay.Core.Users;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;

@@ -1,8 +1,9 @@
-using MailRelay.Core.Services.Users;
-using MailRelay.Core.Domain;
-using MailRelay.Core.Options;
-using MailRelay.Core.Ports;
-using MailRelay.Core.Services.SmtpCredentials;
+using MailRelay.Core.Users;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Infrastructure.DynamoDb;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;

@@ -1,7 +1,0 @@
-namespace MailRelay.Core.Adapters.Aws;
-
-public enum IamAccessKeyStatus
-{
-    Active,
-    Inactive,
-}

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Adapters.Aws;
-
-/// <summary>An IAM user as CreateUser returns it.</summary>
-public sealed record IamUser(string UserName, string UserId, string Arn, string Path, DateTimeOffset? CreateDate);

@@ -1,0 +1,101 @@
+using Amazon.DynamoDBv2.Model;
+using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+
+namespace MailRelay.Core.Audit.Adapters;
+
+/// <summary>
+/// The audit log: PK AUDIT, SK the zero-padded sequence from the audit counter, so a Query in
+/// reverse is newest first. Entries are only ever put with attribute_not_exists: never replaced.
+/// The audit page's filters: who, action and time are a FilterExpression, so a filtered page reads
+/// the partition (below BeforeSequence) until it has skip + take matches and the total counts every
+/// match (keys only). Actors are kept as AUDITACTORS/ACTOR#id items, put (idempotently) before each entry.
+/// </summary>
+public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
+{
+    private const string AuditPartition = "AUDIT";
+
+    public async Task<AuditEntry> AppendAuditAsync(NewAuditEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // The actor first: a crash in between leaves an actor with no entry yet, never an entry whose actor is missing from the filter.
+        await PutAuditActorAsync(entry.ActorId, cancellationToken);
+        var sequence = await table.NextNumberAsync("audit", cancellationToken);
+        var item = NewItem(AuditPartition, Padded(sequence))
+            .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))
+            .Also("Action", S(entry.Action)).Also("Target", S(Clip(entry.Target)!))
+            .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
+        if (!await table.PutNewAsync(item, cancellationToken))
+            throw new InvalidOperationException($"Audit sequence {sequence} is taken: the audit counter was reset.");
+        return ReadAudit(item);
+    }
+
+    /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
+    public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
+        ListAuditAsync(AuditFilter.All, skip, take, cancellationToken);
+
+    private static AuditEntry ReadAudit(Item item) => new(
+        item.Num("Sequence"), item.Time("At"), item.Str("ActorId"), item.Str("Action"), item.Str("Target"),
+        item.OptStr("Detail"), item.OptStr("CorrelationId"));
+
+    private const string AuditActorsPartition = "AUDITACTORS";
+
+    public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        var items = await table.QueryAsync(AuditQuery(filter), cancellationToken, skip + take);
+        var total = await table.CountAsync(AuditQuery(filter), cancellationToken);
+        return new Page<AuditEntry>(items.Skip(skip).Take(take).Select(ReadAudit).ToList(), skip, take, total);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAuditActorsAsync(CancellationToken cancellationToken) =>
+        (await table.QueryAsync(Partition(AuditActorsPartition, "ACTOR#"), cancellationToken)).Select(i => i.Str("ActorId")).ToList();
+
+    /// <summary>Unconditional: the item only says "this actor appears", so writing it again changes nothing.</summary>
+    private async Task PutAuditActorAsync(string actorId, CancellationToken cancellationToken) =>
+        await table.PutIfAsync(NewItem(AuditActorsPartition, "ACTOR#" + actorId).Also("ActorId", S(actorId)), null, cancellationToken);
+
+    private static QueryRequest AuditQuery(AuditFilter filter)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":pk"] = S(AuditPartition) };
+        var names = new Dictionary<string, string>();
+        var conditions = new List<string>();
+        void Add(string attribute, string op, string placeholder, AttributeValue value)
+        {
+            names["#" + attribute] = attribute;
+            values[placeholder] = value;
+            conditions.Add($"#{attribute} {op} {placeholder}");
+        }
+        if (!string.IsNullOrEmpty(filter.ActorId)) Add("ActorId", "=", ":actor", S(filter.ActorId));
+        if (!string.IsNullOrEmpty(filter.Action)) Add("Action", "=", ":action", S(filter.Action));
+        if (filter.From is { } from) Add("At", ">=", ":from", T(from));
+        if (filter.To is { } to) Add("At", "<=", ":to", T(to));
+        var key = "PK = :pk";
+        if (filter.BeforeSequence is { } before)
+        {
+            key += " AND SK < :before";
+            values[":before"] = S(Padded(before));
+        }
+        return new QueryRequest
+        {
+            KeyConditionExpression = key,
+            FilterExpression = conditions.Count == 0 ? null : string.Join(" AND ", conditions),
+            ExpressionAttributeNames = names.Count == 0 ? null : names,
+            ExpressionAttributeValues = values,
+            ScanIndexForward = false,
+            ConsistentRead = true,
+            // Limit counts items read before the filter: a small one would mean many round trips for a rare match.
+            Limit = conditions.Count == 0 ? null : 1000,
+        };
+    }
+}

@@ -1,0 +1,15 @@
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+
+namespace MailRelay.Core.Common;
+
+/// <summary>The bounds every paged list keeps to, whoever asks (a page, the API, a report).</summary>
+public static class Paging
+{
+    /// <summary>The most items one page holds.</summary>
+    public const int MaxTake = 500;
+
+    public static int Skip(int skip) => Math.Max(0, skip);
+
+    public static int Take(int take) => Math.Clamp(take, 1, MaxTake);
+}

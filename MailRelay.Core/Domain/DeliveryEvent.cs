@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-/// <summary>One step of a delivery's timeline: an attempt's outcome or an admin action.</summary>
-public sealed record DeliveryEvent(long DeliveryId, DateTimeOffset At, DeliveryStatus Status, string? Detail);

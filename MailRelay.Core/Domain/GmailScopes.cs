@@ -1,7 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-/// <summary>The Gmail API scope MailRelay asks for: importing messages into the user's mailbox, nothing more.</summary>
-public static class GmailScopes
-{
-    public const string Insert = "https://www.googleapis.com/auth/gmail.insert";
-}

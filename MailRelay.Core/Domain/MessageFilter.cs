@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-/// <summary>Filters of the admin message list; null means any.</summary>
-public sealed record MessageFilter(string? UserId = null, DeliveryStatus? Status = null, string? Text = null);

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-/// <summary>An email of the pickup folder with its decoded parts; a part the file does not have is null.</summary>
-public sealed record OutboxEmail(OutboxEntry Entry, string? TextBody, string? HtmlBody);

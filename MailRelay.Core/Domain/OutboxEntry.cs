@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-/// <summary>One <c>.eml</c> file of the pickup folder: its name, when it was written, and its headers.</summary>
-public sealed record OutboxEntry(string FileName, DateTimeOffset WrittenAt, MessageSummary Summary);

@@ -1,9 +1,0 @@
-namespace MailRelay.Core.Domain;
-
-public enum RouteActionKind
-{
-    Gmail,
-    LocalMailbox,
-    Drop,
-    Hold,
-}

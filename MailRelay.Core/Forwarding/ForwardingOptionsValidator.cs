@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using MailRelay.Core.Configuration;
+using MailRelay.Core.Domains;
+
+namespace MailRelay.Core.Forwarding;
+
+public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ForwardingOptions o) =>
+        ProviderChoice.ToResult(
+            AtLeast("Forwarding:BatchSize", o.BatchSize, 1),
+            AtLeast("Forwarding:ParallelUsers", o.ParallelUsers, 1),
+            AtLeast("Forwarding:ImportsPerMinutePerUser", o.ImportsPerMinutePerUser, 1),
+            AtLeast("Forwarding:BlobRetentionDays", o.BlobRetentionDays, 0),
+            Positive("Forwarding:IntakeInterval", o.IntakeInterval),
+            Positive("Forwarding:ForwardInterval", o.ForwardInterval),
+            Positive("Forwarding:SweepInterval", o.SweepInterval),
+            Positive("Forwarding:ExpiryCheckInterval", o.ExpiryCheckInterval),
+            Positive("Forwarding:LeaseDuration", o.LeaseDuration),
+            Positive("Forwarding:RetryDelay", o.RetryDelay),
+            Positive("Forwarding:MaxBackoff", o.MaxBackoff));
+
+    private static string? AtLeast(string key, int value, int minimum) => value < minimum ? $"{key} must be at least {minimum}." : null;
+
+    private static string? Positive(string key, TimeSpan value) => value <= TimeSpan.Zero ? $"{key} must be a positive time span like 00:00:05." : null;
+}

@@ -1,0 +1,147 @@
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailRelay.Core.Forwarding;
+
+/// <summary>
+/// Delivers due deliveries: claims a batch with a lease, serves users in parallel and each user's
+/// mail one at a time in received order, and applies the error classes of ARCHITECTURE.md.
+/// </summary>
+public sealed partial class ForwardingService(
+    IDeliveryStore deliveryStore, IMessageStore messageStore,
+    IBlobStore blobs,
+    MailboxDeliveries mailboxes,
+    GmailConnectionHealth gmailHealth,
+    UserRateLimiters rateLimiters,
+    RelayEvents events,
+    IOptions<ForwardingOptions> options,
+    TimeProvider time,
+    ILogger<ForwardingService> logger,
+    MetricCounters counters)
+{
+    /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
+    public string InstanceId { get; } = LastChars($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 48);
+
+    private readonly DeliveryAttempt _attempt = new(options.Value, time);
+
+    /// <summary>Runs one batch; returns how many deliveries it claimed (0 = nothing was due).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var claimed = await deliveryStore.ClaimDueDeliveriesAsync(InstanceId, now, now + settings.LeaseDuration, settings.BatchSize, cancellationToken);
+        if (claimed.Count == 0) return 0;
+        var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
+            async (lane, token) => await DeliverLaneAsync(lane, token));
+        return claimed.Count;
+    }
+
+    private async Task DeliverLaneAsync(List<Delivery> lane, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < lane.Count; i++)
+        {
+            if (cancellationToken.IsCancellationRequested || !await DeliverOneAsync(lane[i], cancellationToken))
+            {
+                // The rest of the lane waits behind this one to keep received order; free it untouched.
+                await deliveryStore.ReleaseLeasesAsync(InstanceId, lane.Skip(i + 1).Select(d => d.Id).ToList(), CancellationToken.None);
+                break;
+            }
+        }
+        events.Publish(new RelayChange("deliveries.changed", lane[0].UserId, null));
+    }
+
+    /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
+    private async Task<bool> DeliverOneAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var message = await messageStore.FindMessageAsync(delivery.MessageId, cancellationToken)
+            ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
+        if (delivery.UserId is null || delivery.Target == DeliveryTarget.None)
+        {
+            await CompleteAsync(delivery, DeliveryStatus.Held, false, null, "There is no mailbox to deliver to; held for an admin.", null);
+            return true;
+        }
+        await rateLimiters.WaitAsync(delivery.UserId, cancellationToken);
+        var request = new MailboxDeliveryRequest(delivery.UserId, delivery.MessageId, message.Summary.SizeBytes, delivery.MarkAsSpam,
+            token => blobs.OpenReadAsync(message.BlobKey, token));
+        MailboxDeliveryResult result;
+        try
+        {
+            result = await _attempt.RunAsync(mailboxes.For(delivery.Target), request, cancellationToken);
+        }
+        catch (BlobNotFoundException e)
+        {
+            result = MailboxDeliveryResult.Refused(e.Message);
+        }
+        return await RecordAsync(delivery, message, result);
+    }
+
+    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result)
+    {
+        switch (result.Outcome)
+        {
+            case MailboxDeliveryOutcome.Delivered:
+                await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
+                counters.DeliveryOutcome(DeliveryStatus.Delivered);
+                if (delivery.Target == DeliveryTarget.Gmail) await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
+                LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
+                await DeleteBlobWhenFinishedAsync(message);
+                return true;
+            case MailboxDeliveryOutcome.PermanentTokenError:
+                // Marks the connection, queues this delivery and every other waiting one of the user
+                // (freeing their leases), and tells the user once.
+                await gmailHealth.RecordRefreshFailureAsync(delivery.UserId!, permanent: true, result.Error ?? "The Gmail connection cannot be used.", CancellationToken.None);
+                return false;
+            case MailboxDeliveryOutcome.MessageError:
+                await CompleteAsync(delivery, DeliveryStatus.Failed, true, null, result.Error, null);
+                counters.DeliveryOutcome(DeliveryStatus.Failed);
+                LogFailed(logger, delivery.MessageId, delivery.UserId!, result.Error);
+                return true;
+            default:
+                var next = RetrySchedule.Next(time.GetUtcNow(), delivery.Attempts + 1, result.RetryAfter, options.Value, Random.Shared);
+                await CompleteAsync(delivery, DeliveryStatus.Retrying, true, next, result.Error, null);
+                LogRetrying(logger, delivery.MessageId, delivery.UserId!, next, result.Error);
+                if (result.TokenRefreshFailed)
+                    await gmailHealth.RecordRefreshFailureAsync(delivery.UserId!, permanent: false, result.Error ?? "The token refresh failed.", CancellationToken.None);
+                return false;
+        }
+    }
+
+    private async Task CompleteAsync(Delivery delivery, DeliveryStatus status, bool attempt, DateTimeOffset? next, string? error, string? externalId)
+    {
+        // Written even when the job is being cancelled: the import may already have happened.
+        var update = new DeliveryUpdate(delivery.Id, status, attempt, next, error, externalId, time.GetUtcNow());
+        if (!await deliveryStore.CompleteDeliveryAsync(InstanceId, update, CancellationToken.None)) LogLeaseLost(logger, delivery.Id);
+    }
+
+    private async Task DeleteBlobWhenFinishedAsync(StoredMessage message)
+    {
+        if (options.Value.BlobRetentionDays > 0 || !await messageStore.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
+        await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
+        await messageStore.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+    }
+
+    /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>
+    private static string LastChars(string value, int max) => value.Length <= max ? value : value[^max..];
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} delivered to {UserId} ({Target})")]
+    private static partial void LogDelivered(ILogger logger, string messageId, string userId, DeliveryTarget target);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} failed for good: {Error}")]
+    private static partial void LogFailed(ILogger logger, string messageId, string userId, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} will be retried at {NextAttempt}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, string messageId, string userId, DateTimeOffset nextAttempt, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Lease of delivery {DeliveryId} was lost before its result was recorded")]
+    private static partial void LogLeaseLost(ILogger logger, long deliveryId);
+}

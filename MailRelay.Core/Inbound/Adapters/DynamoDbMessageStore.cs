@@ -1,0 +1,170 @@
+using System.Text.Json;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Inbound;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Queues;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Forwarding.Adapters.DynamoDbDeliveryItems;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
+using MailRelay.Core.Forwarding.Adapters;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+
+namespace MailRelay.Core.Inbound.Adapters;
+
+/// <summary>
+/// Messages: PK MSG#id holds the message record (SK MESSAGE; GSI1 MESSAGES / sequence), its
+/// reserved sequence (SK SEQUENCE) and one slot per delivery (SK SLOT#targetKey → delivery id).
+/// </summary>
+public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
+{
+    private readonly DynamoDbDeliveryItems _items = new(table);
+
+    private const string MessagesIndex = "MESSAGES";
+
+    /// <summary>
+    /// Without transactions a message and its deliveries are several writes, so they are ordered to
+    /// be safe to repeat: the sequence and every delivery id are reserved in items with
+    /// deterministic keys (a retry finds the same numbers), the deliveries are put conditionally
+    /// (a retry skips the ones that exist), and the message record goes last as the commit marker.
+    /// A crash part-way leaves no message record, so the intake's retry (SQS redelivers) completes
+    /// the same items; deliveries whose message is not committed are never claimed.
+    /// </summary>
+    public async Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pk = "MSG#" + message.Id;
+        if (await table.GetAsync(pk, "MESSAGE", cancellationToken) is not null) return false;
+        var sequence = await table.ReserveNumberAsync(pk, "SEQUENCE", "message", cancellationToken);
+        foreach (var delivery in deliveries.DistinctBy(d => d.TargetKey))
+        {
+            var id = await table.ReserveNumberAsync(pk, "SLOT#" + delivery.TargetKey, "delivery", cancellationToken);
+            var item = DeliveryItem(new Delivery(id, message.Id, sequence, delivery.Recipient, delivery.UserId, delivery.Target, delivery.Status,
+                0, now, Clip(delivery.Note), null, delivery.MarkAsSpam, now, now), version: 1, leaseOwner: null, leaseUntil: null);
+            await _items.CreateDeliveryAsync(item, delivery.Note ?? "Received", cancellationToken);
+            await _items.PutReceivedPointerAsync(message, id, cancellationToken);
+        }
+        return await table.PutNewAsync(MessageItem(message with { Sequence = sequence }), cancellationToken);
+    }
+
+    public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
+        await table.GetAsync("MSG#" + messageId, "MESSAGE", cancellationToken) is { } item ? ReadMessage(item) : null;
+
+    /// <summary>
+    /// Reads every message key of GSI1 MESSAGES (newest first) and filters in memory; a user or status
+    /// filter first collects the matching message ids from the users' lanes. The cost grows with the
+    /// number of stored messages, which the blob retention keeps bounded (docs/dynamodb.md).
+    /// </summary>
+    public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        IEnumerable<StoredMessage> messages = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken)).Select(ReadMessage);
+        if (filter.UserId is not null || filter.Status is not null)
+        {
+            var lanes = filter.UserId is not null ? [filter.UserId] : await _items.ListLanesAsync(cancellationToken);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var lane in lanes)
+            {
+                foreach (var d in await _items.LaneDeliveriesAsync(lane, cancellationToken))
+                    if (filter.Status is null || d.Status == filter.Status) ids.Add(d.MessageId);
+            }
+            messages = messages.Where(m => ids.Contains(m.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            messages = messages.Where(m => new[] { m.Summary.Subject, m.Summary.From, m.Id }.Concat(m.Recipients)
+                .Any(f => f is not null && f.Contains(text, StringComparison.OrdinalIgnoreCase)));
+        }
+        var matching = messages.ToList();
+        var items = new List<MessageListItem>();
+        foreach (var message in matching.Skip(skip).Take(take))
+            items.Add(new MessageListItem(message, await _items.OfMessageAsync(message.Id, cancellationToken)));
+        return new Page<MessageListItem>(items, skip, take, matching.Count);
+    }
+
+    public async Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
+        try
+        {
+            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
+        }
+        catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
+        {
+            // Unknown message: nothing to mark, as the SQL UPDATE … WHERE.
+        }
+    }
+
+    /// <summary>Oldest first from GSI1 MESSAGES, skipping those whose blob is gone; each candidate's deliveries are read.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
+    {
+        var finished = new List<StoredMessage>();
+        foreach (var message in (await table.QueryAsync(Index(MessagesIndex), cancellationToken)).Select(ReadMessage))
+        {
+            if (finished.Count >= max) break;
+            if (message.BlobDeleted || message.ReceivedAt >= receivedBefore) continue;
+            if (await IsMessageFinishedAsync(message.Id, cancellationToken)) finished.Add(message);
+        }
+        return finished;
+    }
+
+    public async Task<bool> IsMessageFinishedAsync(string messageId, CancellationToken cancellationToken) =>
+        (await _items.OfMessageAsync(messageId, cancellationToken)).All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Dropped);
+
+    private static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
+        .Also("Id", S(m.Id)).Also("Sequence", N(m.Sequence)).Also("Source", S(m.Source)).Also("ReceivedAt", T(m.ReceivedAt))
+        .Also("BlobKey", S(m.BlobKey)).Also("Recipients", S(JsonSerializer.Serialize(m.Recipients)))
+        .With("Spam", m.Verdicts.Spam).With("Virus", m.Verdicts.Virus).With("Spf", m.Verdicts.Spf).With("Dkim", m.Verdicts.Dkim).With("Dmarc", m.Verdicts.Dmarc)
+        .With("From", Clip(m.Summary.From)).With("To", Clip(m.Summary.To)).With("Subject", Clip(m.Summary.Subject)).With("Date", m.Summary.Date)
+        .With("HeaderMessageId", Clip(m.Summary.MessageId)).Also("SizeBytes", N(m.Summary.SizeBytes)).With("Problem", Clip(m.Summary.Problem))
+        .Also("BlobDeleted", B(m.BlobDeleted))
+        .Also("GSI1PK", S(MessagesIndex)).Also("GSI1SK", S(Padded(m.Sequence)));
+
+    private static StoredMessage ReadMessage(Item i) => new(
+        i.Str("Id"), i.Num("Sequence"), i.Str("Source"), i.Time("ReceivedAt"), i.Str("BlobKey"),
+        JsonSerializer.Deserialize<List<string>>(i.Str("Recipients")) ?? [],
+        new Verdicts(i.OptStr("Spam"), i.OptStr("Virus"), i.OptStr("Spf"), i.OptStr("Dkim"), i.OptStr("Dmarc")),
+        new MessageSummary(i.OptStr("From"), i.OptStr("To"), i.OptStr("Subject"), i.OptTime("Date"), i.OptStr("HeaderMessageId"),
+            i.Num("SizeBytes"), i.OptStr("Problem")),
+        i.Bool("BlobDeleted"));
+
+    /// <summary>
+    /// Like <see cref="AddMessageAsync"/>, safe to repeat without transactions: each new delivery id is
+    /// reserved in the message's slot for its target, a target whose delivery exists is skipped, and
+    /// the message's recipient list is written last.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> AddRecipientsAsync(string messageId, IReadOnlyList<string> recipients, IReadOnlyList<NewDelivery> deliveries,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pk = "MSG#" + messageId;
+        if (await table.GetAsync(pk, "MESSAGE", cancellationToken) is not { } item) return [];
+        var message = ReadMessage(item);
+        var added = new List<Delivery>();
+        foreach (var delivery in deliveries.DistinctBy(d => d.TargetKey))
+        {
+            var slot = "SLOT#" + delivery.TargetKey;
+            if (await table.GetAsync(pk, slot, cancellationToken) is { } reserved && await table.GetAsync(DeliveryPk(reserved.Num("Value")), "DELIVERY", cancellationToken) is not null)
+                continue;
+            var id = await table.ReserveNumberAsync(pk, slot, "delivery", cancellationToken);
+            var created = new Delivery(id, messageId, message.Sequence, delivery.Recipient, delivery.UserId, delivery.Target, delivery.Status,
+                0, now, Clip(delivery.Note), null, delivery.MarkAsSpam, now, now);
+            await _items.CreateDeliveryAsync(DeliveryItem(created, version: 1, leaseOwner: null, leaseUntil: null), delivery.Note ?? "Received", cancellationToken);
+            await _items.PutReceivedPointerAsync(message, id, cancellationToken);
+            added.Add(created);
+        }
+        var merged = message.Recipients.Concat(recipients).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (merged.Count != message.Recipients.Count || (added.Count > 0 && message.BlobDeleted))
+        {
+            var update = new DynamoDbUpdate().Set("Recipients", S(JsonSerializer.Serialize(merged)));
+            if (added.Count > 0) update.Set("BlobDeleted", B(false));
+            await table.Client.UpdateItemAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
+        }
+        return added;
+    }
+}

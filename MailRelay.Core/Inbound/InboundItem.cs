@@ -1,0 +1,24 @@
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Storage;
+
+namespace MailRelay.Core.Inbound;
+
+/// <summary>
+/// One new-mail notification from an <see cref="IInboundSource"/>.
+/// </summary>
+/// <param name="Handle">What the source needs to acknowledge or abandon it (file path, SQS receipt handle).</param>
+/// <param name="MessageId">The idempotency key: SES message id, or <c>sha256-…</c> of the bytes.</param>
+/// <param name="Recipients">Envelope recipients (SES <c>receipt.recipients</c>), never header addresses for SES.</param>
+/// <param name="ExistingBlobKey">Set when the raw message already is in the blob store (SES's S3 action).</param>
+/// <param name="OpenRaw">Opens the raw message when it is not in the blob store yet.</param>
+public sealed record InboundItem(
+    string Handle,
+    string MessageId,
+    string Source,
+    IReadOnlyList<string> Recipients,
+    Verdicts Verdicts,
+    DateTimeOffset? ReceivedAt,
+    string? ExistingBlobKey,
+    Func<CancellationToken, Task<Stream>>? OpenRaw);

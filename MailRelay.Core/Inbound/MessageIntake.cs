@@ -1,0 +1,84 @@
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Inbound.Headers;
+using Microsoft.Extensions.Logging;
+
+namespace MailRelay.Core.Inbound;
+
+/// <summary>
+/// Stores a new message and the deliveries its routes call for, exactly once per message id.
+/// The caller acknowledges the notification only after this returns, so a crash at any point
+/// leaves the notification in its source to be tried again.
+/// </summary>
+public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore blobs, RouteCache routes, RelayEvents events, TimeProvider time, ILogger<MessageIntake> logger)
+{
+    public async Task<IntakeResult> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is { } stored)
+            return await AddNewRecipientsAsync(stored, recipients, item, cancellationToken);
+        var blobKey = item.ExistingBlobKey ?? BlobKeys.ForMessage(item.MessageId);
+        var size = await StoreBlobAsync(item, blobKey, cancellationToken);
+        MessageSummary summary;
+        await using (var raw = await blobs.OpenReadAsync(blobKey, cancellationToken))
+            summary = await MessageHeaderReader.ReadSummaryAsync(raw, size, cancellationToken);
+
+        var deliveries = recipients.Count == 0
+            ? [new NewDelivery("(no recipient)", null, DeliveryTarget.None, DeliveryStatus.Held, false, "The message has no envelope recipients; held for an admin.")]
+            : DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), recipients, item.Verdicts);
+        var now = time.GetUtcNow();
+        var message = new StoredMessage(item.MessageId, 0, item.Source, item.ReceivedAt ?? now, blobKey, recipients, item.Verdicts, summary, false);
+        if (!await messageStore.AddMessageAsync(message, deliveries, now, cancellationToken)) return IntakeResult.Duplicate;
+
+        LogAccepted(logger, item.MessageId, item.Source, deliveries.Count, summary.Problem);
+        events.Publish(new RelayChange("message.received", null, item.MessageId));
+        return IntakeResult.Accepted;
+    }
+
+    /// <summary>
+    /// The same message id again (the same bytes dropped with another envelope, an SES notification
+    /// repeated): recipients the stored message lacks get their deliveries; those it has are not
+    /// delivered again.
+    /// </summary>
+    private async Task<IntakeResult> AddNewRecipientsAsync(StoredMessage stored, List<string> recipients, InboundItem item, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(stored.Recipients, StringComparer.OrdinalIgnoreCase);
+        var fresh = recipients.Where(r => !known.Contains(r)).ToList();
+        if (fresh.Count == 0)
+        {
+            LogDuplicate(logger, item.MessageId, item.Source);
+            return IntakeResult.Duplicate;
+        }
+        // The bytes go back first: once the first recipients had it, the sweep may have deleted them.
+        if (item.OpenRaw is not null && item.ExistingBlobKey is null) await StoreBlobAsync(item, stored.BlobKey, cancellationToken);
+        var deliveries = DeliveryPlanner.Plan(await routes.GetAsync(cancellationToken), fresh, stored.Verdicts);
+        var added = await messageStore.AddRecipientsAsync(stored.Id, fresh, deliveries, time.GetUtcNow(), cancellationToken);
+        LogRecipientsAdded(logger, item.MessageId, item.Source, string.Join(", ", fresh), added.Count);
+        events.Publish(new RelayChange("message.received", null, item.MessageId));
+        return IntakeResult.RecipientsAdded;
+    }
+
+    private async Task<long> StoreBlobAsync(InboundItem item, string blobKey, CancellationToken cancellationToken)
+    {
+        if (item.ExistingBlobKey is not null) return await blobs.SizeAsync(blobKey, cancellationToken);
+        if (item.OpenRaw is null) throw new InvalidOperationException($"Inbound item {item.MessageId} has neither a blob key nor raw bytes.");
+        await using var raw = await item.OpenRaw(cancellationToken);
+        return await blobs.PutAsync(blobKey, raw, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} was already stored; nothing changed")]
+    private static partial void LogDuplicate(ILogger logger, string messageId, string source);
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} was already stored; new recipients {Recipients} added with {DeliveryCount} deliveries")]
+    private static partial void LogRecipientsAdded(ILogger logger, string messageId, string source, string recipients, int deliveryCount);
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} stored with {DeliveryCount} deliveries (header problem: {HeaderProblem})")]
+    private static partial void LogAccepted(ILogger logger, string messageId, string source, int deliveryCount, string? headerProblem);
+}

@@ -1,0 +1,59 @@
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace MailRelay.Core.Inbound;
+
+/// <summary>
+/// The inbound loop: reads new-mail notifications in batches, stores each message, and acknowledges
+/// only what was stored. A notification whose message could not be stored is abandoned, so the
+/// source offers it again after <see cref="RetryAfterFailure"/>; forwarding is asked to run as
+/// soon as anything new was stored.
+/// </summary>
+public sealed partial class ReceiveInboundMail(IInboundSource source, MessageIntake intake, IForwardingScheduler forwarding, ILogger<ReceiveInboundMail> logger)
+    : IBackgroundWork
+{
+    public const int BatchSize = 10;
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
+
+    public string AfterFailure => "what was not acknowledged stays in the source and is read again at the next run";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InboundItem> items;
+        do
+        {
+            items = await source.ReceiveAsync(BatchSize, cancellationToken);
+            var accepted = 0;
+            foreach (var item in items)
+            {
+                if (await AcceptAsync(item, cancellationToken)) accepted++;
+            }
+            if (accepted > 0) await forwarding.RunSoonAsync(cancellationToken);
+        }
+        while (items.Count == BatchSize && !cancellationToken.IsCancellationRequested);
+    }
+
+    private async Task<bool> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await intake.AcceptAsync(item, cancellationToken);
+            await source.AcknowledgeAsync(item, cancellationToken);
+            return result != IntakeResult.Duplicate;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogItemFailed(logger, e, item.MessageId, item.Source);
+            await source.AbandonAsync(item, RetryAfterFailure, CancellationToken.None);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Message {MessageId} from {Source} could not be stored; it stays in the source and is tried again")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, string messageId, string source);
+}

@@ -1,0 +1,181 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
+using MailRelay.Core.Storage.Adapters;
+
+namespace MailRelay.Core.Infrastructure.DynamoDb;
+
+/// <summary>
+/// The one DynamoDB table every store class shares (PK/SK plus the GSI1 index), and the few shapes
+/// of call they all use: get, conditional put and delete, query all pages, count, counters.
+/// </summary>
+public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings settings)
+{
+    public const string IndexName = "GSI1";
+
+    internal IAmazonDynamoDB Client => client;
+
+    internal DynamoDbSettings Settings => settings;
+
+    internal string Name => settings.TableName;
+
+    internal static Item Key(string pk, string sk) => new() { ["PK"] = S(pk), ["SK"] = S(sk) };
+
+    internal static Item NewItem(string pk, string sk) => Key(pk, sk);
+
+    internal async Task<Item?> GetAsync(string pk, string sk, CancellationToken cancellationToken)
+    {
+        var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = true }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>Puts the item if the condition holds; false when it does not (a duplicate or a stale write).</summary>
+    internal async Task<bool> PutIfAsync(Item item, string? condition, CancellationToken cancellationToken, Item? values = null, Dictionary<string, string>? names = null)
+    {
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest
+            {
+                TableName = Name, Item = item, ConditionExpression = condition,
+                ExpressionAttributeValues = values, ExpressionAttributeNames = names,
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    internal Task<bool> PutNewAsync(Item item, CancellationToken cancellationToken) =>
+        PutIfAsync(item, "attribute_not_exists(PK)", cancellationToken);
+
+    /// <summary>Deletes the item if the condition holds; returns the removed item, or null.</summary>
+    internal async Task<Item?> DeleteIfAsync(string pk, string sk, string? condition, CancellationToken cancellationToken, Item? values = null, Dictionary<string, string>? names = null)
+    {
+        try
+        {
+            var response = await client.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = Name, Key = Key(pk, sk), ConditionExpression = condition, ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
+                ExpressionAttributeValues = values, ExpressionAttributeNames = names,
+            }, cancellationToken);
+            return response.Attributes is { Count: > 0 } old ? old : null;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every item of a query (all pages), or the first <paramref name="max"/>.</summary>
+    internal async Task<List<Item>> QueryAsync(QueryRequest request, CancellationToken cancellationToken, int? max = null)
+    {
+        request.TableName = Name;
+        // Reading stops near what is needed: each page asks for at most the items still wanted.
+        if (max is { } wanted && request.Limit is null) request.Limit = Math.Clamp(wanted, 1, 1000);
+        var items = new List<Item>();
+        do
+        {
+            var response = await client.QueryAsync(request, cancellationToken);
+            if (response.Items is not null) items.AddRange(response.Items);
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null && (max is null || items.Count < max));
+        return max is { } m && items.Count > m ? items.GetRange(0, m) : items;
+    }
+
+    /// <summary>How many items a query matches: every page is read (keys only), so the cost grows with the count.</summary>
+    internal async Task<int> CountAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        request.TableName = Name;
+        request.Select = Amazon.DynamoDBv2.Select.COUNT;
+        var total = 0;
+        do
+        {
+            var response = await client.QueryAsync(request, cancellationToken);
+            total += response.Count ?? 0;
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+        return total;
+    }
+
+    internal static QueryRequest Partition(string pk, string? skPrefix = null, bool newestFirst = false) => new()
+    {
+        KeyConditionExpression = skPrefix is null ? "PK = :pk" : "PK = :pk AND begins_with(SK, :prefix)",
+        ExpressionAttributeValues = skPrefix is null ? new() { [":pk"] = S(pk) } : new() { [":pk"] = S(pk), [":prefix"] = S(skPrefix) },
+        ScanIndexForward = !newestFirst,
+        ConsistentRead = true,
+    };
+
+    /// <summary>
+    /// Items of a partition whose SK starts at or after <paramref name="fromKey"/> and is before
+    /// <paramref name="toKey"/>: SKs begin with a time followed by '#', so "to#…" sorts after "to".
+    /// </summary>
+    internal static QueryRequest Between(string pk, string fromKey, string toKey) => new()
+    {
+        KeyConditionExpression = "PK = :pk AND SK BETWEEN :from AND :to",
+        ExpressionAttributeValues = new() { [":pk"] = S(pk), [":from"] = S(fromKey), [":to"] = S(toKey) },
+        ConsistentRead = true,
+    };
+
+    internal static QueryRequest Index(string gsi1pk, bool newestFirst = false) => new()
+    {
+        IndexName = IndexName,
+        KeyConditionExpression = "GSI1PK = :pk",
+        ExpressionAttributeValues = new() { [":pk"] = S(gsi1pk) },
+        ScanIndexForward = !newestFirst,
+    };
+
+    /// <summary>Items by key, consistently read, in no particular order (100 keys per call, unprocessed keys retried).</summary>
+    internal async Task<List<Item>> BatchGetAsync(IEnumerable<Item> keys, CancellationToken cancellationToken)
+    {
+        var found = new List<Item>();
+        // BatchGetItem refuses a request that names the same key twice.
+        foreach (var chunk in keys.DistinctBy(k => (k["PK"].S, k["SK"].S)).Chunk(100))
+        {
+            var pending = new Dictionary<string, KeysAndAttributes> { [Name] = new() { Keys = [.. chunk], ConsistentRead = true } };
+            for (var round = 0; pending.Count > 0; round++)
+            {
+                if (round > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * round)), cancellationToken);
+                var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken);
+                if (response.Responses is not null && response.Responses.TryGetValue(Name, out var items)) found.AddRange(items);
+                pending = response.UnprocessedKeys is { Count: > 0 } left ? left : [];
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The next number of a counter item (atomic ADD). A retried caller may skip numbers; they are never reused.</summary>
+    internal async Task<long> NextNumberAsync(string counter, CancellationToken cancellationToken)
+    {
+        var response = await client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = Name,
+            Key = Key("COUNTER#" + counter, "COUNTER"),
+            UpdateExpression = "ADD #v :one",
+            ExpressionAttributeNames = new() { ["#v"] = "Value" },
+            ExpressionAttributeValues = new() { [":one"] = N(1) },
+            ReturnValues = Amazon.DynamoDBv2.ReturnValue.UPDATED_NEW,
+        }, cancellationToken);
+        return response.Attributes.Num("Value");
+    }
+
+    /// <summary>
+    /// The number kept in a reservation item, allocated from <paramref name="counter"/> the first
+    /// time: a retried intake finds the same message sequence and delivery ids again.
+    /// </summary>
+    internal async Task<long> ReserveNumberAsync(string pk, string sk, string counter, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(pk, sk, cancellationToken) is { } existing) return existing.Num("Value");
+        var number = await NextNumberAsync(counter, cancellationToken);
+        if (await PutNewAsync(NewItem(pk, sk).Also("Value", N(number)), cancellationToken)) return number;
+        return (await GetAsync(pk, sk, cancellationToken))!.Num("Value");
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using static MailRelay.Core.Forwarding.Adapters.DynamoDbDeliveryItems;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
+using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
+using MailRelay.Core.Forwarding.Adapters;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+
+namespace MailRelay.Core.Outbound.Adapters;
+
+/// <summary>
+/// Usage per user (or credential) and day, computed when asked from items ordered by time, so
+/// nothing has to be counted again when a delivery changes status:
+/// inbound reads the RECEIVED#yyyy-MM pointers (one per delivery, SK receivedAt#deliveryId, written
+/// by AddMessage) of the range's months and the pointed deliveries and messages (BatchGetItem, current
+/// status; deliveries of an uncommitted message are left out); outbound reads GSI1 OUTBOUND. The
+/// cost grows with the mail in the range, which DayRange caps at 366 days.
+/// SES events of mail sent with SMTP credentials: PK OUTBOUND#sesMessageId, SK EVENT#type, put with
+/// attribute_not_exists so a redelivered event counts once. GSI1 OUTBOUND / at#id#type orders them
+/// by time, so a period is one Query on the index.
+/// </summary>
+public sealed class DynamoDbUsageStore(DynamoDbTable table) : IUsageStore
+{
+    private readonly DynamoDbDeliveryItems _items = new(table);
+
+    private static readonly DeliveryStatus[] Queued =
+        [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying, DeliveryStatus.Held];
+
+    public async Task<Page<UsageRow>> ListUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken)
+    {
+        var pointers = new List<Item>();
+        for (var month = new DateOnly(range.From.Year, range.From.Month, 1); month <= range.To; month = month.AddMonths(1))
+            pointers.AddRange(await table.QueryAsync(Between(ReceivedPartition(month), Time(range.Start), Time(range.End)), cancellationToken));
+        var deliveries = (await table.BatchGetAsync(pointers.Select(p => Key(DeliveryPk(p.Num("DeliveryId")), "DELIVERY")), cancellationToken))
+            .Select(i => ReadState(i).Delivery).ToDictionary(d => d.Id);
+        var committed = (await table.BatchGetAsync(pointers.Select(p => Key("MSG#" + p.Str("MessageId"), "MESSAGE")), cancellationToken))
+            .Select(i => i.Str("Id")).ToHashSet(StringComparer.Ordinal);
+        var rows = pointers
+            .Where(p => committed.Contains(p.Str("MessageId")) && deliveries.ContainsKey(p.Num("DeliveryId")))
+            .Select(p => (Day: DateOnly.FromDateTime(p.Time("ReceivedAt").UtcDateTime), Delivery: deliveries[p.Num("DeliveryId")]))
+            .GroupBy(x => (x.Day, UserId: x.Delivery.UserId ?? ""))
+            .Select(g => new UsageRow(g.Key.Day, g.Key.UserId, g.Count(),
+                g.Count(x => x.Delivery.Status == DeliveryStatus.Delivered), g.Count(x => Queued.Contains(x.Delivery.Status)),
+                g.Count(x => x.Delivery.Status == DeliveryStatus.Failed)))
+            .OrderByDescending(r => r.Day).ThenBy(r => r.UserId, StringComparer.Ordinal)
+            .ToList();
+        return new Page<UsageRow>(rows.Skip(skip).Take(take).ToList(), skip, take, rows.Count);
+    }
+
+    public async Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = (await OutboundEventsAsync(range.Start, range.End, cancellationToken))
+            .GroupBy(e => (Day: DateOnly.FromDateTime(e.Time("At").UtcDateTime), SmtpUserId: e.Str("SmtpUserId")))
+            .Select(g => (g.Key.Day, Rates: Rates(g.Key.SmtpUserId, g.ToList())))
+            .Select(x => new OutboundUsageRow(x.Day, x.Rates.SmtpUserId, x.Rates.Sends, x.Rates.Deliveries, x.Rates.Bounces, x.Rates.Complaints))
+            .OrderByDescending(r => r.Day).ThenBy(r => r.SmtpUserId, StringComparer.Ordinal)
+            .ToList();
+        return new Page<OutboundUsageRow>(rows.Skip(skip).Take(take).ToList(), skip, take, rows.Count);
+    }
+
+
+    private const string OutboundIndex = "OUTBOUND";
+
+    public Task<bool> RecordOutboundEventAsync(OutboundEvent outboundEvent, string smtpUserId, CancellationToken cancellationToken)
+    {
+        var type = outboundEvent.Type.ToString();
+        var item = NewItem("OUTBOUND#" + outboundEvent.SesMessageId, "EVENT#" + type)
+            .Also("SesMessageId", S(outboundEvent.SesMessageId)).Also("EventType", S(type)).Also("SmtpUserId", S(smtpUserId))
+            .Also("At", T(outboundEvent.At)).With("Caller", Clip(outboundEvent.CallerIdentity)).With("Source", Clip(outboundEvent.Source))
+            .With("Detail", Clip(outboundEvent.Detail)).Also("Recipients", N(outboundEvent.Recipients))
+            .Also("GSI1PK", S(OutboundIndex)).Also("GSI1SK", S($"{Time(outboundEvent.At)}#{outboundEvent.SesMessageId}#{type}"));
+        return table.PutNewAsync(item, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboundRates>> SummarizeOutboundAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var request = OutboundPeriod("GSI1SK >= :from", Time(since), null);
+        return (await table.QueryAsync(request, cancellationToken))
+            .GroupBy(i => i.Str("SmtpUserId"), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Rates(g.Key, g.ToList()))
+            .ToList();
+    }
+
+    /// <summary>Events from GSI1 OUTBOUND whose time is at or after <paramref name="from"/> (and before <paramref name="to"/>).</summary>
+    private async Task<List<Item>> OutboundEventsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await table.QueryAsync(OutboundPeriod("GSI1SK BETWEEN :from AND :to", Time(from), Time(to)), cancellationToken);
+
+    private static QueryRequest OutboundPeriod(string range, string from, string? to)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":pk"] = S(OutboundIndex), [":from"] = S(from) };
+        if (to is not null) values[":to"] = S(to);
+        return new QueryRequest
+        {
+            IndexName = IndexName,
+            KeyConditionExpression = "GSI1PK = :pk AND " + range,
+            ExpressionAttributeValues = values,
+            ProjectionExpression = "SmtpUserId, EventType, #at",
+            ExpressionAttributeNames = new() { ["#at"] = "At" },
+        };
+    }
+
+    private static OutboundRates Rates(string smtpUserId, IReadOnlyCollection<Item> events)
+    {
+        int Count(OutboundEventType type) => events.Count(e => e.Str("EventType") == type.ToString());
+        return new OutboundRates(smtpUserId, Count(OutboundEventType.Send), Count(OutboundEventType.Delivery),
+            Count(OutboundEventType.Bounce), Count(OutboundEventType.Complaint));
+    }
+}

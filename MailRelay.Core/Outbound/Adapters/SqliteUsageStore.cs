@@ -1,0 +1,108 @@
+using System.Globalization;
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
+using MailRelay.Core.Storage;
+using Microsoft.Data.Sqlite;
+using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
+
+namespace MailRelay.Core.Outbound.Adapters;
+
+/// <summary>Usage per user and day, and the outbound_events it counts for SMTP credentials.</summary>
+public sealed class SqliteUsageStore(SqliteDatabase database) : IUsageStore
+{
+    // Times are stored as UTC text, so the first ten characters are the UTC day.
+    private const string UsageGroups = """
+        SELECT substr(m.received_at, 1, 10) AS day, COALESCE(d.user_id, '') AS user_id, COUNT(*),
+               SUM(d.status = 'Delivered'), SUM(d.status IN ('Pending', 'Queued', 'Retrying', 'Held')), SUM(d.status = 'Failed')
+        FROM deliveries d JOIN messages m ON m.id = d.message_id
+        WHERE m.received_at >= $start AND m.received_at < $end
+        GROUP BY day, user_id
+        """;
+
+    private const string OutboundGroups = """
+        SELECT substr(at, 1, 10) AS day, smtp_user_id, SUM(event_type = 'Send'), SUM(event_type = 'Delivery'),
+               SUM(event_type = 'Bounce'), SUM(event_type = 'Complaint')
+        FROM outbound_events WHERE at >= $start AND at < $end
+        GROUP BY day, smtp_user_id
+        """;
+
+    public Task<Page<UsageRow>> ListUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
+        ListGroupsAsync(UsageGroups, "day DESC, user_id", range, skip, take,
+            r => new UsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), cancellationToken);
+
+    public Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
+        ListGroupsAsync(OutboundGroups, "day DESC, smtp_user_id", range, skip, take,
+            r => new OutboundUsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), cancellationToken);
+
+    private async Task<Page<T>> ListGroupsAsync<T>(string groups, string order, DayRange range, int skip, int take,
+        Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var items = new List<T>();
+        await using (var command = RangeCommand(connection, $"{groups} ORDER BY {order} LIMIT $take OFFSET $skip", range))
+        {
+            command.Parameters.AddWithValue("$take", take);
+            command.Parameters.AddWithValue("$skip", skip);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) items.Add(read(reader));
+        }
+        await using var count = RangeCommand(connection, $"SELECT COUNT(*) FROM ({groups})", range);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return new Page<T>(items, skip, take, total);
+    }
+
+    private static SqliteCommand RangeCommand(SqliteConnection connection, string sql, DayRange range)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$start", SqliteValues.Time(range.Start));
+        command.Parameters.AddWithValue("$end", SqliteValues.Time(range.End));
+        return command;
+    }
+
+    private static DateOnly Day(SqliteDataReader reader) =>
+        DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task<bool> RecordOutboundEventAsync(OutboundEvent outboundEvent, string smtpUserId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO outbound_events (ses_message_id, event_type, smtp_user_id, at, caller, source, detail, recipients)
+            VALUES ($id, $type, $user, $at, $caller, $source, $detail, $recipients)
+            ON CONFLICT (ses_message_id, event_type) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", outboundEvent.SesMessageId);
+        command.Parameters.AddWithValue("$type", outboundEvent.Type.ToString());
+        command.Parameters.AddWithValue("$user", smtpUserId);
+        command.Parameters.AddWithValue("$at", SqliteValues.Time(outboundEvent.At));
+        command.Parameters.AddWithValue("$caller", (object?)outboundEvent.CallerIdentity ?? DBNull.Value);
+        command.Parameters.AddWithValue("$source", (object?)outboundEvent.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$detail", (object?)outboundEvent.Detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("$recipients", outboundEvent.Recipients);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboundRates>> SummarizeOutboundAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT smtp_user_id, SUM(event_type = 'Send'), SUM(event_type = 'Delivery'), SUM(event_type = 'Bounce'), SUM(event_type = 'Complaint')
+            FROM outbound_events WHERE at >= $since GROUP BY smtp_user_id ORDER BY smtp_user_id
+            """;
+        command.Parameters.AddWithValue("$since", SqliteValues.Time(since));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rates = new List<OutboundRates>();
+        while (await reader.ReadAsync(cancellationToken))
+            rates.Add(new OutboundRates(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+        return rates;
+    }
+}

@@ -1,0 +1,29 @@
+using MailRelay.Core.Domains;
+using MailRelay.Core.Users;
+
+namespace MailRelay.Core.Outbound;
+
+/// <summary>
+/// SES puts an account under review at a 5 % bounce or 0.1 % complaint rate and may pause its
+/// sending at 10 % bounces or 0.5 % complaints. MailRelay shows a credential amber from the first
+/// and red from the second, so an admin acts before SES does.
+/// </summary>
+public static class SendingRateThresholds
+{
+    public const double BounceReview = 0.05;
+    public const double BouncePause = 0.10;
+    public const double ComplaintReview = 0.001;
+    public const double ComplaintPause = 0.005;
+
+    public static SendingRateLevel Bounce(double? rate) => Level(rate, BounceReview, BouncePause);
+
+    public static SendingRateLevel Complaint(double? rate) => Level(rate, ComplaintReview, ComplaintPause);
+
+    private static SendingRateLevel Level(double? rate, double review, double pause) => rate switch
+    {
+        null => SendingRateLevel.NoData,
+        >= 0 when rate >= pause => SendingRateLevel.Pause,
+        >= 0 when rate >= review => SendingRateLevel.Review,
+        _ => SendingRateLevel.Healthy,
+    };
+}

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Ports;
-
-/// <summary>The resolver could not answer (unreachable, HTTP error, SERVFAIL); says why in a sentence.</summary>
-public sealed class DnsLookupException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,6 +1,0 @@
-namespace MailRelay.Core.Ports;
-
-public sealed class DuplicateRouteException(string pattern) : Exception($"A route for '{pattern}' already exists.")
-{
-    public string Pattern { get; } = pattern;
-}

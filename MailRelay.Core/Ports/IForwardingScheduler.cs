@@ -1,7 +1,0 @@
-namespace MailRelay.Core.Ports;
-
-/// <summary>Asks the background forwarding to run as soon as possible (new mail, a renewal, "Deliver now").</summary>
-public interface IForwardingScheduler
-{
-    Task RunSoonAsync(CancellationToken cancellationToken);
-}

@@ -1,9 +1,0 @@
-using MailRelay.Core.Domain;
-
-namespace MailRelay.Core.Ports;
-
-/// <summary>Sends each minute's figures to a metrics system. Emf: CloudWatch Embedded Metric Format on stdout.</summary>
-public interface IMetricsPublisher
-{
-    Task PublishAsync(MetricsMinute minute, CancellationToken cancellationToken);
-}

@@ -1,6 +1,0 @@
-using MailRelay.Core.Domain;
-
-namespace MailRelay.Core.Ports;
-
-/// <summary>One received SES event and the handle its source needs to acknowledge it.</summary>
-public sealed record OutboundEventItem(string Handle, OutboundEvent Event);

@@ -1,8 +1,0 @@
-namespace MailRelay.Core.Ports;
-
-/// <summary>A provisioning step failed. Messages never carry a secret.</summary>
-public sealed class SmtpIdentityException(string message, bool isTransient, Exception? innerException = null) : Exception(message, innerException)
-{
-    /// <summary>Throttling, time-outs, service failures: trying again later can help.</summary>
-    public bool IsTransient { get; } = isTransient;
-}

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Ports;
-
-/// <summary>Whether the server took the message, and its answer in words (the SMTP reply when it refused).</summary>
-public sealed record SmtpTestOutcome(bool Accepted, string Answer);

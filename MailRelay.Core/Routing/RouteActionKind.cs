@@ -1,0 +1,10 @@
+
+namespace MailRelay.Core.Routing;
+
+public enum RouteActionKind
+{
+    Gmail,
+    LocalMailbox,
+    Drop,
+    Hold,
+}

@@ -1,6 +1,0 @@
-using MailRelay.Core.Domain;
-
-namespace MailRelay.Core.Services.Gmail;
-
-/// <summary>What one failed token refresh leads to: the connection's new state, the email to send, and whether the user's mail waits.</summary>
-public sealed record EscalationStep(GmailConnectionStatus Status, int FailureCount, NoticeKind? Notice, bool QueueMail);

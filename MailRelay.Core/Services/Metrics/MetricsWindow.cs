@@ -1,8 +1,0 @@
-namespace MailRelay.Core.Services.Metrics;
-
-/// <summary>What the charts show: the last hour at sample resolution, or the last day by the minute.</summary>
-public enum MetricsWindow
-{
-    LastHour,
-    Last24Hours,
-}

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Services.Metrics;
-
-/// <summary>Delivery outcomes of the minute that starts at <see cref="Minute"/>.</summary>
-public sealed record OutcomeMinute(DateTimeOffset Minute, OutcomeCounts Counts);

@@ -1,9 +1,0 @@
-using MailRelay.Core.Ports;
-
-namespace MailRelay.Core.Services.SmtpCredentials;
-
-/// <summary>Used when no job host is registered: the work waits for whoever sweeps next.</summary>
-public sealed class NoSmtpProvisioningScheduler : ISmtpProvisioningScheduler
-{
-    public Task RunSoonAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -1,4 +1,0 @@
-namespace MailRelay.Core.Services.SmtpCredentials;
-
-/// <summary>A test email that was sent: whether the server accepted it, its answer, and the envelope.</summary>
-public sealed record SmtpTestEmailResult(bool Accepted, string Answer, string From, string To);

@@ -1,0 +1,8 @@
+
+namespace MailRelay.Core.Smtp.Adapters;
+
+public enum IamAccessKeyStatus
+{
+    Active,
+    Inactive,
+}

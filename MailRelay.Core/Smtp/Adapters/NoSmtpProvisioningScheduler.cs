@@ -1,0 +1,10 @@
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
+
+namespace MailRelay.Core.Smtp.Adapters;
+
+/// <summary>Used when no job host is registered: the work waits for whoever sweeps next.</summary>
+public sealed class NoSmtpProvisioningScheduler : ISmtpProvisioningScheduler
+{
+    public Task RunSoonAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,10 @@
+using MailRelay.Core.Domains;
+using MailRelay.Core.Outbound;
+
+namespace MailRelay.Core.Smtp;
+
+/// <summary>Asks the background provisioning to run as soon as possible (an SMTP user was created, retried or deleted).</summary>
+public interface ISmtpProvisioningScheduler
+{
+    Task RunSoonAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+using MailRelay.Core.Common;
+using MailRelay.Core.Users;
+
+namespace MailRelay.Core.Smtp;
+
+/// <summary>Moves due SMTP users along (provisioning, retries, cleanup), a batch at a time until none is left due.</summary>
+public sealed class ProvisionDueSmtpUsers(SmtpProvisioning provisioning) : IBackgroundWork
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public const int BatchSize = 20;
+
+    // Each process leases under its own name, so several processes never work on the same record.
+    private static readonly string Owner = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    public string AfterFailure => "it runs again at its next time";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (await provisioning.ProcessDueAsync(Owner, BatchSize, cancellationToken) == BatchSize)
+        {
+        }
+    }
+}

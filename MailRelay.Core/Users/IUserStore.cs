@@ -1,0 +1,20 @@
+using MailRelay.Core.Common;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Gmail;
+using MailRelay.Core.Storage;
+
+namespace MailRelay.Core.Users;
+
+/// <summary>The users who signed in at least once, with their roles.</summary>
+public interface IUserStore
+{
+    /// <summary>Creates the user or updates email, name and roles; keeps <see cref="AppUser.CreatedAt"/>.</summary>
+    Task<AppUser> UpsertUserAsync(string id, string email, string displayName, IReadOnlyList<string> roles, DateTimeOffset signedInAt, CancellationToken cancellationToken);
+
+    /// <summary>Creates the user when missing and leaves an existing one untouched (seeding).</summary>
+    Task EnsureUserAsync(string id, string email, string displayName, IReadOnlyList<string> roles, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<AppUser?> FindUserAsync(string id, CancellationToken cancellationToken);
+
+    Task<Page<AppUser>> ListUsersAsync(int skip, int take, CancellationToken cancellationToken);
+}
