@@ -36,7 +36,7 @@ public sealed class SmtpProvisioning(
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
 
-    private readonly SmtpUserChanges _changes = new(protector, options.Value, events, scheduler);
+    private readonly SmtpUserChanges _changes = new(protector, options, events, scheduler);
 
     /// <summary>The refusal for an id that is no SMTP user (never was, or deleted meanwhile).</summary>
     public static Failure NoSuchUser => Failure.NotFound("There is no such SMTP user.");

@@ -1,5 +1,6 @@
 using MailRelay.Core.Common;
 using MailRelay.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Smtp;
 
@@ -8,7 +9,7 @@ namespace MailRelay.Core.Smtp;
 /// every stored change is published as <see cref="SmtpProvisioning.ChangedKind"/>, and a record
 /// left for the job wakes it.
 /// </summary>
-internal sealed class SmtpUserChanges(ISecretProtector protector, SmtpIdentityOptions options, RelayEvents events, ISmtpProvisioningScheduler? scheduler)
+internal sealed class SmtpUserChanges(ISecretProtector protector, IOptions<SmtpIdentityOptions> options, RelayEvents events, ISmtpProvisioningScheduler? scheduler)
 {
     private const int HistoryLimit = 20;
 
@@ -16,8 +17,9 @@ internal sealed class SmtpUserChanges(ISecretProtector protector, SmtpIdentityOp
     public static Failure ChangedMeanwhile => Failure.Conflict("The SMTP user changed meanwhile; reload and try again.");
 
     // The secret key lives only long enough to derive the SMTP password; only its protected form is stored.
+    // Options are read on use, never when the services are built, as before: they resolve even where SmtpIdentity would not validate.
     public async Task<string> ProtectPasswordAsync(string recordId, SmtpAccessKey key, CancellationToken cancellationToken) =>
-        await protector.ProtectAsync(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, options.Region), recordId, cancellationToken);
+        await protector.ProtectAsync(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, options.Value.Region), recordId, cancellationToken);
 
     /// <summary>The record with the error as its last and in its (bounded) history, and its lease released.</summary>
     public static SmtpUser WithError(SmtpUser user, string message, DateTimeOffset now) => user with

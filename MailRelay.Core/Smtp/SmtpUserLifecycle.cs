@@ -23,7 +23,7 @@ public sealed class SmtpUserLifecycle(
     ILogger<SmtpUserLifecycle> logger,
     ISmtpProvisioningScheduler? scheduler = null)
 {
-    private readonly SmtpUserChanges _changes = new(protector, options.Value, events, scheduler);
+    private readonly SmtpUserChanges _changes = new(protector, options, events, scheduler);
 
     public Task<Result<SmtpUser>> RetryAsync(string actorId, string id, CancellationToken cancellationToken) =>
         ChangeAsync(actorId, id, AuditActions.SmtpUserRetry, [SmtpUserStatus.Failed], u => Task.FromResult<SmtpUser?>(u with
