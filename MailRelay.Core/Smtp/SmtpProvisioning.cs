@@ -67,84 +67,12 @@ public sealed class SmtpProvisioning(
         var now = time.GetUtcNow();
         var claimed = await smtpUserStore.ClaimDueSmtpUsersAsync(owner, now, now + Lease, max, cancellationToken);
         // Made here rather than as a field: a field initializer cannot share _changes with it.
-        var cleanup = new SmtpUserCleanup(smtpUserStore, provisioner, _changes, time, logger, counters);
+        var steps = new SmtpProvisioningSteps(smtpUserStore, provisioner, _changes, time, logger, counters);
         foreach (var user in claimed)
         {
-            if (user.Status == SmtpUserStatus.Deleting) await cleanup.CleanUpAsync(user, cancellationToken);
-            else await ProvisionAsync(user, cancellationToken);
+            if (user.Status == SmtpUserStatus.Deleting) await steps.CleanUpAsync(user, cancellationToken);
+            else await steps.ProvisionAsync(user, cancellationToken);
         }
         return claimed.Count;
-    }
-
-    private async Task ProvisionAsync(SmtpUser claimed, CancellationToken cancellationToken)
-    {
-        var user = claimed with { Status = SmtpUserStatus.Provisioning };
-        if (!await smtpUserStore.UpdateSmtpUserAsync(user, claimed.Status, cancellationToken)) return;
-        _changes.Publish();
-
-        var userCreated = false;
-        string? newKeyId = null;
-        try
-        {
-            var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["mailrelay:smtp-user-id"] = user.Id, ["mailrelay:owner"] = user.OwnerUserId };
-            userCreated = await provisioner.EnsureUserAsync(user.IamUserName, tags, cancellationToken);
-            await provisioner.PutPolicyAsync(user.IamUserName, SendingPolicy.Build(user.AllowedFrom), cancellationToken);
-            // A user that was already there may keep keys of an attempt whose rollback failed; none of them is in use.
-            if (!userCreated) await provisioner.DeleteOtherAccessKeysAsync(user.IamUserName, null, cancellationToken);
-            var key = await provisioner.CreateAccessKeyAsync(user.IamUserName, cancellationToken);
-            newKeyId = key.AccessKeyId;
-            var active = user with
-            {
-                Status = SmtpUserStatus.Active,
-                AccessKeyId = key.AccessKeyId,
-                ProtectedPassword = await _changes.ProtectPasswordAsync(user.Id, key, cancellationToken),
-                Attempts = user.Attempts + 1,
-                NextAttemptAt = null,
-                LastError = null,
-                LeaseOwner = null,
-                LeaseUntil = null,
-            };
-            if (!await smtpUserStore.UpdateSmtpUserAsync(active, SmtpUserStatus.Provisioning, cancellationToken))
-            {
-                // Deleted (or changed) meanwhile: the new key must not outlive this attempt.
-                await provisioner.DeleteAccessKeyAsync(user.IamUserName, key.AccessKeyId, cancellationToken);
-                return;
-            }
-            _changes.Publish();
-            counters?.ProvisioningOutcome("Active");
-            logger.LogInformation("SMTP user {SmtpUserId} is active as {IamUserName} with key {AccessKeyId}", user.Id, user.IamUserName, key.AccessKeyId);
-        }
-        catch (SmtpIdentityException e)
-        {
-            await RollBackAsync(user, userCreated, newKeyId, cancellationToken);
-            var attempts = user.Attempts + 1;
-            var final = !e.IsTransient || attempts >= MaxAttempts;
-            var now = time.GetUtcNow();
-            var failed = SmtpUserChanges.WithError(user, e.Message, now) with
-            {
-                Status = final ? SmtpUserStatus.Failed : SmtpUserStatus.Provisioning,
-                Attempts = attempts,
-                NextAttemptAt = final ? null : now + Backoff(attempts),
-            };
-            if (await smtpUserStore.UpdateSmtpUserAsync(failed, SmtpUserStatus.Provisioning, cancellationToken)) _changes.Publish();
-            counters?.ProvisioningOutcome(final ? "Failed" : "Retrying");
-            logger.LogWarning("Provisioning SMTP user {SmtpUserId} failed (attempt {Attempt}, {Outcome}): {Error}",
-                user.Id, attempts, final ? "failed" : "will retry", e.Message);
-        }
-    }
-
-    /// <summary>Undoes what this attempt created: a user it created goes entirely; otherwise only its new key.</summary>
-    private async Task RollBackAsync(SmtpUser user, bool userCreated, string? newKeyId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (userCreated) await provisioner.DeleteEverythingAsync(user.IamUserName, cancellationToken);
-            else if (newKeyId is not null) await provisioner.DeleteAccessKeyAsync(user.IamUserName, newKeyId, cancellationToken);
-        }
-        catch (SmtpIdentityException e)
-        {
-            // The next attempt finds the user (EntityAlreadyExists) and goes on; deleting the record cleans up everything.
-            logger.LogWarning("Rolling back SMTP user {SmtpUserId} failed: {Error}", user.Id, e.Message);
-        }
     }
 }
