@@ -78,11 +78,14 @@ public static class CoreRegistration
         return builder;
     }
 
-    /// <summary>SMTP users: the provisioning service and the identity provisioner chosen by <c>SmtpIdentity:Provider</c>.</summary>
+    /// <summary>SMTP users: their services (provisioning, actions, reveal, lookup) and the identity provisioner chosen by <c>SmtpIdentity:Provider</c>.</summary>
     private static IServiceCollection AddSmtpCredentials(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<ISmtpProvisioningScheduler, NoSmtpProvisioningScheduler>();
         services.AddSingleton<SmtpProvisioning>();
+        services.AddSingleton<SmtpUserLifecycle>();
+        services.AddSingleton<SmtpCredentialsReveal>();
+        services.AddSingleton<SmtpUserLookup>();
         services.AddSingleton<SmtpTestEmail>();
         services.TryAddSingleton<ISmtpTestSender>(sp => new SmtpClientTestSender(sp.GetRequiredService<TimeProvider>()));
         var identity = configuration.Section<SmtpIdentityOptions>(SmtpIdentityOptions.SectionName);

@@ -26,6 +26,9 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         Services.AddSingleton<ISecretProtector>(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()));
         Services.AddSingleton<ISmtpTestSender>(new SmtpClientTestSender(TimeProvider.System, _pins.Check));
         Services.AddSingleton<SmtpProvisioning>();
+        Services.AddSingleton<SmtpUserLifecycle>();
+        Services.AddSingleton<SmtpCredentialsReveal>();
+        Services.AddSingleton<SmtpUserLookup>();
         Services.AddSingleton<SmtpTestEmail>();
     }
 
@@ -74,7 +77,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         page.WaitForElement("[data-testid=smtp-setup-reveal]").Click();
         page.WaitForElement("[data-testid=smtp-password]");
 
-        (await Services.GetRequiredService<SmtpProvisioning>().RotateAsync("admin", id, default)).ShouldSucceed();
+        (await Services.GetRequiredService<SmtpUserLifecycle>().RotateAsync("admin", id, default)).ShouldSucceed();
 
         var newKey = (await Store.SmtpUsers.FindSmtpUserAsync(id, default))!.AccessKeyId!;
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-username]").TextContent.ShouldBe(newKey), TimeSpan.FromSeconds(10));
@@ -96,7 +99,7 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
         var id = await ActiveUserAsync();
-        var login = (await Services.GetRequiredService<SmtpProvisioning>().RevealAsync("admin", id, default)).ShouldSucceed();
+        var login = (await Services.GetRequiredService<SmtpCredentialsReveal>().RevealAsync("admin", id, default)).ShouldSucceed();
         await using var sink = await SmtpSinkProcess.StartAsync(login.UserName, login.Password, default);
         _pins.Pin(sink.Certificate);
         (_options.SmtpEndpointHost, _options.SmtpEndpointPort) = ("127.0.0.1", sink.Port);

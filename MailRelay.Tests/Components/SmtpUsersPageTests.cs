@@ -22,6 +22,9 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         Services.AddSingleton<ISmtpIdentityProvisioner, LocalSmtpIdentityProvisioner>();
         Services.AddSingleton<ISecretProtector>(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()));
         Services.AddSingleton<SmtpProvisioning>();
+        Services.AddSingleton<SmtpUserLifecycle>();
+        Services.AddSingleton<SmtpCredentialsReveal>();
+        Services.AddSingleton<SmtpUserLookup>();
     }
 
     [Fact]

@@ -175,35 +175,35 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             }),
             (AuditActions.SmtpUserReveal, async () =>
             {
-                (await Get<SmtpProvisioning>().RevealAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpCredentialsReveal>().RevealAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserRotate, async () =>
             {
-                (await Get<SmtpProvisioning>().RotateAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpUserLifecycle>().RotateAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserDisable, async () =>
             {
-                (await Get<SmtpProvisioning>().DisableAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpUserLifecycle>().DisableAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserEnable, async () =>
             {
-                (await Get<SmtpProvisioning>().EnableAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpUserLifecycle>().EnableAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserRetry, async () =>
             {
                 var user = (await Store.SmtpUsers.FindSmtpUserAsync(smtpId, default))!;
                 (await Store.SmtpUsers.UpdateSmtpUserAsync(user with { Status = SmtpUserStatus.Failed, LastError = "test" }, user.Status, default)).ShouldBeTrue();
-                (await Get<SmtpProvisioning>().RetryAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpUserLifecycle>().RetryAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
             (AuditActions.SmtpUserDelete, async () =>
             {
                 await ActiveAsync(smtpId);
-                (await Get<SmtpProvisioning>().DeleteAsync("admin", smtpId, default)).ShouldSucceed();
+                (await Get<SmtpUserLifecycle>().DeleteAsync("admin", smtpId, default)).ShouldSucceed();
                 return ("admin", smtpId);
             }),
         ];

@@ -46,18 +46,25 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         _directory.Dispose();
     }
 
-    private SmtpProvisioning Service(ISmtpIdentityProvisioner? provisioner = null)
+    /// <summary>The SMTP user services over one store, provisioner, protector and log, as the host wires them.</summary>
+    private sealed record SmtpServices(SmtpProvisioning Provisioning, SmtpUserLifecycle Lifecycle, SmtpCredentialsReveal Reveal);
+
+    private SmtpServices Service(ISmtpIdentityProvisioner? provisioner = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { Region = "eu-west-1", SendingDomains = ["example.com"] });
         var loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        return new SmtpProvisioning(_store.Users, _store.SmtpUsers, provisioner ?? new IamSmtpIdentityProvisioner(_iam.CreateClient(_time)),
-            new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys")))),
-            new AuditLog(_store.Audit, _time), _events, options, _time, loggers.CreateLogger<SmtpProvisioning>());
+        provisioner ??= new IamSmtpIdentityProvisioner(_iam.CreateClient(_time));
+        var protector = new DataProtectionSecretProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(_directory.Path, "keys"))));
+        var audit = new AuditLog(_store.Audit, _time);
+        return new SmtpServices(
+            new SmtpProvisioning(_store.Users, _store.SmtpUsers, provisioner, protector, audit, _events, options, _time, loggers.CreateLogger<SmtpProvisioning>()),
+            new SmtpUserLifecycle(_store.SmtpUsers, provisioner, protector, audit, _events, options, _time, loggers.CreateLogger<SmtpUserLifecycle>()),
+            new SmtpCredentialsReveal(_store.SmtpUsers, provisioner, protector, audit, options));
     }
 
-    private async Task<SmtpUser> CreateAsync(SmtpProvisioning service)
+    private async Task<SmtpUser> CreateAsync(SmtpServices service)
     {
-        return (await service.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default)).ShouldSucceed();
+        return (await service.Provisioning.CreateAsync(Admin, "Alice laptop", Owner, ["Alice@Example.com", "*@example.com"], default)).ShouldSucceed();
     }
 
     /// <summary>The SQLite file and its write-ahead log as text, to search for secrets.</summary>
@@ -78,7 +85,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var service = Service();
         var user = await CreateAsync(service);
 
-        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
+        (await service.Provisioning.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
 
         _iam.Actions.ShouldBe(["CreateUser", "PutUserPolicy", "CreateAccessKey"]);
         var active = await Reload(user.Id);
@@ -91,7 +98,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var key = iamUser.Keys.Single();
         active.AccessKeyId.ShouldBe(key.AccessKeyId);
 
-        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
+        var revealed = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         revealed.UserName.ShouldBe(key.AccessKeyId);
         revealed.Password.ShouldBe(SesSmtpPassword.FromSecretKey(key.SecretAccessKey, "eu-west-1"));
         active.ProtectedPassword.ShouldNotBe(revealed.Password);
@@ -111,7 +118,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var user = await CreateAsync(service);
         _iam.FailNext("CreateAccessKey", 1, "ServiceFailure", "boom", System.Net.HttpStatusCode.InternalServerError, "Receiver");
 
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         _iam.Actions.ShouldBe(["CreateUser", "PutUserPolicy", "CreateAccessKey", "ListAccessKeys", "ListUserPolicies", "DeleteUserPolicy", "DeleteUser"]);
         _iam.User(user.IamUserName).ShouldBeNull();
@@ -120,9 +127,9 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         retrying.LastError.ShouldNotBeNull().ShouldContain("ServiceFailure");
         retrying.ErrorHistory.ShouldHaveSingleItem();
 
-        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
+        (await service.Provisioning.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
         _time.Advance(TimeSpan.FromMinutes(1));
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
     }
 
@@ -135,17 +142,17 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
 
         for (var attempt = 1; attempt <= SmtpProvisioning.MaxAttempts; attempt++)
         {
-            (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
+            (await service.Provisioning.ProcessDueAsync("node-a", 10, default)).ShouldBe(1);
             _time.Advance(SmtpProvisioning.Backoff(attempt));
         }
 
         var failed = await Reload(user.Id);
         (failed.Status, failed.Attempts, failed.ErrorHistory.Count).ShouldBe((SmtpUserStatus.Failed, 5, 5));
         failed.LastError.ShouldNotBeNull().ShouldContain("Throttling");
-        (await service.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
+        (await service.Provisioning.ProcessDueAsync("node-a", 10, default)).ShouldBe(0);
 
-        (await service.RetryAsync(Admin, user.Id, default)).ShouldSucceed();
-        await service.ProcessDueAsync("node-a", 10, default);
+        (await service.Lifecycle.RetryAsync(Admin, user.Id, default)).ShouldSucceed();
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
     }
 
@@ -156,9 +163,9 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var user = await CreateAsync(service);
         _iam.ThrottleNext("PutUserPolicy", 1);
 
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         _time.Advance(SmtpProvisioning.Backoff(1));
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         (await Reload(user.Id)).Status.ShouldBe(SmtpUserStatus.Active);
         _iam.User(user.IamUserName).ShouldNotBeNull().Keys.Count.ShouldBe(1);
@@ -169,10 +176,10 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
-        (await service.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
-        await service.ProcessDueAsync("node-a", 10, default);
+        (await service.Lifecycle.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         _iam.User(user.IamUserName).ShouldBeNull();
         (await _store.SmtpUsers.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
@@ -183,9 +190,9 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        (await service.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.DeleteAsync(Admin, user.Id, default)).ShouldSucceed();
 
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         _iam.Actions.ShouldBe(["ListAccessKeys"]);
         (await _store.SmtpUsers.FindSmtpUserAsync(user.Id, default)).ShouldBeNull();
@@ -196,22 +203,22 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         var before = await Reload(user.Id);
-        var oldPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
+        var oldPassword = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var rotated = await Reload(user.Id);
         rotated.AccessKeyId.ShouldNotBe(before.AccessKeyId);
         rotated.LastRotatedAt.ShouldBe(_time.GetUtcNow());
         _iam.User(user.IamUserName)!.Keys.Select(k => k.AccessKeyId).ShouldBe([rotated.AccessKeyId!]);
-        (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password.ShouldNotBe(oldPassword);
+        (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password.ShouldNotBe(oldPassword);
 
-        (await service.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
         (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Inactive", SmtpUserStatus.Disabled));
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldFail();
-        (await service.EnableAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.RotateAsync(Admin, user.Id, default)).ShouldFail();
+        (await service.Lifecycle.EnableAsync(Admin, user.Id, default)).ShouldSucceed();
         (_iam.User(user.IamUserName)!.Keys.Single().Status, (await Reload(user.Id)).Status).ShouldBe(("Active", SmtpUserStatus.Active));
     }
 
@@ -220,15 +227,15 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         var oldKey = _iam.User(user.IamUserName)!.Keys.Single();
-        var oldPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
+        var oldPassword = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var newKey = _iam.User(user.IamUserName)!.Keys.Single();
         newKey.AccessKeyId.ShouldNotBe(oldKey.AccessKeyId);
-        var newPassword = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
+        var newPassword = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
         newPassword.ShouldBe(SesSmtpPassword.FromSecretKey(newKey.SecretAccessKey, "eu-west-1"));
         var file = await DatabaseTextAsync();
         var audit = string.Join("\n", (await _store.Audit.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
@@ -246,13 +253,13 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     {
         var service = Service();
         var user = await CreateAsync(service);
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
         // A key left behind (say, by a rotation that crashed before deleting it): the user is at IAM's limit of two.
         await _iam.CreateClient(_time).CreateAccessKeyAsync(user.IamUserName, default);
         _iam.User(user.IamUserName)!.Keys.Count.ShouldBe(FakeIamEndpoint.AccessKeysPerUser);
         var current = (await Reload(user.Id)).AccessKeyId;
 
-        (await service.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await service.Lifecycle.RotateAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var rotated = await Reload(user.Id);
         rotated.AccessKeyId.ShouldNotBe(current);
@@ -269,7 +276,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         await client.CreateAccessKeyAsync(user.IamUserName, default);
         await client.CreateAccessKeyAsync(user.IamUserName, default);
 
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         var active = await Reload(user.Id);
         active.Status.ShouldBe(SmtpUserStatus.Active);
@@ -279,7 +286,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
     [Fact]
     public async Task Create_AddressOutsideTheSendingDomains_IsRefused()
     {
-        var result = await Service().CreateAsync(Admin, "x", Owner, ["bob@elsewhere.org"], default);
+        var result = await Service().Provisioning.CreateAsync(Admin, "x", Owner, ["bob@elsewhere.org"], default);
 
         var failure = result.ShouldFail();
         failure.Kind.ShouldBe(FailureKind.Invalid);
@@ -292,12 +299,12 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var service = Service(new LocalSmtpIdentityProvisioner());
         var user = await CreateAsync(service);
 
-        await service.ProcessDueAsync("node-a", 10, default);
+        await service.Provisioning.ProcessDueAsync("node-a", 10, default);
 
         var active = await Reload(user.Id);
         active.Status.ShouldBe(SmtpUserStatus.Active);
         active.AccessKeyId.ShouldNotBeNull().ShouldMatch("^AKIA[A-Z2-7]{16}$");
-        var revealed = (await service.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
+        var revealed = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         revealed.WorksWithSes.ShouldBeFalse();
         Convert.FromBase64String(revealed.Password)[0].ShouldBe((byte)4);
         _iam.Actions.ShouldBeEmpty();

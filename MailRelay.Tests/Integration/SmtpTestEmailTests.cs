@@ -25,6 +25,8 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     private readonly SmtpIdentityOptions _options = new() { Region = "eu-west-1", SendingDomains = ["example.com"], SmtpEndpointHost = "127.0.0.1" };
     private StorePorts _store = null!;
     private SmtpProvisioning _provisioning = null!;
+    private SmtpUserLifecycle _lifecycle = null!;
+    private SmtpCredentialsReveal _reveal = null!;
     private SmtpTestEmail _testEmail = null!;
     private readonly PinnedServerCertificates _pins = new();
     private SmtpSinkProcess? _sink;
@@ -38,8 +40,14 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         var options = Microsoft.Extensions.Options.Options.Create(_options);
         var protector = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
         var audit = new AuditLog(_store.Audit, TimeProvider.System);
-        _provisioning = new SmtpProvisioning(_store.Users, _store.SmtpUsers, new LocalSmtpIdentityProvisioner(), protector, audit, new RelayEvents(), options, TimeProvider.System,
+        // One provisioner and one event bus for all three services: the local provisioner keeps its keys in memory.
+        var provisioner = new LocalSmtpIdentityProvisioner();
+        var events = new RelayEvents();
+        _provisioning = new SmtpProvisioning(_store.Users, _store.SmtpUsers, provisioner, protector, audit, events, options, TimeProvider.System,
             loggers.CreateLogger<SmtpProvisioning>());
+        _lifecycle = new SmtpUserLifecycle(_store.SmtpUsers, provisioner, protector, audit, events, options, TimeProvider.System,
+            loggers.CreateLogger<SmtpUserLifecycle>());
+        _reveal = new SmtpCredentialsReveal(_store.SmtpUsers, provisioner, protector, audit, options);
         _testEmail = new SmtpTestEmail(_store.SmtpUsers, _store.Users, protector, new SmtpClientTestSender(TimeProvider.System, _pins.Check), audit, options, loggers.CreateLogger<SmtpTestEmail>());
     }
 
@@ -58,7 +66,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var user = (await _provisioning.CreateAsync(Admin, "Billing app", "alice", allowedFrom, default)).ShouldSucceed();
         await _provisioning.ProcessDueAsync("test", 10, default);
-        var login = (await _provisioning.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
+        var login = (await _reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed();
         _sink = await SmtpSinkProcess.StartAsync(login.UserName, sinkPassword ?? login.Password, default);
         _options.SmtpEndpointPort = _sink.Port;
         _pins.Pin(_sink.Certificate);
@@ -142,7 +150,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task SendAsync_NotActive_IsRefusedWithoutContactingTheServer()
     {
         var (user, _) = await ActiveUserWithSinkAsync(["billing@example.com"]);
-        (await _provisioning.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
+        (await _lifecycle.DisableAsync(Admin, user.Id, default)).ShouldSucceed();
 
         var result = await _testEmail.SendAsync(Admin, user.Id, default);
 

@@ -52,8 +52,8 @@ public static class AdminSmtpUserEndpoints
 
     /// <summary><c>POST {id}/{verb}</c>: one state-machine action, answered with the record as it stored it, or 404 / 409 with the service's sentence.</summary>
     private static RouteHandlerBuilder MapAction(RouteGroupBuilder smtp, string verb, string done, string summary,
-        Func<SmtpProvisioning, string, string, CancellationToken, Task<Result<SmtpUser>>> action) =>
-        smtp.MapPost($"/{{id}}/{verb}", async (string id, SmtpProvisioning p, HttpContext http) =>
+        Func<SmtpUserLifecycle, string, string, CancellationToken, Task<Result<SmtpUser>>> action) =>
+        smtp.MapPost($"/{{id}}/{verb}", async (string id, SmtpUserLifecycle p, HttpContext http) =>
             {
                 var result = await action(p, http.User.UserId(), id, http.RequestAborted);
                 return result.IsSuccess ? Results.Ok(SmtpUserDto.Of(result.Value)) : ApiResults.Problem(result.Failure, $"The SMTP user was not {done}.");
@@ -61,7 +61,7 @@ public static class AdminSmtpUserEndpoints
             .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(summary);
 
-    private static async Task<IResult> ListAsync(SmtpProvisioning smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
+    private static async Task<IResult> ListAsync(SmtpUserLookup smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
     {
         if (!ApiResults.TryParseStatus<SmtpUserStatus>(status, out var wanted, out var problem)) return problem;
         var page = await smtp.ListAsync(new SmtpUserQuery(string.IsNullOrWhiteSpace(search) ? null : search.Trim(), wanted, skip, take), http.RequestAborted);
@@ -79,13 +79,13 @@ public static class AdminSmtpUserEndpoints
             : ApiResults.Problem(result.Failure, "The SMTP user was not created.");
     }
 
-    private static async Task<IResult> DeleteAsync(string id, SmtpProvisioning smtp, HttpContext http)
+    private static async Task<IResult> DeleteAsync(string id, SmtpUserLifecycle smtp, HttpContext http)
     {
         var result = await smtp.DeleteAsync(http.User.UserId(), id, http.RequestAborted);
         return result.IsSuccess ? Results.Accepted() : ApiResults.Problem(result.Failure, "The SMTP user was not deleted.");
     }
 
-    private static async Task<IResult> RevealAsync(string id, SmtpProvisioning smtp, HttpContext http)
+    private static async Task<IResult> RevealAsync(string id, SmtpCredentialsReveal smtp, HttpContext http)
     {
         var result = await smtp.RevealAsync(http.User.UserId(), id, http.RequestAborted);
         return result.IsSuccess ? Results.Ok(SmtpCredentialsDto.Of(result.Value)) : ApiResults.Problem(result.Failure, "No credentials to show.");

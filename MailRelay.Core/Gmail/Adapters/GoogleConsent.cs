@@ -7,7 +7,6 @@ using MailRelay.Core.Users;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Google.Apis.Auth;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Flows;
 using Google.Apis.Auth.OAuth2.Requests;
@@ -22,8 +21,8 @@ namespace MailRelay.Core.Gmail.Adapters;
 /// <summary>
 /// Google's side of connecting Gmail, with Google.Apis.Auth against the configured endpoints: the
 /// consent URL (offline access, forced consent, PKCE S256, state), the code exchange with the
-/// verifier, the id_token that names the account, and revocation. It keeps no state: the caller
-/// owns the state and verifier (<see cref="GmailConsentStates"/>).
+/// verifier, the id_token that names the account (verified by <see cref="GoogleIdTokens"/>), and
+/// revocation. It keeps no state: the caller owns the state and verifier (<see cref="GmailConsentStates"/>).
 /// </summary>
 public sealed partial class GoogleConsent : IGmailConsent, IDisposable
 {
@@ -33,13 +32,12 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
     /// <summary>Import into Gmail, plus the account's address (from the id_token) to show and to compare on renewal.</summary>
     public static readonly IReadOnlyList<string> Scopes = [GmailScopes.Insert, "openid", "email"];
 
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
-
     private readonly GoogleOptions _options;
     private readonly System.Net.Http.IHttpClientFactory _httpClients;
     private readonly TimeProvider _time;
     private readonly ILogger<GoogleConsent> _logger;
     private readonly Lazy<AuthorizationCodeFlow> _flow;
+    private readonly GoogleIdTokens _idTokens;
 
     public GoogleConsent(IOptions<GoogleOptions> options, System.Net.Http.IHttpClientFactory httpClients, TimeProvider time, ILogger<GoogleConsent> logger)
     {
@@ -47,6 +45,7 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
         _httpClients = httpClients;
         _time = time;
         _logger = logger;
+        _idTokens = new GoogleIdTokens(_options, logger);
         // Built on first use: with the local mailbox chosen, no Google client is configured at all.
         _flow = new Lazy<AuthorizationCodeFlow>(() => new AuthorizationCodeFlow(
             new AuthorizationCodeFlow.Initializer(_options.AuthorizationUrl, _options.TokenUrl)
@@ -89,8 +88,7 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
 
     /// <summary>
     /// Exchanges the code (with the verifier) for the grant. The account comes from the id_token,
-    /// which is verified: signature against Google's keys (<see cref="GoogleOptions.CertificatesUrl"/>),
-    /// issuer, audience = our client id, expiry, and a verified email.
+    /// which <see cref="GoogleIdTokens"/> verifies.
     /// </summary>
     public async Task<Result<GmailGrant>> ExchangeAsync(GmailConsentTicket ticket, string code, CancellationToken cancellationToken)
     {
@@ -120,12 +118,12 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
             return Failure.Unavailable($"The Google token endpoint did not answer within {_options.RequestTimeout}.");
         }
 
-        var account = await VerifyIdTokenAsync(response.IdToken, cancellationToken);
-        if (account.Error is { } error) return Failure.Invalid(error);
+        var account = await _idTokens.VerifyAsync(response.IdToken, cancellationToken);
+        if (!account.IsSuccess) return account.Failure;
         var scopes = (response.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var refreshToken = string.IsNullOrEmpty(response.RefreshToken) ? null : response.RefreshToken;
         var expiresAt = refreshToken is not null && _options.RefreshTokenLifetime is { } lifetime ? _time.GetUtcNow() + lifetime : (DateTimeOffset?)null;
-        return new GmailGrant(account.Email!, refreshToken, scopes, expiresAt);
+        return new GmailGrant(account.Value, refreshToken, scopes, expiresAt);
     }
 
     /// <summary>
@@ -159,47 +157,11 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
         if (_flow.IsValueCreated) _flow.Value.Dispose();
     }
 
-    private async Task<(string? Email, string? Error)> VerifyIdTokenAsync(string? idToken, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(idToken)) return (null, "Google sent no id_token, so the Gmail account is unknown (was the openid scope refused?).");
-        var issuer = _options.IdTokenIssuer.TrimEnd('/');
-        var verification = new SignedTokenVerificationOptions
-        {
-            CertificatesUrl = _options.CertificatesUrl,
-            IssuedAtClockTolerance = ClockSkew,
-            ExpiryClockTolerance = ClockSkew,
-        };
-        verification.TrustedAudiences.Add(_options.ClientId);
-        verification.TrustedIssuers.Add(issuer);
-        // Google writes its issuer with and without the scheme.
-        if (issuer.StartsWith("https://", StringComparison.Ordinal)) verification.TrustedIssuers.Add(issuer["https://".Length..]);
-        try
-        {
-            var payload = await JsonWebSignature.VerifySignedTokenAsync<GoogleJsonWebSignature.Payload>(idToken, verification, cancellationToken);
-            if (string.IsNullOrWhiteSpace(payload.Email)) return (null, "Google's id_token names no email address (was the email scope refused?).");
-            if (!payload.EmailVerified) return (null, $"Google says the address {payload.Email} is not verified.");
-            return (payload.Email.Trim(), null);
-        }
-        catch (InvalidJwtException e)
-        {
-            LogIdTokenInvalid(_logger, e.Message);
-            return (null, $"Google's id_token could not be verified: {e.Message}");
-        }
-        catch (HttpRequestException e)
-        {
-            LogIdTokenInvalid(_logger, e.Message);
-            return (null, $"Google's signing keys could not be fetched: {e.Message}");
-        }
-    }
-
     [LoggerMessage(LogLevel.Warning, "Google refused to exchange a consent code: {ErrorCode} {ErrorDescription} (HTTP {Status})")]
     private static partial void LogExchangeRefused(ILogger logger, string? errorCode, string? errorDescription, int? status);
 
     [LoggerMessage(LogLevel.Warning, "The Google token endpoint could not be reached for a consent code: {Reason}")]
     private static partial void LogExchangeUnreachable(ILogger logger, string reason);
-
-    [LoggerMessage(LogLevel.Warning, "A consent's id_token was refused: {Reason}")]
-    private static partial void LogIdTokenInvalid(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Google refused to revoke a token (HTTP {Status})")]
     private static partial void LogRevokeRefused(ILogger logger, int status);

@@ -28,7 +28,9 @@ public sealed partial class SmtpUserSetup
 
     [Parameter] public string Id { get; set; } = "";
 
-    [Inject] private SmtpProvisioning Provisioning { get; set; } = null!;
+    [Inject] private SmtpUserLookup Lookup { get; set; } = null!;
+
+    [Inject] private SmtpCredentialsReveal Credentials { get; set; } = null!;
 
     [Inject] private SmtpTestEmail TestEmail { get; set; } = null!;
 
@@ -55,7 +57,7 @@ public sealed partial class SmtpUserSetup
 
     private async Task LoadAsync()
     {
-        var user = await Provisioning.FindAsync(Id, Closing);
+        var user = await Lookup.FindAsync(Id, Closing);
         if (_credentials is not null && user?.AccessKeyId != _user?.AccessKeyId) _credentials = null;
         _user = user;
         _owner = user is null ? null : await UserDirectory.FindAsync(user.OwnerUserId, Closing);
@@ -66,7 +68,7 @@ public sealed partial class SmtpUserSetup
     private async Task RevealAsync()
     {
         if (_user is null) return;
-        _credentials = (await Provisioning.RevealAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing)).Value;
+        _credentials = (await Credentials.RevealAsync(await Authentication.CurrentUserIdAsync(), _user.Id, Closing)).Value;
     }
 
     private async Task SendTestAsync()

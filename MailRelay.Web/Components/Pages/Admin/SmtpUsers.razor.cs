@@ -43,6 +43,12 @@ public sealed partial class SmtpUsers
 
     [Inject] private SmtpProvisioning Provisioning { get; set; } = null!;
 
+    [Inject] private SmtpUserLifecycle Lifecycle { get; set; } = null!;
+
+    [Inject] private SmtpCredentialsReveal Credentials { get; set; } = null!;
+
+    [Inject] private SmtpUserLookup Lookup { get; set; } = null!;
+
     [Inject] private IOptions<SmtpIdentityOptions> Options { get; set; } = null!;
 
     [Inject] private UserDirectory UserDirectory { get; set; } = null!;
@@ -72,13 +78,13 @@ public sealed partial class SmtpUsers
 
     private async Task LoadPageAsync()
     {
-        var page = await Provisioning.ListAsync(Query, Closing);
+        var page = await Lookup.ListAsync(Query, Closing);
         _items = page.Items;
         _total = page.Total;
     }
 
     private async Task LoadFailedAsync() =>
-        _failed = (await Provisioning.ListAsync(new SmtpUserQuery(Status: SmtpUserStatus.Failed, Take: MaxFailedShown), Closing)).Items;
+        _failed = (await Lookup.ListAsync(new SmtpUserQuery(Status: SmtpUserStatus.Failed, Take: MaxFailedShown), Closing)).Items;
 
     private async Task RefreshAsync()
     {
@@ -139,11 +145,11 @@ public sealed partial class SmtpUsers
         var actor = await Authentication.CurrentUserIdAsync();
         var result = action switch
         {
-            SmtpUserAction.Retry => await Provisioning.RetryAsync(actor, user.Id, Closing),
-            SmtpUserAction.Disable => await Provisioning.DisableAsync(actor, user.Id, Closing),
-            SmtpUserAction.Enable => await Provisioning.EnableAsync(actor, user.Id, Closing),
-            SmtpUserAction.Rotate => await Provisioning.RotateAsync(actor, user.Id, Closing),
-            _ => await Provisioning.DeleteAsync(actor, user.Id, Closing),
+            SmtpUserAction.Retry => await Lifecycle.RetryAsync(actor, user.Id, Closing),
+            SmtpUserAction.Disable => await Lifecycle.DisableAsync(actor, user.Id, Closing),
+            SmtpUserAction.Enable => await Lifecycle.EnableAsync(actor, user.Id, Closing),
+            SmtpUserAction.Rotate => await Lifecycle.RotateAsync(actor, user.Id, Closing),
+            _ => await Lifecycle.DeleteAsync(actor, user.Id, Closing),
         };
         if (result.IsSuccess) Notifications.Notify(NotificationSeverity.Success, $"{ok}: done", user.Name);
         else Notifications.Notify(NotificationSeverity.Error, $"{ok}: not done", result.Failure.Message);
@@ -154,7 +160,7 @@ public sealed partial class SmtpUsers
     private async Task RevealAsync(SmtpUser user)
     {
         var actor = await Authentication.CurrentUserIdAsync();
-        var credentials = await Provisioning.RevealAsync(actor, user.Id, Closing);
+        var credentials = await Credentials.RevealAsync(actor, user.Id, Closing);
         if (!credentials.IsSuccess)
         {
             Notifications.Notify(NotificationSeverity.Warning, "No credentials yet", $"{user.Name} has no credentials to show.");
