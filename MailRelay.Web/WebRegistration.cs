@@ -1,15 +1,11 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 using MailRelay.Web.Api;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;
-using MailRelay.Web.Gmail;
 using MailRelay.Web.Components;
 using MailRelay.Web.Emails;
+using MailRelay.Web.Gmail;
 using MailRelay.Web.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Radzen;

@@ -1,12 +1,11 @@
-using MailRelay.Core.Configuration;
 using MailRelay.Core.Common;
+using MailRelay.Core.Configuration;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Users;
 using MailRelay.Workers.Hosting;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;

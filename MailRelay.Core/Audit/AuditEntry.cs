@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Audit;
 
 /// <summary>One line of the append-only audit log: who did what to which target, and when.</summary>

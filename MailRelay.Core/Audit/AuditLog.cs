@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Audit;
 

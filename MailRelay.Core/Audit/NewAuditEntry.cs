@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Audit;
 
 /// <summary>An audit entry before the store has given it a sequence number and time.</summary>

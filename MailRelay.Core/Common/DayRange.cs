@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>A range of whole UTC days, both ends included.</summary>

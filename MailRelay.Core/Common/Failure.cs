@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>An expected refusal: its <see cref="FailureKind"/> and the sentence shown to the user, as is.</summary>

@@ -1,8 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>What kind of refusal a <see cref="Failure"/> is: what the caller can do about it, and the status <c>/api</c> answers with.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>One page of a longer list, with the total so a pager can show where it is.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>The bounds every paged list keeps to, whoever asks (a page, the API, a report).</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Common;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Core.Common;
 

@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

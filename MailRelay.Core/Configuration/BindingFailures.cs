@@ -2,10 +2,6 @@ using System.Collections;
 using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Configuration;
 

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Configuration;
 
 /// <summary>Options of one port: which adapter serves it, so start-up can log the choice.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Configuration;
 

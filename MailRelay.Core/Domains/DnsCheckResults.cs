@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MailRelay.Core.Common;
 
 namespace MailRelay.Core.Domains;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Domains;
 
 /// <summary>One domain's SES identity tokens, as the Terraform outputs give them.</summary>

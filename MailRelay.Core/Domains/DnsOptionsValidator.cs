@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Outbound;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Domains;
 

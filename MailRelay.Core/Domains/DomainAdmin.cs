@@ -1,6 +1,5 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MailRelay.Core.Common;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Domains;
 

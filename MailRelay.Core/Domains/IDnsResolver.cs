@@ -1,6 +1,3 @@
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Domains;
 
 /// <summary>

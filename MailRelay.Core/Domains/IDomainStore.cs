@@ -1,5 +1,3 @@
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Domains;
 
 /// <summary>The domains on the DNS page.</summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Domains;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Domains;
 
 /// <summary>Judges what DNS holds against an expected record (all but SPF, which needs lookups of its own).</summary>

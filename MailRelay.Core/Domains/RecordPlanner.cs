@@ -1,6 +1,3 @@
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Domains;

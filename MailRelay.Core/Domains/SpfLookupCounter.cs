@@ -1,5 +1,3 @@
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Domains;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Domains;
 

@@ -1,6 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Common;
 
 namespace MailRelay.Core.Forwarding;

@@ -1,10 +1,5 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using Polly;
 using Polly.Retry;
-using MailRelay.Core.Common;
 
 namespace MailRelay.Core.Forwarding;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>One step of a delivery's timeline: an attempt's outcome or an admin action.</summary>

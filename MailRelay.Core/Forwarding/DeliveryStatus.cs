@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Forwarding;
 
 public enum DeliveryStatus

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>The result of one attempt, written by the lease holder only.</summary>

@@ -1,5 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Forwarding;
 

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>How deliveries are attempted (<c>Forwarding</c> section). The defaults follow Gmail's quotas.</summary>

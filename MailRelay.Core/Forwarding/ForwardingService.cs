@@ -1,11 +1,7 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Forwarding;
 

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>Asks the background forwarding to run as soon as possible (new mail, a renewal, "Deliver now").</summary>

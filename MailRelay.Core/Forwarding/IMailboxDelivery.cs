@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>

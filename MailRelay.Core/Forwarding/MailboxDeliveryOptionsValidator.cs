@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Forwarding;
 

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>The error classes of ARCHITECTURE.md, as a result rather than an exception.</summary>

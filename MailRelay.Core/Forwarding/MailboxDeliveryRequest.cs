@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>One message to put into one user's mailbox; the raw bytes are opened only when needed.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Forwarding;
 
 public sealed record MailboxDeliveryResult(MailboxDeliveryOutcome Outcome, string? ExternalId = null, string? Error = null, TimeSpan? RetryAfter = null)

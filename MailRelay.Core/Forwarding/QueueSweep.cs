@@ -1,7 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Forwarding;
 
 /// <summary>When to try again once the in-process retries are spent: doubling, capped, with jitter, never before Retry-After.</summary>

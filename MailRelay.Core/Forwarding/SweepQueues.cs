@@ -1,6 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Forwarding;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Forwarding;

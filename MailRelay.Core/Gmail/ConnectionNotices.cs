@@ -1,6 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Gmail;

@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Gmail;
 

@@ -1,6 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Core.Gmail;
 

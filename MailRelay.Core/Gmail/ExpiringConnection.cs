@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>A connection with a known expiry, and whether its "expires tomorrow" email went out for this token.</summary>

@@ -1,9 +1,5 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Gmail;
 

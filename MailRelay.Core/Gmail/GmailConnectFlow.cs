@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>How a consent callback ended; each has a sentence on My Gmail saying what to do.</summary>

@@ -1,11 +1,7 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Metrics;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Gmail;

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Gmail;
 
 public enum GmailConnectionStatus

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>The answer to a callback's state: the flow's ticket, or why the callback is refused.</summary>

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>

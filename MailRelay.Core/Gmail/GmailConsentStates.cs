@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Gmail;

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>How a disconnect ended. In every case but <see cref="NotConnected"/> the stored token is gone.</summary>

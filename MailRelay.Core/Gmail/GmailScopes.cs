@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>The Gmail API scope MailRelay asks for: importing messages into the user's mailbox, nothing more.</summary>

@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>How a user's Gmail connection looks to them: what the banners and the status card show.</summary>

@@ -1,8 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Gmail;
 
 /// <summary>Users' Gmail connections (refresh tokens, encrypted), renewals, consent requests in flight, and expiry alerts.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Inbound;
 

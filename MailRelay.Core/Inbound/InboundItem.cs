@@ -1,8 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Inbound;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Core.Inbound;
 

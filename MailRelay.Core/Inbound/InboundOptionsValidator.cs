@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Inbound;
 

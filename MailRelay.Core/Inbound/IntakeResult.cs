@@ -1,5 +1,3 @@
-using MailRelay.Core.Common;
-
 namespace MailRelay.Core.Inbound;
 
 public enum IntakeResult

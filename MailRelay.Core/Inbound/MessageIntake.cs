@@ -1,13 +1,8 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Inbound.Headers;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Inbound;

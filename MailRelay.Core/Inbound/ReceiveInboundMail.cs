@@ -1,9 +1,5 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Inbound;

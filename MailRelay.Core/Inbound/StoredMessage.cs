@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Inbound;
 
 /// <summary>A received message: its identity, where its raw bytes are, and what we know about it.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Inbound;
 
 /// <summary>An item intake cannot read, left in the inbound source for an admin.</summary>

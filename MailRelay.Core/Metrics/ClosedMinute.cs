@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>A minute that has ended: its last depth sample (stamped at the minute's start) and its outcomes.</summary>

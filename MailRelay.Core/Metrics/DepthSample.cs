@@ -1,5 +1,3 @@
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>The queues at one moment: the total, the oldest waiting age, and every user with deliveries.</summary>

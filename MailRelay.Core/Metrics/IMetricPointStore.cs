@@ -1,8 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>The per-minute metric points behind the queue charts, shared by every instance.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>Sends each minute's figures to a metrics system. Emf: CloudWatch Embedded Metric Format on stdout.</summary>

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Metrics;
 

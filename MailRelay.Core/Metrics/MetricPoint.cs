@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Metrics;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>What the charts show: the last hour at sample resolution, or the last day by the minute.</summary>

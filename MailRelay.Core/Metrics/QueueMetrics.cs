@@ -1,5 +1,3 @@
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Metrics;
 
 /// <summary>One user's undelivered deliveries at a sample; an empty id is mail held without a user.</summary>

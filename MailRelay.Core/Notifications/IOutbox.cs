@@ -1,6 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Core.Notifications;
 

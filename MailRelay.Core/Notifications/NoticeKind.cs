@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Notifications;
 
 /// <summary>The emails a user gets about their Gmail connection (seed 003's escalation).</summary>

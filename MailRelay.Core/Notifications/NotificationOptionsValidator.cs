@@ -1,8 +1,6 @@
+using MailRelay.Core.Configuration;
 using MailRelay.Core.Inbound.Headers;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Notifications;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Notifications;
 
 /// <summary>An email could not be handed over; the message says where and why, never with a secret in it.</summary>

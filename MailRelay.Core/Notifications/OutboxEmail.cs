@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Routing;
-
 namespace MailRelay.Core.Notifications;
 
 /// <summary>An email of the pickup folder with its decoded parts; a part the file does not have is null.</summary>

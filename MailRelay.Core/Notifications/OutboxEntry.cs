@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 
 namespace MailRelay.Core.Notifications;

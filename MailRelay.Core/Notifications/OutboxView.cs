@@ -1,5 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 
 namespace MailRelay.Core.Notifications;
 

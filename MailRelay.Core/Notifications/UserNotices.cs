@@ -1,6 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

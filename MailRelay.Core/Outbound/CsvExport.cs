@@ -1,11 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Outbound;
 

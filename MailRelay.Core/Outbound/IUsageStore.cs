@@ -1,7 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Outbound;
 

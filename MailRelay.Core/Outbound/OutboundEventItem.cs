@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Outbound;
 
 /// <summary>One received SES event and the handle its source needs to acknowledge it.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Forwarding;
-
 namespace MailRelay.Core.Outbound;
 
 /// <summary>The SES configuration-set event types MailRelay counts per credential.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Outbound;
 

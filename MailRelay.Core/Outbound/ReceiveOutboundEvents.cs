@@ -1,6 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Outbound;
 

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Outbound;
 
 /// <summary>How a credential's bounce or complaint rate stands against SES's thresholds.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Outbound;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Runtime.CompilerServices;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Outbound;
 

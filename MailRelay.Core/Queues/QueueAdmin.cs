@@ -1,13 +1,9 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Queues;
 

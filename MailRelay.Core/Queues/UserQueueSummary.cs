@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Queues;
 
 /// <summary>Per-user counts for the Queues page; <see cref="OldestWaitingSince"/> is the oldest undelivered delivery.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Routing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Routing;
 
 /// <summary>An envelope address in the forms routing compares: whole, without +tag, and its domain.</summary>

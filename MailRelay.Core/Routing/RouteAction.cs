@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Routing;
 
 /// <summary>What to do with a matching message; <see cref="UserId"/> is set for the mailbox kinds.</summary>

@@ -1,10 +1,6 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Routing;
 

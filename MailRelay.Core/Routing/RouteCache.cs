@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Routing;
 
 /// <summary>

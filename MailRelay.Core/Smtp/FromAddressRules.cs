@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Users;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Smtp;
 

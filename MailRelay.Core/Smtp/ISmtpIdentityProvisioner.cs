@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>Asks the background provisioning to run as soon as possible (an SMTP user was created, retried or deleted).</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>A new access key. <see cref="ToString"/> hides the secret so logging the record cannot leak it.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>What a mail client needs: the server, the SMTP user name (the access key id) and the SMTP password.</summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>The SMTP server mail clients (and the test email) connect to, with STARTTLS on <see cref="Port"/>.</summary>

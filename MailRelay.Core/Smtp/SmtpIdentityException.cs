@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>A provisioning step failed. Messages never carry a secret.</summary>

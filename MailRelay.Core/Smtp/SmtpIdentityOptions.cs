@@ -1,7 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Smtp;
 

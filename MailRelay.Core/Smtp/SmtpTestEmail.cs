@@ -1,13 +1,9 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Smtp;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>Whether the server took the message, and its answer in words (the SMTP reply when it refused).</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>One test message: where to send it, with which login, from whom to whom.</summary>

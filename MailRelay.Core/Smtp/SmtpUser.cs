@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>

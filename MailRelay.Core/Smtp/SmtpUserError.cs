@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>One failed provisioning or cleanup attempt, kept for the failed-provisioning view.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Smtp;
 
 /// <summary>Where an SMTP user is in its life: pending → provisioning → active | failed; deleting → removed.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Storage;
 
 public sealed class BlobNotFoundException(string key) : Exception($"No blob is stored under '{key}'.")

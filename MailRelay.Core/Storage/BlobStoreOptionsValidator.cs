@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Storage;
 

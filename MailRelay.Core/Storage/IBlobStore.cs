@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Storage;
 
 /// <summary>Raw messages by key, streamed both ways (never held whole in memory). Local: a folder; AWS: S3.</summary>

@@ -1,7 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Storage;
 

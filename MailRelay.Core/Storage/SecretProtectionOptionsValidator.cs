@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Storage;
 

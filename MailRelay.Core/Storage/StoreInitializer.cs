@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

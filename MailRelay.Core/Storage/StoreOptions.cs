@@ -1,7 +1,5 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Core.Storage;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Storage;
 
 /// <summary>Whether the store answers right now, for <c>/readyz</c>.</summary>

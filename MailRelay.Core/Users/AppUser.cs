@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-
 namespace MailRelay.Core.Users;
 
 /// <summary>A person who signs in to MailRelay. <see cref="Id"/> is the issuer's subject.</summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Users;
 
 /// <summary>The roles MailRelay knows. Everyone signed in is a user; admins manage the relay.</summary>

@@ -1,5 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 
 namespace MailRelay.Core.Users;
 

@@ -1,8 +1,5 @@
 using Bunit;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
 using MailRelay.Web.Components.Pages.Admin;
 
 namespace MailRelay.Tests.Components;

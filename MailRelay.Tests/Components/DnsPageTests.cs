@@ -1,10 +1,7 @@
 using Bunit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Users;
+using MailRelay.Core.Domains;
+using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;
 using MailRelay.Web.Components.Pages.Admin;

@@ -1,8 +1,5 @@
 using Bunit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Components.Gmail;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,14 +1,11 @@
 using System.Net;
 using Bunit;
-using Bunit.TestDoubles;
-using MailRelay.Core.Gmail.Adapters;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Users;
+using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,11 +1,6 @@
-using AngleSharp.Dom;
 using Bunit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Components.Pages;
 
 namespace MailRelay.Tests.Components;

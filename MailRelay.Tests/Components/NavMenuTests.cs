@@ -1,8 +1,6 @@
 using Bunit;
-using Bunit.TestDoubles;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Layout;
-using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 
 namespace MailRelay.Tests.Components;

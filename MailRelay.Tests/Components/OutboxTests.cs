@@ -1,10 +1,7 @@
 using System.Globalization;
 using Bunit;
-using MailRelay.Core.Notifications.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,6 @@
 using Bunit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Metrics;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Admin;
 using MailRelay.Web.Components.Shared;

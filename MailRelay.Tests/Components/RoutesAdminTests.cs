@@ -1,6 +1,5 @@
 using Bunit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Routing;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;

@@ -1,9 +1,5 @@
 using Bunit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 
 namespace MailRelay.Tests.Components;

@@ -1,12 +1,9 @@
 using Bunit;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Gmail;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,12 +1,9 @@
-using MailRelay.Tests.Support;
 using Bunit;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;
-using MailRelay.Core.Audit;
-using MailRelay.Core.Gmail;
+using MailRelay.Core.Storage.Adapters;
+using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using MailRelay.Web.Live;
 using Microsoft.AspNetCore.DataProtection;

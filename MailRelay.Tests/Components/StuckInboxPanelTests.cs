@@ -1,6 +1,5 @@
 using Bunit;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Users;
 using MailRelay.Web.Components.Pages.Admin;
 using Radzen.Blazor;
 

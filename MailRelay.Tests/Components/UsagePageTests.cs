@@ -1,5 +1,4 @@
 using Bunit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Outbound;
 using MailRelay.Web.Components.Pages.Admin;

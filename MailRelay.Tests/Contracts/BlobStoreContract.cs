@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 

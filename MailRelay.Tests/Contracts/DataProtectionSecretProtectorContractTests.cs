@@ -1,5 +1,5 @@
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 

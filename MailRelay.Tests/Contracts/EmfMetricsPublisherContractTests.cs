@@ -1,6 +1,5 @@
-using MailRelay.Core.Metrics.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Metrics;
+using MailRelay.Core.Metrics.Adapters;
 
 namespace MailRelay.Tests.Contracts;
 

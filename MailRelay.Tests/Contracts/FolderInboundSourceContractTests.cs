@@ -1,7 +1,5 @@
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

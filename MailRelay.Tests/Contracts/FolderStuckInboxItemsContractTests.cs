@@ -1,6 +1,5 @@
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,6 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Smtp;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Integration;
 

@@ -1,8 +1,5 @@
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,8 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Contracts;

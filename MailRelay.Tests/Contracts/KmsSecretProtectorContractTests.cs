@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

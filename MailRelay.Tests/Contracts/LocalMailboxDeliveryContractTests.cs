@@ -1,8 +1,5 @@
-using MailRelay.Core.Forwarding.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Forwarding.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

@@ -1,6 +1,5 @@
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Tests.Contracts;
 

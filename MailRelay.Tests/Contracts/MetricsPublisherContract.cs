@@ -1,10 +1,5 @@
 using System.Text.Json;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts;
 

@@ -1,8 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MimeKit;
 
 namespace MailRelay.Tests.Contracts;

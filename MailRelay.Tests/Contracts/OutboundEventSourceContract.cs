@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Unit;
 using Microsoft.Extensions.Time.Testing;
 

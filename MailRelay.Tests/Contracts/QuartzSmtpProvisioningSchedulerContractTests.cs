@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
 using MailRelay.Workers.Hosting;
 using Microsoft.Extensions.DependencyInjection;

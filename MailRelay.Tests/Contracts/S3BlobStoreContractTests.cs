@@ -1,11 +1,8 @@
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

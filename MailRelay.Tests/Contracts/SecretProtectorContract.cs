@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts;

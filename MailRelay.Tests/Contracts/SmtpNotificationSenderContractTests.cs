@@ -1,6 +1,5 @@
-using MailRelay.Core.Notifications.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
+using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts;

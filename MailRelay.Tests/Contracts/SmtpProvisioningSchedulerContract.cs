@@ -1,8 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 using MailRelay.Workers;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.DependencyInjection;

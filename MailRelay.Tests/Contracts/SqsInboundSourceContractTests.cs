@@ -1,12 +1,6 @@
 using Amazon.SQS.Model;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,5 @@
-using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Outbound;
+using MailRelay.Core.Outbound.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

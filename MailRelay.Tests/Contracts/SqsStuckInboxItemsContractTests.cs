@@ -1,10 +1,5 @@
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Inbound.Adapters;
 
 namespace MailRelay.Tests.Contracts;
 

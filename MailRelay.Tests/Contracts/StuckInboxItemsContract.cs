@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts;
 

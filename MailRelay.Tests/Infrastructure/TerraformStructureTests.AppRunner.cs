@@ -1,7 +1,5 @@
 using System.Text.Json;
-using MailRelay.Core.Infrastructure.DynamoDb;
 using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

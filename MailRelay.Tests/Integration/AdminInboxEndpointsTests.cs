@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Tests.Integration;
 

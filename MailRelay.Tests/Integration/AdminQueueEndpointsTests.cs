@@ -4,13 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,12 +1,7 @@
 using System.Net;
 using CsvHelper;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Inbound;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

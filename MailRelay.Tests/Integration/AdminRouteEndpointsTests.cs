@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Routing;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,13 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,11 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

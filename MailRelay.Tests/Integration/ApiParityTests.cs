@@ -1,5 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Api;
 using Microsoft.AspNetCore.Routing;

@@ -1,18 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Routing;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

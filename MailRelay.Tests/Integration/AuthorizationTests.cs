@@ -2,7 +2,6 @@ using System.Net;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,14 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.S3.Model;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

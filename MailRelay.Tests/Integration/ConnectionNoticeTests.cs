@@ -1,13 +1,7 @@
-using MailRelay.Core.Notifications.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
+using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

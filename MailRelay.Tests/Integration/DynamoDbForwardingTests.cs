@@ -1,11 +1,9 @@
 using Amazon.Runtime;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

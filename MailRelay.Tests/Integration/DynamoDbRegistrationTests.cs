@@ -1,10 +1,7 @@
 using Amazon.Runtime;
 using MailRelay.Core;
 using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

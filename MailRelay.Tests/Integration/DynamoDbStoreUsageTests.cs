@@ -1,7 +1,5 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Metrics;
 using MailRelay.Core.Outbound;

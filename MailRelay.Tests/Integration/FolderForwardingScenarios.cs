@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Routing;
 using MailRelay.Tests.Support;

@@ -1,10 +1,6 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

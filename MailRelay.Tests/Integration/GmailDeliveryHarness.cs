@@ -1,15 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text;
-using MailRelay.Core.Gmail.Adapters;
-using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Gmail.Adapters;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Integration;
 

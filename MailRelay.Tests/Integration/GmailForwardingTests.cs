@@ -1,9 +1,7 @@
 using System.Text;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;

@@ -1,9 +1,6 @@
-using MailRelay.Core.Gmail.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Tests.Fakes;
 
 namespace MailRelay.Tests.Integration;

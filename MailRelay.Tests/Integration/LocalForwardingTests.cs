@@ -1,10 +1,6 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,7 @@
-using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Outbound;
+using MailRelay.Core.Outbound.Adapters;
 using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;

@@ -1,14 +1,9 @@
 using System.Text;
 using Bunit;
-using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
+using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;

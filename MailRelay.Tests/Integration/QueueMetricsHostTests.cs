@@ -1,8 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,5 @@
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

@@ -1,13 +1,8 @@
 using System.Text;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;

@@ -1,10 +1,7 @@
-using MailRelay.Core.Notifications.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Inbound.Headers;
+using MailRelay.Core.Notifications;
+using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;

@@ -1,14 +1,9 @@
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

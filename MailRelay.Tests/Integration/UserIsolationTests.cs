@@ -1,15 +1,11 @@
 using System.Net;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

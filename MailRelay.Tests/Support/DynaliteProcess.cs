@@ -5,10 +5,6 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using MailRelay.Core.Infrastructure.DynamoDb;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Support;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using MailRelay.Core.Domains.Adapters;
 using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Domains.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

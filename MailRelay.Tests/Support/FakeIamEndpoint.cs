@@ -3,7 +3,6 @@ using System.Security;
 using Amazon.Runtime;
 using MailRelay.Core.Infrastructure.Aws;
 using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

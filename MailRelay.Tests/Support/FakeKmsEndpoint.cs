@@ -4,12 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
 using Amazon.KeyManagementService;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
+using Amazon.Runtime;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

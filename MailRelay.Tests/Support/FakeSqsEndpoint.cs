@@ -5,8 +5,6 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SQS;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.Http;
 
 namespace MailRelay.Tests.Support;

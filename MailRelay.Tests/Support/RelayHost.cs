@@ -1,10 +1,6 @@
 using MailRelay.Core;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
 using MailRelay.Workers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

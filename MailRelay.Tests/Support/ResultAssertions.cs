@@ -1,6 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using Shouldly;
 
 namespace MailRelay.Tests.Support;
 

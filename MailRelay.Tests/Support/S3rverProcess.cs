@@ -3,13 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.S3;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Tests.Support;
 

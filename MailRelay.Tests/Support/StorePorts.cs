@@ -1,17 +1,17 @@
 using Amazon.DynamoDBv2;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Infrastructure.Sqlite;
+using MailRelay.Core.Audit;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
+using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
+using MailRelay.Core.Infrastructure.DynamoDb;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Metrics;
 using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
-using MailRelay.Core.Audit;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Routing;
+using MailRelay.Core.Storage.Adapters;
 using MailRelay.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
-using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Storage.Adapters;
 using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Tests.Support;

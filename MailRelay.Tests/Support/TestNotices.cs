@@ -1,6 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Emails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

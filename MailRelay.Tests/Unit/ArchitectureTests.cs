@@ -1,8 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

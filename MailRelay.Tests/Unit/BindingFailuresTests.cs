@@ -1,8 +1,6 @@
 using MailRelay.Core;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 using MailRelay.Workers;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

@@ -1,8 +1,4 @@
 using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,11 +1,6 @@
 using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Domains.Adapters;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

@@ -1,6 +1,4 @@
 using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

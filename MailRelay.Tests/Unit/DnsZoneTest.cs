@@ -1,5 +1,4 @@
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 

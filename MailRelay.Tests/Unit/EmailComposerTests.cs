@@ -1,10 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using MailRelay.Core.Metrics.Adapters;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Metrics.Adapters;
 
 namespace MailRelay.Tests.Unit;
 

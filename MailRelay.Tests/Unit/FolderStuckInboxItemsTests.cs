@@ -1,5 +1,4 @@
 using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,6 @@
+using MailRelay.Core.Gmail;
 using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
 using MailRelay.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

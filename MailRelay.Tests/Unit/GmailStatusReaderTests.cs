@@ -1,11 +1,7 @@
-using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Users;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

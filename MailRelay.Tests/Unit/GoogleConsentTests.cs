@@ -1,5 +1,5 @@
-using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Core.Gmail;
+using MailRelay.Core.Gmail.Adapters;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;

@@ -1,7 +1,5 @@
-using MailRelay.Core.Gmail.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.Reflection;
-using MailRelay.Tests.Support;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Storage;
+using MailRelay.Tests.Support;
 using MailRelay.Web.Components;
 using Microsoft.AspNetCore.Components;
 

@@ -1,10 +1,5 @@
 using System.Text;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Inbound.Headers;
 using MailRelay.Tests.Support;
 

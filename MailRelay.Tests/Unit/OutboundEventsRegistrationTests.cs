@@ -1,8 +1,7 @@
 using Amazon.Runtime;
 using MailRelay.Core;
-using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Outbound;
+using MailRelay.Core.Outbound.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

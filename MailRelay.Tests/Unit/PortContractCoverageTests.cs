@@ -1,14 +1,11 @@
 using System.Reflection;
-using MailRelay.Tests.Support;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using MailRelay.Tests.Contracts;
-using MailRelay.Web.Components;
-using MailRelay.Workers;
+using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;
 

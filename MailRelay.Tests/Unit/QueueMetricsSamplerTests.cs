@@ -1,14 +1,8 @@
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
+using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Admin;
 

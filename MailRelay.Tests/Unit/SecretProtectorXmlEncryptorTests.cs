@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Storage;
+using MailRelay.Core.Storage.Adapters;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 

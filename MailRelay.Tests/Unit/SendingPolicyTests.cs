@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Unit;

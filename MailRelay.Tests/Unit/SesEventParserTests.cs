@@ -1,7 +1,5 @@
-using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
 using MailRelay.Core.Outbound;
+using MailRelay.Core.Outbound.Adapters;
 
 namespace MailRelay.Tests.Unit;
 

@@ -1,12 +1,6 @@
 using System.Text.Json.Nodes;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Adapters;
 
 namespace MailRelay.Tests.Unit;
 

@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Tests.Unit;
 

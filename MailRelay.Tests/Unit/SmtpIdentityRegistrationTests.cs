@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using MailRelay.Core;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Smtp;
+using MailRelay.Core.Smtp.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,14 +1,8 @@
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailRelay.Tests.Unit;
 

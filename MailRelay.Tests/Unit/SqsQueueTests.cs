@@ -3,9 +3,6 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,11 +1,9 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
+using MailRelay.Core.Inbound;
 using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Inbound;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

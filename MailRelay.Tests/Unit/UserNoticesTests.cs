@@ -1,5 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
 using MailRelay.Tests.Support;

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Unit;
 

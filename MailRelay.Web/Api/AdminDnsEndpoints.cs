@@ -1,5 +1,4 @@
 using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Web.Api;

@@ -1,8 +1,5 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

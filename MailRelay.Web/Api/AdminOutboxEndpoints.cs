@@ -1,7 +1,5 @@
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
+using MailRelay.Core.Notifications;
 
 namespace MailRelay.Web.Api;
 

@@ -1,13 +1,8 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

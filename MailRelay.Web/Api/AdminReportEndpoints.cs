@@ -1,10 +1,7 @@
 using System.Text;
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Api.Contracts;
 
 namespace MailRelay.Web.Api;

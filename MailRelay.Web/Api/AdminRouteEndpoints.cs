@@ -1,11 +1,5 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

@@ -1,12 +1,6 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Api.OpenApi;
 using MailRelay.Web.Auth;

@@ -1,8 +1,5 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Api.Contracts;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Gmail;

@@ -1,5 +1,4 @@
 using MailRelay.Core.Audit;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Auth;

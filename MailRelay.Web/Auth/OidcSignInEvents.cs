@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

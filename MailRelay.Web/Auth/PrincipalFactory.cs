@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Auth;

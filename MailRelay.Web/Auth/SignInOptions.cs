@@ -1,5 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 
 namespace MailRelay.Web.Auth;
 

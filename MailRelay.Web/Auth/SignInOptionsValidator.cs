@@ -1,8 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Emails;
 

@@ -1,8 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 

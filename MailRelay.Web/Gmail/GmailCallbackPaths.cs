@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Components.Shared;
 
 namespace MailRelay.Web.Gmail;

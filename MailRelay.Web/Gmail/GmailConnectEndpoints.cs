@@ -1,7 +1,4 @@
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 
 namespace MailRelay.Web.Gmail;

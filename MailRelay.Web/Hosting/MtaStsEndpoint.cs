@@ -1,6 +1,4 @@
 using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Web.Hosting;

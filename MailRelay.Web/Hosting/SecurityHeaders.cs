@@ -1,6 +1,4 @@
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using MailRelay.Web.Auth;
 using Microsoft.Extensions.Options;
 

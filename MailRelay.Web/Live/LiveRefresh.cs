@@ -1,6 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Live;
 

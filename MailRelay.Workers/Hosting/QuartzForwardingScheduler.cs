@@ -1,6 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Smtp;
 using MailRelay.Workers.Jobs;
 
 namespace MailRelay.Workers.Hosting;

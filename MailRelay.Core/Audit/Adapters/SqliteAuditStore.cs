@@ -1,12 +1,7 @@
 using System.Globalization;
-using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Audit.Adapters;
 

@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Core.Domains.Adapters;

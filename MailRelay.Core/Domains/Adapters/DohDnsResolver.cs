@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Domains.Adapters;

@@ -1,8 +1,7 @@
-using MailRelay.Core.Domains;
-using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using MailRelay.Core.Infrastructure.DynamoDb;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
-using MailRelay.Core.Infrastructure.DynamoDb;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
 
 namespace MailRelay.Core.Domains.Adapters;
 

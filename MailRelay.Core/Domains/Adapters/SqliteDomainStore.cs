@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
 using MailRelay.Core.Infrastructure.Sqlite;
 
 namespace MailRelay.Core.Domains.Adapters;

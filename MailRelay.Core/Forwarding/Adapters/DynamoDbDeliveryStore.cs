@@ -1,18 +1,8 @@
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
+using MailRelay.Core.Infrastructure.DynamoDb;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 using static MailRelay.Core.Forwarding.Adapters.DynamoDbDeliveryItems;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Forwarding.Adapters;
 

@@ -1,12 +1,5 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Forwarding.Adapters;
 

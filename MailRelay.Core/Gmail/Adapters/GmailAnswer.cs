@@ -1,11 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Gmail.Adapters;
 

@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Core.Gmail.Adapters;
 

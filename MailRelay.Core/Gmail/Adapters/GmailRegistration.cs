@@ -1,11 +1,4 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

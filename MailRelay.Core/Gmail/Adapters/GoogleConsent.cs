@@ -1,9 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,7 +1,5 @@
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Gmail.Adapters;

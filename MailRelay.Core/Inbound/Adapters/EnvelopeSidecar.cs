@@ -1,6 +1,4 @@
 using System.Text.Json;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Inbound.Adapters;
 

@@ -1,15 +1,6 @@
 using System.Collections.Concurrent;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Inbound.Headers;
 using Microsoft.Extensions.Logging;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Inbound.Adapters;
 

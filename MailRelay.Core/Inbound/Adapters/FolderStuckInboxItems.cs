@@ -1,9 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Inbound.Adapters;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Inbound;
-
 namespace MailRelay.Core.Inbound.Adapters;
 
 /// <summary>What intake needs from an SES "Received" notification.</summary>

@@ -1,11 +1,6 @@
 using System.Text.Json;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Inbound;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Inbound.Adapters;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Inbound.Adapters;
 
 /// <summary>The SQS queue that SES → SNS feeds (<c>Inbound:Sqs</c> section).</summary>

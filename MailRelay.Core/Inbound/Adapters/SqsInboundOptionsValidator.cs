@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Inbound.Adapters;
 

@@ -1,11 +1,6 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Inbound.Adapters;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Users;
-
 namespace MailRelay.Core.Inbound.Headers;
 
 /// <summary>What MimeKit read of a header block, and how the block ended.</summary>

@@ -1,6 +1,4 @@
 using MimeKit;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Core.Inbound.Headers;
 

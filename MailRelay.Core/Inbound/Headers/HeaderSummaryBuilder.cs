@@ -1,11 +1,5 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MimeKit;
 using MimeKit.Utils;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Inbound.Headers;
 

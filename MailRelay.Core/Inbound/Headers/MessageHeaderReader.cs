@@ -1,7 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MimeKit;
 
 namespace MailRelay.Core.Inbound.Headers;

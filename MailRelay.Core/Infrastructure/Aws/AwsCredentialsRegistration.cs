@@ -3,7 +3,6 @@ using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

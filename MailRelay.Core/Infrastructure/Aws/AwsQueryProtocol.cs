@@ -1,7 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
 using Amazon.Runtime;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

@@ -1,7 +1,5 @@
 using System.Xml;
 using System.Xml.Linq;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Amazon.Runtime;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

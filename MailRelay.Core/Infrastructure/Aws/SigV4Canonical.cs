@@ -1,5 +1,4 @@
 using System.Text;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Infrastructure.Aws;
 
 /// <summary>Every intermediate of one SigV4 signing, so tests can compare them with AWS's vectors.</summary>

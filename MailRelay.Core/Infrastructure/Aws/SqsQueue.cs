@@ -1,8 +1,6 @@
 using System.Globalization;
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

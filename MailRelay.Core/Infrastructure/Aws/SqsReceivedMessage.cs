@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Infrastructure.Aws;
 
 /// <summary>One message from <see cref="SqsQueue.ReceiveAsync"/>.</summary>

@@ -1,16 +1,12 @@
 using Amazon.Runtime;
 using Amazon.SQS;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
+using MailRelay.Core.Inbound.Adapters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Inbound.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Aws;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-
 namespace MailRelay.Core.Infrastructure.DynamoDb;
 
 /// <summary>The DynamoDB table of the store (the <c>Store</c> section's TableName, Region, ServiceUrl and CreateTable), used when <c>Store:Provider</c> is DynamoDb.</summary>

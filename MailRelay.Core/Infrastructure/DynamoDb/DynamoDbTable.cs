@@ -1,12 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
-using MailRelay.Core.Storage.Adapters;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
 
 namespace MailRelay.Core.Infrastructure.DynamoDb;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.DynamoDb;
 

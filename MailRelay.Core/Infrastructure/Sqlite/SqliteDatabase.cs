@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Infrastructure.Sqlite;
 

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Metrics;
-
 namespace MailRelay.Core.Metrics.Adapters;
 
 /// <summary><c>Metrics:Provider=None</c>: the charts still work; nothing is sent anywhere.</summary>

@@ -1,17 +1,8 @@
 using Amazon.DynamoDBv2.Model;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
+using MailRelay.Core.Infrastructure.DynamoDb;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbTable;
 using static MailRelay.Core.Infrastructure.DynamoDb.DynamoDbValues;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
+using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>;
 
 namespace MailRelay.Core.Metrics.Adapters;
 

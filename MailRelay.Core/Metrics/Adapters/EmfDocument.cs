@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Metrics.Adapters;
 

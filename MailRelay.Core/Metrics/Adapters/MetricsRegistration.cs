@@ -1,6 +1,3 @@
-using MailRelay.Core.Metrics;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

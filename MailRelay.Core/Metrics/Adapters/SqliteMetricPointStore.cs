@@ -1,10 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Metrics;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Metrics.Adapters;
 

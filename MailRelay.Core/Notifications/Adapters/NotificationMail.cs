@@ -1,9 +1,5 @@
 using System.Text;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Inbound.Headers;
 using MimeKit;
 using MimeKit.Text;

@@ -1,7 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,6 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Inbound.Headers;
 using MimeKit;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Notifications.Adapters;
 

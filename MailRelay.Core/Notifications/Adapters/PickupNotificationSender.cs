@@ -1,10 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MimeKit;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Notifications.Adapters;
 

@@ -4,12 +4,7 @@ using System.Text.RegularExpressions;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Notifications;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Core.Infrastructure.Smtp;
 
 namespace MailRelay.Core.Notifications.Adapters;

@@ -1,7 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Outbound.Adapters;

@@ -1,11 +1,7 @@
 using Amazon.Runtime;
 using Amazon.SQS;
-using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
 using MailRelay.Core.Configuration;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,8 +1,3 @@
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Outbound.Adapters;
 
 /// <summary>

@@ -1,13 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Outbound.Adapters;
 

@@ -1,9 +1,5 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using Microsoft.Extensions.Logging;
 using MailRelay.Core.Infrastructure.Aws;
+using Microsoft.Extensions.Logging;
 
 namespace MailRelay.Core.Outbound.Adapters;
 

@@ -1,14 +1,7 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Routing;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Text.Json.Serialization;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Routing.Adapters;
 

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>One access key as ListAccessKeys describes it (no secret: IAM only returns that once, from CreateAccessKey).</summary>

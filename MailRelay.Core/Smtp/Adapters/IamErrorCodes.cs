@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>The IAM error codes provisioning reacts to (IAM API reference, "Common Errors" and each action's "Errors").</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

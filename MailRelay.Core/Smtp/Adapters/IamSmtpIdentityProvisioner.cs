@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MailRelay.Core.Storage.Adapters;
-
 namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>An IAM user as CreateUser returns it.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using MailRelay.Core.Infrastructure.Aws;
-using MailRelay.Core.Infrastructure.DynamoDb;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Storage.Adapters;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

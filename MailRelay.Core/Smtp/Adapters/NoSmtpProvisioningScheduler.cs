@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Smtp;
-
 namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>Used when no job host is registered: the work waits for whoever sweeps next.</summary>

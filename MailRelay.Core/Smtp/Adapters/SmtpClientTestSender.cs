@@ -2,12 +2,9 @@ using System.Net;
 using System.Net.Security;
 using MailKit;
 using MailKit.Security;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MimeKit;
 using MailRelay.Core.Infrastructure.Smtp;
 using MailRelay.Core.Notifications.Adapters;
+using MimeKit;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

@@ -1,12 +1,7 @@
 using System.Text.Json;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Smtp.Adapters;
 

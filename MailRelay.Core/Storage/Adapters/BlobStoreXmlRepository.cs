@@ -2,11 +2,6 @@ using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace MailRelay.Core.Storage.Adapters;

@@ -1,8 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Storage.Adapters;
 

@@ -1,11 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Infrastructure.DynamoDb;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Storage.Adapters;
 

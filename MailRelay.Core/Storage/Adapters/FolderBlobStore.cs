@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Core.Storage.Adapters;
 

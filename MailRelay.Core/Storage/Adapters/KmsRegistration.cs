@@ -1,12 +1,9 @@
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Infrastructure.Aws;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MailRelay.Core.Infrastructure.Aws;
 
 namespace MailRelay.Core.Storage.Adapters;
 

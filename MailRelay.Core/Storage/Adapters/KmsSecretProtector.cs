@@ -2,12 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Storage.Adapters;
 

@@ -1,11 +1,6 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Core.Storage.Adapters;
 

@@ -1,9 +1,4 @@
 using System.Xml.Linq;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace MailRelay.Core.Storage.Adapters;

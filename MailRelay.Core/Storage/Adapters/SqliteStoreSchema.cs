@@ -1,8 +1,5 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Storage;
-using MailRelay.Core.Users;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Storage.Adapters;
 

@@ -1,13 +1,6 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
-using Microsoft.Data.Sqlite;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Storage.Adapters;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Core.Users.Adapters;
 

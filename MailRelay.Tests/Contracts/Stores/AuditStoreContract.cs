@@ -1,7 +1,5 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

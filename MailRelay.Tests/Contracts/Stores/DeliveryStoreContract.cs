@@ -1,10 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

@@ -1,9 +1,6 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

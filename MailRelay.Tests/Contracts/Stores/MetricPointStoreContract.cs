@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Metrics;
 
 namespace MailRelay.Tests.Contracts.Stores;

@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Routing;
 
 namespace MailRelay.Tests.Contracts.Stores;

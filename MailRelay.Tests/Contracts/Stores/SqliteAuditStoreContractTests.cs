@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using MailRelay.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

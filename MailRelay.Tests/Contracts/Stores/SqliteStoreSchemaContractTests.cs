@@ -1,5 +1,4 @@
 using MailRelay.Core.Infrastructure.Sqlite;
-using Microsoft.Data.Sqlite;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts.Stores;

@@ -1,9 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Contracts.Stores;

@@ -1,8 +1,6 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

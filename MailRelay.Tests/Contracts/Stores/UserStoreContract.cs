@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Users;
-using MailRelay.Core.Storage;
 
 namespace MailRelay.Tests.Contracts.Stores;
 

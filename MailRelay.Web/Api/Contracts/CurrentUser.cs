@@ -1,4 +1,3 @@
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Api.Contracts;

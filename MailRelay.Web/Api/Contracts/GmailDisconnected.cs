@@ -1,4 +1,3 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
 
 namespace MailRelay.Web.Api.Contracts;

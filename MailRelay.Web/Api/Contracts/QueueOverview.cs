@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Queues;
 
 namespace MailRelay.Web.Api.Contracts;

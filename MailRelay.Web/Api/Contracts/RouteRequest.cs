@@ -1,5 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
 using MailRelay.Core.Routing;
 
 namespace MailRelay.Web.Api.Contracts;

@@ -1,5 +1,4 @@
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Smtp.Adapters;
 
 namespace MailRelay.Web.Api.Contracts;
 

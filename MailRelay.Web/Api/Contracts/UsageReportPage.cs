@@ -1,5 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Outbound;
 
 namespace MailRelay.Web.Api.Contracts;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace MailRelay.Web.Api.OpenApi;

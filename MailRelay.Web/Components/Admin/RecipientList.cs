@@ -1,8 +1,4 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Core.Inbound.Headers;
 
 namespace MailRelay.Web.Components.Admin;

@@ -1,8 +1,5 @@
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,6 +1,3 @@
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Components.Admin;

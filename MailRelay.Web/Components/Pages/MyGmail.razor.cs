@@ -1,7 +1,4 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

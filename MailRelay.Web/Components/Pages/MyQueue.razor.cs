@@ -1,10 +1,5 @@
-using MailRelay.Core.Queues;
-using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Queues;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;

@@ -1,9 +1,4 @@
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Components.Shared;
 

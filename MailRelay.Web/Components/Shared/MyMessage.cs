@@ -1,7 +1,5 @@
-using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
 
 namespace MailRelay.Web.Components.Shared;
 

@@ -1,10 +1,5 @@
-using MailRelay.Core.Users;
 using MailRelay.Core.Audit;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;

@@ -1,7 +1,4 @@
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Radzen;

@@ -1,11 +1,7 @@
+using MailRelay.Core.Forwarding;
+using MailRelay.Core.Inbound;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Users;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Forwarding;
-using MailRelay.Core.Gmail;
-using MailRelay.Core.Inbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;

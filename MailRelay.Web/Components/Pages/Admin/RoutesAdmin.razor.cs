@@ -1,8 +1,5 @@
-using MailRelay.Core.Users;
-using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Routing;
-using MailRelay.Core.Smtp;
+using MailRelay.Core.Users;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;

@@ -1,9 +1,6 @@
-using MailRelay.Core.Users;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,10 +1,7 @@
-using MailRelay.Core.Users;
 using System.Globalization;
 using MailRelay.Core.Common;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Outbound;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Radzen;
