@@ -1,5 +1,5 @@
 # The app's configuration keys (section__key), named as in the Options classes and the README's
-# configuration table. ASPNETCORE_ENVIRONMENT=Aws loads appsettings.Aws.json, which switches
+# configuration table: one definition, which App Runner and ECS are both given (outputs.tf). ASPNETCORE_ENVIRONMENT=Aws loads appsettings.Aws.json, which switches
 # every port to its AWS adapter; the values below fill in what that profile leaves empty.
 locals {
   app_base_url = "https://${var.app_hostname}"
@@ -54,7 +54,8 @@ locals {
     Metrics__Namespace = var.metrics_namespace
   }
 
-  # Injected from Secrets Manager at start; never in the plain environment above.
+  # Injected from Secrets Manager at start (App Runner's runtime_environment_secrets, ECS's container
+  # secrets); never in the plain environment above.
   environment_secrets = {
     Google__ClientSecret          = var.google_client_secret_arn
     SignIn__Oidc__ClientSecret    = var.oidc_client_secret_arn
