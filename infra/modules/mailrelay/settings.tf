@@ -50,8 +50,8 @@ variable "min_tasks" {
   type        = number
   default     = 2
   validation {
-    condition     = var.min_tasks >= 1
-    error_message = "min_tasks must be at least 1."
+    condition     = var.min_tasks >= 1 && floor(var.min_tasks) == var.min_tasks
+    error_message = "min_tasks must be a whole number, at least 1."
   }
 }
 
