@@ -227,13 +227,18 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void Alarms_Ecs5xx_OnTheLoadBalancersMetricsOfThisService()
     {
-        var alarm = Monitoring.Resource("aws_cloudwatch_metric_alarm", "load_balancer_5xx");
-        alarm.Text("for_each").ShouldStartWith("${var.deployment_target == \"ecs\" ? toset([\"HTTPCode_Target_5XX_Count\", \"HTTPCode_ELB_5XX_Count\"])");
-        alarm.Text("namespace").ShouldBe("AWS/ApplicationELB");
-        alarm.Text("metric_name").ShouldBe("${each.key}");
-        alarm.Text("dimensions").ShouldContain("LoadBalancer = var.load_balancer_arn_suffix");
-        alarm.Text("dimensions").ShouldContain("TargetGroup = var.target_group_arn_suffix");
-        alarm.Text("alarm_actions").ShouldBe("${local.alarm_actions}");
+        var app = Monitoring.Resource("aws_cloudwatch_metric_alarm", "load_balancer_5xx");
+        (app.Text("namespace"), app.Text("metric_name")).ShouldBe(("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count"));
+        app.Value("dimensions").GetProperty("LoadBalancer").GetString().ShouldBe("${var.load_balancer_arn_suffix}");
+        app.Value("dimensions").GetProperty("TargetGroup").GetString().ShouldBe("${var.target_group_arn_suffix}");
+        var unavailable = Monitoring.Resource("aws_cloudwatch_metric_alarm", "load_balancer_unavailable");
+        (unavailable.Text("namespace"), unavailable.Text("metric_name")).ShouldBe(("AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count"));
+        unavailable.Value("dimensions").GetProperty("LoadBalancer").GetString().ShouldBe("${var.load_balancer_arn_suffix}");
+        foreach (var alarm in new[] { app, unavailable })
+        {
+            alarm.Text("count").ShouldBe("${var.deployment_target == \"ecs\" ? 1 : 0}");
+            alarm.Text("alarm_actions").ShouldBe("${local.alarm_actions}");
+        }
         var call = Stack.ModuleCall("monitoring");
         call.Text("deployment_target").ShouldBe("${var.deployment_target}");
         call.Text("load_balancer_arn_suffix").ShouldBe("${one(module.ecs_service[*].load_balancer_arn_suffix)}");

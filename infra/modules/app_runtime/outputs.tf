@@ -14,11 +14,6 @@ output "environment_secrets" {
   value       = local.environment_secrets
 }
 
-output "secret_arns" {
-  description = "The secrets the platform reads when it starts the app."
-  value       = values(local.environment_secrets)
-}
-
 output "environment_keys" {
   description = "The configuration keys the app is given (values are in the service's console)."
   value       = sort(concat(keys(local.environment), keys(local.environment_secrets)))

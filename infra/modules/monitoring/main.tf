@@ -72,12 +72,29 @@ moved {
 }
 
 resource "aws_cloudwatch_metric_alarm" "load_balancer_5xx" {
-  for_each            = var.deployment_target == "ecs" ? toset(["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count"]) : toset([])
-  alarm_name          = "${var.name_prefix}-${each.key}"
-  alarm_description   = each.key == "HTTPCode_ELB_5XX_Count" ? "The load balancer answers with server errors: no healthy task, or tasks not answering." : "The app answers with server errors."
+  count               = var.deployment_target == "ecs" ? 1 : 0
+  alarm_name          = "${var.name_prefix}-5xx"
+  alarm_description   = "The app answers with server errors."
   namespace           = "AWS/ApplicationELB"
-  metric_name         = each.key
-  dimensions          = each.key == "HTTPCode_ELB_5XX_Count" ? { LoadBalancer = var.load_balancer_arn_suffix } : { LoadBalancer = var.load_balancer_arn_suffix, TargetGroup = var.target_group_arn_suffix }
+  metric_name         = "HTTPCode_Target_5XX_Count"
+  dimensions          = { LoadBalancer = var.load_balancer_arn_suffix, TargetGroup = var.target_group_arn_suffix }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.http_5xx_threshold
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+}
+
+resource "aws_cloudwatch_metric_alarm" "load_balancer_unavailable" {
+  count               = var.deployment_target == "ecs" ? 1 : 0
+  alarm_name          = "${var.name_prefix}-load-balancer-5xx"
+  alarm_description   = "The load balancer answers with server errors itself (502/503/504): no healthy task, or tasks not answering."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_ELB_5XX_Count"
+  dimensions          = { LoadBalancer = var.load_balancer_arn_suffix }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1

@@ -8,6 +8,7 @@ output "alarm_names" {
     [aws_cloudwatch_metric_alarm.inbound_queue_age.alarm_name],
     [for a in aws_cloudwatch_metric_alarm.http_5xx : a.alarm_name],
     [for a in aws_cloudwatch_metric_alarm.load_balancer_5xx : a.alarm_name],
+    [for a in aws_cloudwatch_metric_alarm.load_balancer_unavailable : a.alarm_name],
     [for a in aws_cloudwatch_metric_alarm.app_errors : a.alarm_name],
   )
 }
