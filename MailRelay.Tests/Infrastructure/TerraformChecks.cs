@@ -96,6 +96,7 @@ public static partial class TerraformChecks
     [GeneratedRegex(@"(?<![\w.])local\.([A-Za-z_][\w-]*)")]
     private static partial Regex LocalReference();
 
-    [GeneratedRegex(@"(?<![\w.])module\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)")]
+    /// <summary><c>module.name.output</c>, also of a module with count or for_each: <c>module.name[0].output</c>, <c>module.name[*].output</c>.</summary>
+    [GeneratedRegex(@"(?<![\w.])module\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.([A-Za-z_][\w-]*)")]
     private static partial Regex ModuleOutputReference();
 }

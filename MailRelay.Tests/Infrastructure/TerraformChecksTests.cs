@@ -56,6 +56,14 @@ public sealed class TerraformChecksTests
         output "stranger" {
           value = module.other.out
         }
+
+        output "counted_fine" {
+          value = one(module.m[*].out)
+        }
+
+        output "counted_wrong" {
+          value = module.m[0].nope_indexed
+        }
         """;
 
     [Fact]
@@ -69,6 +77,7 @@ public sealed class TerraformChecksTests
             "envs/e: module \"m\" does not pass needed, which modules/m requires",
             "envs/e: module \"m\" passes extra, which modules/m does not declare",
             "envs/e: module.m.nope is not an output of modules/m",
+            "envs/e: module.m.nope_indexed is not an output of modules/m",
             "envs/e: module.other.out names a module that is not called here",
             "modules/m: local.missing_local is used but not declared",
             "modules/m: var.undeclared is used but not declared",

@@ -53,6 +53,14 @@ public sealed class TerraformModule
             .SelectMany(t => t.Value.EnumerateObject().Select(r => (t.Name, r.Name, new HclBody(r.Value[0]))))
             .ToList();
 
+    /// <summary>Every <c>moved</c> block: state addresses that changed and are kept.</summary>
+    public IReadOnlyList<HclBody> Moved =>
+        _files
+            .Where(f => f.TryGetProperty("moved", out _))
+            .SelectMany(f => f.GetProperty("moved").EnumerateArray())
+            .Select(body => new HclBody(body))
+            .ToList();
+
     /// <summary>Every <c>provider</c> block (one per alias), by provider name.</summary>
     public IReadOnlyList<(string Name, HclBody Body)> Providers() =>
         _files

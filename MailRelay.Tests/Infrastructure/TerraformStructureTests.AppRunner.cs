@@ -13,8 +13,12 @@ public sealed partial class TerraformStructureTests
 
     private TerraformModule AppRunner => Tree.Module("modules/app_runner");
 
+    /// <summary>What the app is given on either target: environment, secrets and IAM policy.</summary>
+    private TerraformModule AppRuntime => Tree.Module("modules/app_runtime");
+
+    /// <summary>The running app's policy: App Runner's instance role and the ECS task role both attach it.</summary>
     private IReadOnlyList<HclBody> InstanceStatements =>
-        AppRunner.Resource("aws_iam_policy_document", "instance", "data").Blocks("statement");
+        AppRuntime.Resource("aws_iam_policy_document", "app", "data").Blocks("statement");
 
     [Fact]
     public void AppRunner_HealthCheck_IsTheAppsLivenessEndpoint()
@@ -32,7 +36,7 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void AppRunner_Environment_SwitchesEveryPortToItsAwsAdapter()
     {
-        var environment = AppRunner.Locals["environment"];
+        var environment = AppRuntime.Locals["environment"];
         var fixedValues = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Aws", ["Store__Provider"] = "DynamoDb", ["Blobs__Provider"] = "S3",
@@ -57,20 +61,24 @@ public sealed partial class TerraformStructureTests
     [Fact]
     public void AppRunner_Secrets_ComeFromSecretsManagerNotThePlainEnvironment()
     {
-        var secrets = AppRunner.Locals["environment_secrets"].EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        var secrets = AppRuntime.Locals["environment_secrets"].EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
         secrets.ShouldBe(new Dictionary<string, string?>
         {
             ["Google__ClientSecret"] = "${var.google_client_secret_arn}",
             ["SignIn__Oidc__ClientSecret"] = "${var.oidc_client_secret_arn}",
             ["Notifications__Smtp__Password"] = "${var.smtp_password_secret_arn}",
         }, ignoreOrder: true);
-        var plain = AppRunner.Locals["environment"].EnumerateObject().Select(p => p.Name).ToList();
+        var plain = AppRuntime.Locals["environment"].EnumerateObject().Select(p => p.Name).ToList();
         plain.Select(k => k.Split("__")[^1])
             .Where(setting => setting.Contains("Secret", StringComparison.OrdinalIgnoreCase) || setting.Contains("Password", StringComparison.OrdinalIgnoreCase))
             .ShouldBeEmpty();
         var image = AppRunner.Resource("aws_apprunner_service", "app").Block("source_configuration").Block("image_repository").Block("image_configuration");
-        image.Text("runtime_environment_secrets").ShouldBe("${local.environment_secrets}");
-        image.Text("runtime_environment_variables").ShouldEndWith("local.environment)}", customMessage: "the module's settings must win over extra_environment");
+        image.Text("runtime_environment_secrets").ShouldBe("${var.environment_secrets}");
+        image.Text("runtime_environment_variables").ShouldBe("${var.environment}");
+        AppRuntime.Outputs["environment_secrets"].Text("value").ShouldBe("${local.environment_secrets}");
+        AppRuntime.Outputs["environment"].Text("value").ShouldEndWith("local.environment)}", customMessage: "the module's settings must win over extra_environment");
+        Stack.ModuleCall("app_runner").Text("environment_secrets").ShouldBe("${module.app_runtime.environment_secrets}");
+        Stack.ModuleCall("app_runner").Text("environment").ShouldBe("${module.app_runtime.environment}");
         InstanceStatements.Single(s => s.Texts("actions").SequenceEqual(["secretsmanager:GetSecretValue"]))
             .Texts("resources").ShouldBe(["${var.google_client_secret_arn}", "${var.oidc_client_secret_arn}", "${var.smtp_password_secret_arn}"], ignoreOrder: true);
     }
@@ -157,7 +165,7 @@ public sealed partial class TerraformStructureTests
         cognito.Resource("aws_cognito_user_group", "admins").Text("name").ShouldBe("${var.admin_group_name}");
         cognito.Variables["admin_group_name"].Text("default").ShouldBe(new MailRelay.Web.Auth.OidcSignInOptions().AdminGroup);
         cognito.Resource("aws_cognito_user_pool_domain", "hosted").Text("domain").ShouldBe("${var.domain_prefix}");
-        Stack.ModuleCall("app_runner").Text("admin_group_name").ShouldBe("${module.cognito.admin_group_name}");
+        Stack.ModuleCall("app_runtime").Text("admin_group_name").ShouldBe("${module.cognito.admin_group_name}");
     }
 
     [Fact]

@@ -25,8 +25,9 @@ public sealed partial class TerraformStructureTests
     {
         foreach (var (output, record) in DnsOutputs)
             Stack.Outputs[output].Text("value").ShouldBe($"${{module.ses_domain.{record}}}", output);
-        Stack.Outputs["dns_app_runner_custom_domains"].Text("value").ShouldBe("${module.app_runner.custom_domain_records}");
-        foreach (var output in DnsOutputs.Keys.Append("dns_app_runner_custom_domains"))
+        Stack.Outputs["dns_app_runner_custom_domains"].Text("value").ShouldBe("${one(module.app_runner[*].custom_domain_records)}");
+        Stack.Outputs["dns_load_balancer_records"].Text("value").ShouldBe("${one(module.ecs_service[*].dns_records)}");
+        foreach (var output in DnsOutputs.Keys.Append("dns_app_runner_custom_domains").Append("dns_load_balancer_records"))
         {
             Root.Outputs.ContainsKey(output).ShouldBeTrue($"the root has no output {output}");
             Root.Outputs[output].Text("value").ShouldBe($"${{module.mailrelay.{output}}}", output);

@@ -22,6 +22,7 @@ public sealed partial class TerraformStructureTests
     public void Alarms_AppRunner5xx_OnTheServicesMetric()
     {
         var alarm = Monitoring.Resource("aws_cloudwatch_metric_alarm", "http_5xx");
+        alarm.Text("count").ShouldBe("${var.deployment_target == \"app_runner\" ? 1 : 0}");
         (alarm.Text("namespace"), alarm.Text("metric_name")).ShouldBe(("AWS/AppRunner", "5xxStatusResponses"));
         var dimensions = alarm.Value("dimensions");
         dimensions.GetProperty("ServiceName").GetString().ShouldBe("${var.app_runner_service_name}");
@@ -45,6 +46,6 @@ public sealed partial class TerraformStructureTests
         alarm.Text("metric_name").ShouldBe("${each.key}");
         Monitoring.Variables["metrics_namespace"].Text("default").ShouldBe("MailRelay");
         Monitoring.Variables["error_metrics"].Value("default").EnumerateObject().ShouldNotBeEmpty();
-        AppRunner.Locals["environment"].GetProperty("Metrics__Namespace").GetString().ShouldBe("${var.metrics_namespace}");
+        AppRuntime.Locals["environment"].GetProperty("Metrics__Namespace").GetString().ShouldBe("${var.metrics_namespace}");
     }
 }

@@ -24,8 +24,8 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
         Tree.Environments.Keys.Order().ShouldBe(["prod", "test"]);
         Tree.Modules.Keys.Order().ShouldBe(
         [
-            "modules/app_runner", "modules/app_secrets", "modules/cognito", "modules/dynamodb",
-            "modules/ecr", "modules/inbound_pipeline", "modules/kms", "modules/mailrelay", "modules/monitoring", "modules/notifier",
+            "modules/app_runner", "modules/app_runtime", "modules/app_secrets", "modules/cognito", "modules/dynamodb",
+            "modules/ecr", "modules/ecs_service", "modules/inbound_pipeline", "modules/kms", "modules/mailrelay", "modules/monitoring", "modules/notifier",
             "modules/outbound_events", "modules/ses_domain", "modules/sns_sqs_queue", "modules/storage", "root",
         ]);
     }
@@ -103,7 +103,9 @@ public sealed partial class TerraformStructureTests(TerraformFixture terraform) 
         outputs["cognito_issuer"].Text("value").ShouldBe("${module.cognito.issuer}");
         outputs["cognito_client_id"].Text("value").ShouldBe("${module.cognito.client_id}");
         outputs["ecr_repository_url"].Text("value").ShouldBe("${module.ecr.repository_url}");
-        outputs["app_runner_service_arn"].Text("value").ShouldBe("${module.app_runner.service_arn}");
+        outputs["app_runner_service_arn"].Text("value").ShouldBe("${one(module.app_runner[*].service_arn)}");
+        outputs["ecs_service_name"].Text("value").ShouldBe("${one(module.ecs_service[*].service_name)}");
+        outputs["app_environment_keys"].Text("value").ShouldBe("${module.app_runtime.environment_keys}");
     }
 
     [Fact]

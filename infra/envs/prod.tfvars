@@ -16,6 +16,11 @@ secrets_recovery_window_in_days = 30
 activate_receipt_rule_set = true
 dmarc_policy              = "quarantine"
 
+# What runs the app: prod stays on the App Runner service it already has (the account has App
+# Runner; moving needs new DNS records, so it is a planned step, docs/deployment.md "Move from App
+# Runner to ECS"). A new prod, or one moving, sets "ecs".
+deployment_target = "app_runner"
+
 region                    = "eu-west-1"
 domain                    = "example.com"
 app_hostname              = "relay.example.com"

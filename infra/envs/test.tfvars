@@ -17,6 +17,10 @@ secrets_recovery_window_in_days = 0
 activate_receipt_rule_set = true
 dmarc_policy              = "none"
 
+# What runs the app: ECS on Fargate behind a load balancer, the target of every new environment
+# (min_tasks = 2 and max_tasks = 4 by default; see docs/deployment.md).
+deployment_target = "ecs"
+
 region                    = "eu-west-1"
 domain                    = "test.example.com"
 app_hostname              = "relay.test.example.com"

@@ -33,4 +33,10 @@ module "mailrelay" {
   activate_receipt_rule_set = var.activate_receipt_rule_set
   table_name                = var.table_name
   extra_app_settings        = var.extra_app_settings
+
+  deployment_target = var.deployment_target
+  min_tasks         = var.min_tasks
+  max_tasks         = var.max_tasks
+  vpc_id            = var.vpc_id
+  subnet_ids        = var.subnet_ids
 }

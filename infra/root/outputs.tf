@@ -39,8 +39,16 @@ output "dns_app_runner_custom_domains" {
   value = module.mailrelay.dns_app_runner_custom_domains
 }
 
+output "dns_load_balancer_records" {
+  value = module.mailrelay.dns_load_balancer_records
+}
+
 output "app_url" {
   value = module.mailrelay.app_url
+}
+
+output "deployment_target" {
+  value = module.mailrelay.deployment_target
 }
 
 output "app_runner_service_url" {
@@ -49,6 +57,22 @@ output "app_runner_service_url" {
 
 output "app_runner_service_arn" {
   value = module.mailrelay.app_runner_service_arn
+}
+
+output "ecs_cluster_name" {
+  value = module.mailrelay.ecs_cluster_name
+}
+
+output "ecs_service_name" {
+  value = module.mailrelay.ecs_service_name
+}
+
+output "ecs_log_group_name" {
+  value = module.mailrelay.ecs_log_group_name
+}
+
+output "load_balancer_dns_name" {
+  value = module.mailrelay.load_balancer_dns_name
 }
 
 output "ecr_repository_url" {

@@ -109,3 +109,34 @@ variable "extra_app_settings" {
   type    = map(string)
   default = {}
 }
+
+# What runs the app (modules/mailrelay/settings.tf): no default here, so every environment's file
+# states it and an existing environment never moves by itself.
+
+variable "deployment_target" {
+  description = "ecs (every new environment) or app_runner (only an account that already runs it: App Runner is closed to new customers since 2026-04-30 and stays at one instance)."
+  type        = string
+}
+
+variable "min_tasks" {
+  description = "ECS: tasks always running (at least 1; 2 or more for availability)."
+  type        = number
+  default     = 2
+}
+
+variable "max_tasks" {
+  type    = number
+  default = 4
+}
+
+variable "vpc_id" {
+  description = "ECS: empty = the region's default VPC."
+  type        = string
+  default     = ""
+}
+
+variable "subnet_ids" {
+  description = "ECS: empty = every subnet of the VPC."
+  type        = list(string)
+  default     = []
+}

@@ -22,8 +22,8 @@ resource "aws_apprunner_service" "app" {
 
       image_configuration {
         port                          = "8080"
-        runtime_environment_variables = merge(var.extra_environment, local.environment)
-        runtime_environment_secrets   = local.environment_secrets
+        runtime_environment_variables = var.environment
+        runtime_environment_secrets   = var.environment_secrets
       }
     }
   }

@@ -18,11 +18,6 @@ output "instance_role_arn" {
   value = aws_iam_role.instance.arn
 }
 
-output "environment_keys" {
-  description = "The configuration keys the service is given (values are in the App Runner console)."
-  value       = sort(concat(keys(local.environment), keys(local.environment_secrets)))
-}
-
 output "custom_domain_records" {
   description = "CNAMEs to add: each host -> the service, plus the certificate validation records."
   value = {

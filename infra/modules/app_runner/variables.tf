@@ -1,12 +1,7 @@
+# App Runner: for accounts that already use it (closed to new customers since 2026-04-30). What the
+# app is given (environment, secrets, IAM policy) comes from modules/app_runtime, shared with ECS.
+
 variable "service_name" {
-  type = string
-}
-
-variable "region" {
-  type = string
-}
-
-variable "account_id" {
   type = string
 }
 
@@ -36,7 +31,7 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  description = "The Data Protection key ring is shared through the bucket (dataprotection/, KMS-encrypted) and the jobs claim work with leases; keep 1 until Blazor Server circuits are checked without sticky sessions (App Runner has none)."
+  description = "Keep 1: App Runner has no sticky sessions and no WebSockets, and caps a request at 120 s, so a Blazor Server circuit cannot stay on one instance. For more than one instance use deployment_target = \"ecs\" (docs/deployment.md)."
   type        = number
   default     = 1
 }
@@ -51,110 +46,17 @@ variable "mta_sts_hostname" {
   type        = string
 }
 
-variable "domain" {
-  description = "The sending domain SMTP users may be allowed to send from."
-  type        = string
-}
-
-variable "table_name" {
-  type = string
-}
-
-variable "table_arn" {
-  type = string
-}
-
-variable "bucket_name" {
-  type = string
-}
-
-variable "bucket_arn" {
-  type = string
-}
-
-variable "inbound_queue_url" {
-  type = string
-}
-
-variable "inbound_queue_arn" {
-  type = string
-}
-
-variable "outbound_events_queue_url" {
-  type = string
-}
-
-variable "outbound_events_queue_arn" {
-  type = string
-}
-
-variable "secrets_key_id" {
-  type = string
-}
-
-variable "secrets_key_arn" {
-  type = string
-}
-
-variable "ses_identity_arn" {
-  type = string
-}
-
-variable "ses_configuration_set_arn" {
-  description = "The domain's default configuration set: SES authorizes sending against it too."
-  type        = string
-}
-
-variable "notification_from_address" {
-  description = "From of the app's own emails, e.g. mailrelay@example.com."
-  type        = string
-}
-
-variable "notification_smtp_username" {
-  type = string
-}
-
-variable "oidc_authority" {
-  type = string
-}
-
-variable "oidc_client_id" {
-  type = string
-}
-
-variable "oidc_logout_url" {
-  type = string
-}
-
-variable "admin_group_name" {
-  type    = string
-  default = "mailrelay-admins"
-}
-
-variable "google_client_id" {
-  type = string
-}
-
-variable "google_client_secret_arn" {
-  type = string
-}
-
-variable "oidc_client_secret_arn" {
-  type = string
-}
-
-variable "smtp_password_secret_arn" {
-  type = string
-}
-
-variable "metrics_namespace" {
-  description = "CloudWatch namespace of the app's EMF metrics (Metrics:Namespace)."
-  type        = string
-  default     = "MailRelay"
-}
-
-variable "extra_environment" {
-  description = "More settings, e.g. { \"Forwarding__BlobRetentionDays\" = \"7\" }. They cannot replace the ones this module sets."
+variable "environment" {
+  description = "Plain environment variables (modules/app_runtime)."
   type        = map(string)
-  default     = {}
+}
+
+variable "environment_secrets" {
+  description = "Environment variable name -> Secrets Manager ARN (modules/app_runtime)."
+  type        = map(string)
+}
+
+variable "app_policy_json" {
+  description = "The running app's IAM policy (modules/app_runtime), attached to the instance role."
+  type        = string
 }

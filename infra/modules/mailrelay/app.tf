@@ -1,4 +1,5 @@
-# The app and what it runs on: table, keys, image, sign-in, secrets, service and its alarms.
+# The app and what it runs on: table, keys, image, sign-in, secrets, what the app is given, the
+# service (App Runner or ECS, by deployment_target) and its alarms.
 module "dynamodb" {
   source                 = "../dynamodb"
   table_name             = local.table_name
@@ -43,17 +44,12 @@ module "app_secrets" {
   recovery_window_in_days = var.secrets_recovery_window_in_days
 }
 
-module "app_runner" {
-  source                     = "../app_runner"
-  service_name               = local.name_prefix
+# What the app is given on either target: one environment, one secrets list, one IAM policy.
+module "app_runtime" {
+  source                     = "../app_runtime"
   region                     = var.region
   account_id                 = local.account_id
-  image_repository_url       = module.ecr.repository_url
-  image_tag                  = var.image_tag
-  min_instances              = var.min_instances
-  max_instances              = var.max_instances
   app_hostname               = var.app_hostname
-  mta_sts_hostname           = "mta-sts.${var.domain}"
   domain                     = var.domain
   table_name                 = module.dynamodb.table_name
   table_arn                  = module.dynamodb.table_arn
@@ -80,12 +76,56 @@ module "app_runner" {
   extra_environment          = var.extra_app_settings
 }
 
+# Exactly one of the two targets runs the app (deployment_target).
+module "app_runner" {
+  count                = var.deployment_target == "app_runner" ? 1 : 0
+  source               = "../app_runner"
+  service_name         = local.name_prefix
+  image_repository_url = module.ecr.repository_url
+  image_tag            = var.image_tag
+  min_instances        = var.min_instances
+  max_instances        = var.max_instances
+  app_hostname         = var.app_hostname
+  mta_sts_hostname     = "mta-sts.${var.domain}"
+  environment          = module.app_runtime.environment
+  environment_secrets  = module.app_runtime.environment_secrets
+  app_policy_json      = module.app_runtime.policy_json
+}
+
+# The service was module.app_runner before there were two targets: existing state keeps it.
+moved {
+  from = module.app_runner
+  to   = module.app_runner[0]
+}
+
+module "ecs_service" {
+  count                = var.deployment_target == "ecs" ? 1 : 0
+  source               = "../ecs_service"
+  service_name         = local.name_prefix
+  region               = var.region
+  image_repository_url = module.ecr.repository_url
+  image_tag            = var.image_tag
+  app_hostname         = var.app_hostname
+  mta_sts_hostname     = "mta-sts.${var.domain}"
+  environment          = module.app_runtime.environment
+  environment_secrets  = module.app_runtime.environment_secrets
+  app_policy_json      = module.app_runtime.policy_json
+  inbound_queue_name   = module.inbound_pipeline.queue_name
+  min_tasks            = var.min_tasks
+  max_tasks            = var.max_tasks
+  vpc_id               = var.vpc_id
+  subnet_ids           = var.subnet_ids
+}
+
 module "monitoring" {
-  source                  = "../monitoring"
-  name_prefix             = local.name_prefix
-  alert_email             = var.alert_email
-  dead_letter_queue_names = [module.inbound_pipeline.dlq_name, module.outbound_events.dlq_name]
-  inbound_queue_name      = module.inbound_pipeline.queue_name
-  app_runner_service_name = module.app_runner.service_name
-  app_runner_service_id   = module.app_runner.service_id
+  source                   = "../monitoring"
+  name_prefix              = local.name_prefix
+  alert_email              = var.alert_email
+  dead_letter_queue_names  = [module.inbound_pipeline.dlq_name, module.outbound_events.dlq_name]
+  inbound_queue_name       = module.inbound_pipeline.queue_name
+  deployment_target        = var.deployment_target
+  app_runner_service_name  = one(module.app_runner[*].service_name)
+  app_runner_service_id    = one(module.app_runner[*].service_id)
+  load_balancer_arn_suffix = one(module.ecs_service[*].load_balancer_arn_suffix)
+  target_group_arn_suffix  = one(module.ecs_service[*].target_group_arn_suffix)
 }

@@ -36,8 +36,13 @@ output "dns_tls_rpt_txt" {
 }
 
 output "dns_app_runner_custom_domains" {
-  description = "CNAMEs for the app host and mta-sts.<domain>, with their certificate validation records."
-  value       = module.app_runner.custom_domain_records
+  description = "App Runner: CNAMEs for the app host and mta-sts.<domain>, with their certificate validation records (null on ECS)."
+  value       = one(module.app_runner[*].custom_domain_records)
+}
+
+output "dns_load_balancer_records" {
+  description = "ECS: CNAMEs for the app host and mta-sts.<domain> to the load balancer, with the certificate validation records (null on App Runner)."
+  value       = one(module.ecs_service[*].dns_records)
 }
 
 # App settings: what the service was given (also useful to run the app elsewhere against this stack).
@@ -45,12 +50,38 @@ output "app_url" {
   value = "https://${var.app_hostname}"
 }
 
+output "deployment_target" {
+  value = var.deployment_target
+}
+
 output "app_runner_service_url" {
-  value = module.app_runner.service_url
+  description = "null on ECS."
+  value       = one(module.app_runner[*].service_url)
 }
 
 output "app_runner_service_arn" {
-  value = module.app_runner.service_arn
+  description = "null on ECS."
+  value       = one(module.app_runner[*].service_arn)
+}
+
+output "ecs_cluster_name" {
+  description = "null on App Runner."
+  value       = one(module.ecs_service[*].cluster_name)
+}
+
+output "ecs_service_name" {
+  description = "null on App Runner."
+  value       = one(module.ecs_service[*].service_name)
+}
+
+output "ecs_log_group_name" {
+  description = "The app's log on ECS (null on App Runner)."
+  value       = one(module.ecs_service[*].log_group_name)
+}
+
+output "load_balancer_dns_name" {
+  description = "ECS: where the app host and mta-sts.<domain> point (null on App Runner)."
+  value       = one(module.ecs_service[*].load_balancer_dns_name)
 }
 
 output "ecr_repository_url" {
@@ -114,5 +145,5 @@ output "alerts_topic_arn" {
 }
 
 output "app_environment_keys" {
-  value = module.app_runner.environment_keys
+  value = module.app_runtime.environment_keys
 }

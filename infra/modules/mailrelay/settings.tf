@@ -35,6 +35,44 @@ variable "secrets_recovery_window_in_days" {
   type        = number
 }
 
+variable "deployment_target" {
+  description = "What runs the app: \"ecs\" (Fargate behind an Application Load Balancer: WebSockets, sticky sessions, 1 to max_tasks tasks) for every new environment; \"app_runner\" only for an account that already runs it, because App Runner is closed to new customers since 2026-04-30 and stays at one instance (no WebSockets, no sticky sessions, 120 s per request)."
+  type        = string
+  default     = "ecs"
+  validation {
+    condition     = contains(["ecs", "app_runner"], var.deployment_target)
+    error_message = "deployment_target must be \"ecs\" or \"app_runner\"."
+  }
+}
+
+variable "min_tasks" {
+  description = "ECS: tasks always running (at least 1: the jobs run in the web process; 2 or more keep serving through a task or zone failure and a deploy)."
+  type        = number
+  default     = 2
+  validation {
+    condition     = var.min_tasks >= 1 && floor(var.min_tasks) == var.min_tasks
+    error_message = "min_tasks must be a whole number, at least 1."
+  }
+}
+
+variable "max_tasks" {
+  description = "ECS: most tasks autoscaling runs on CPU and inbound backlog (at least min_tasks)."
+  type        = number
+  default     = 4
+}
+
+variable "vpc_id" {
+  description = "ECS: the VPC of the load balancer and tasks; empty = the region's default VPC."
+  type        = string
+  default     = ""
+}
+
+variable "subnet_ids" {
+  description = "ECS: subnets in two or more Availability Zones; empty = every subnet of the VPC."
+  type        = list(string)
+  default     = []
+}
+
 variable "min_instances" {
   description = "App Runner instances kept running (at least 1: the jobs run in the web process)."
   type        = number
@@ -42,7 +80,7 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  description = "See modules/app_runner: keep 1 until Blazor Server circuits are checked without sticky sessions."
+  description = "App Runner: keep 1 (see modules/app_runner: no sticky sessions or WebSockets); use deployment_target = \"ecs\" for more."
   type        = number
   default     = 1
 }

@@ -23,16 +23,37 @@ variable "queue_age_threshold_seconds" {
   default     = 900
 }
 
+variable "deployment_target" {
+  description = "app_runner or ecs: which service's 5xx metrics to alarm on."
+  type        = string
+}
+
 variable "app_runner_service_name" {
-  type = string
+  description = "App Runner only (null on ECS)."
+  type        = string
+  default     = null
 }
 
 variable "app_runner_service_id" {
-  type = string
+  description = "App Runner only (null on ECS)."
+  type        = string
+  default     = null
+}
+
+variable "load_balancer_arn_suffix" {
+  description = "ECS only (null on App Runner): the LoadBalancer dimension of AWS/ApplicationELB."
+  type        = string
+  default     = null
+}
+
+variable "target_group_arn_suffix" {
+  description = "ECS only (null on App Runner): the TargetGroup dimension of AWS/ApplicationELB."
+  type        = string
+  default     = null
 }
 
 variable "http_5xx_threshold" {
-  description = "5xx responses per 5 minutes that raise the alarm."
+  description = "5xx responses per 5 minutes that raise an alarm (each 5xx metric of the target)."
   type        = number
   default     = 5
 }
