@@ -24,14 +24,31 @@ public sealed partial class FakeSqsQueue
 
         // The long poll holds a real HTTP request open, so it waits in real time whatever the queue's clock says.
         var started = TimeProvider.System.GetTimestamp();
-        while (true)
+        Interlocked.Increment(ref _receivesInProgress);
+        try
         {
-            var messages = Take(max, visibility, asked);
-            if (messages.Count > 0 || TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(wait))
-                return FakeSqsReply.Ok(messages.Count == 0 ? [] : new JsonObject { ["Messages"] = new JsonArray([.. messages]) });
-            await Task.Delay(PollInterval, cancellationToken);
+            while (true)
+            {
+                var messages = Take(max, visibility, asked);
+                if (messages.Count > 0 || TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(wait))
+                    return FakeSqsReply.Ok(messages.Count == 0 ? [] : new JsonObject { ["Messages"] = new JsonArray([.. messages]) });
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _receivesInProgress);
         }
     }
+
+    private int _receivesInProgress;
+
+    /// <summary>
+    /// Receives the endpoint is still serving. A client that gives up on a long poll closes its
+    /// connection, but the server learns it a moment later; until then the poll can still take a
+    /// message, as with SQS itself.
+    /// </summary>
+    public int ReceivesInProgress => Volatile.Read(ref _receivesInProgress);
 
     private List<JsonObject> Take(int max, int visibilitySeconds, IReadOnlySet<string> asked)
     {
