@@ -10,6 +10,7 @@ using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Routing;
 using MailRelay.Core.Users;
@@ -18,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MailRelay.Core.Audit.Adapters;
+using MailRelay.Core.Cluster.Adapters;
 using MailRelay.Core.Domains.Adapters;
 using MailRelay.Core.Forwarding.Adapters;
 using MailRelay.Core.Gmail.Adapters;
@@ -61,7 +63,8 @@ public static class DynamoDbRegistration
         .Replace(ServiceDescriptor.Singleton<ISmtpUserStore, DynamoDbSmtpUserStore>())
         .Replace(ServiceDescriptor.Singleton<IUsageStore, DynamoDbUsageStore>())
         .Replace(ServiceDescriptor.Singleton<IMetricPointStore, DynamoDbMetricPointStore>())
-        .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>());
+        .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>())
+        .Replace(ServiceDescriptor.Singleton<IJobLeases, DynamoDbJobLeases>());
 
     /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
     public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)

@@ -1,4 +1,5 @@
 using MailRelay.Core.Audit;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
@@ -11,6 +12,7 @@ using MailRelay.Core.Storage;
 using MailRelay.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using MailRelay.Core.Audit.Adapters;
+using MailRelay.Core.Cluster.Adapters;
 using MailRelay.Core.Domains.Adapters;
 using MailRelay.Core.Forwarding.Adapters;
 using MailRelay.Core.Gmail.Adapters;
@@ -40,6 +42,7 @@ public static class SqliteRegistration
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
         services.AddSingleton<IMetricPointStore, SqliteMetricPointStore>();
         services.AddSingleton<IDomainStore, SqliteDomainStore>();
+        services.AddSingleton<IJobLeases, SqliteJobLeases>();
         return services;
     }
 }
