@@ -15,13 +15,15 @@ using MailRelay.Core.Metrics.Adapters;
 using MailRelay.Core.Notifications;
 using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Queues;
-using MailRelay.Core.Routing;
+using MailRelay.Core.Outbound;
 using MailRelay.Core.Smtp;
+using MailRelay.Core.Cluster;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Users;
+using MailRelay.Core.Queues;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,6 +53,7 @@ public static class CoreRegistration
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
         services.AddSqliteStores();
         services.AddDynamoDbStore(builder.Configuration);
+        services.AddSingleton<ClusterOnceRuns>();
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
         if (builder.Configuration.Section<BlobStoreOptions>(BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();

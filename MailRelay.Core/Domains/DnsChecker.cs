@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Domains;
 
-/// <summary>Looks up every record the domains need and says for each whether it is right, and if not why that matters.</summary>
+/// <summary>
+/// Looks up every record the domains need and says for each whether it is right, and if not why that matters.
+/// It runs on every instance, not once per cluster: the reports live in each instance's memory
+/// (<see cref="DnsCheckResults"/>) for the DNS page it serves, and a check changes nothing shared.
+/// </summary>
 public sealed partial class DnsChecker(
     IDnsResolver resolver, RecordPlanner planner, IDomainStore domainStore, DnsCheckResults results,
     TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger) : IBackgroundWork

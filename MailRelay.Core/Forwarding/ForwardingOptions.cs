@@ -22,8 +22,11 @@ public sealed class ForwardingOptions
     /// <summary>Users served at once; each user's mail goes one at a time, in received order.</summary>
     public int ParallelUsers { get; set; } = 32;
 
-    /// <summary>How long a claimed delivery stays with its instance before another may take it over.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed delivery stays with its instance unless renewed: a heartbeat renews it every
+    /// third of this while the batch runs, so it is also how soon a dead instance's lanes move on.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First in-process retry delay; doubled for each of the three retries (2 s, 4 s, 8 s).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -15,9 +15,15 @@ public sealed class ForwardingOptionsValidator : IValidateOptions<ForwardingOpti
             Positive("Forwarding:ForwardInterval", o.ForwardInterval),
             Positive("Forwarding:SweepInterval", o.SweepInterval),
             Positive("Forwarding:ExpiryCheckInterval", o.ExpiryCheckInterval),
-            Positive("Forwarding:LeaseDuration", o.LeaseDuration),
+            // The heartbeat renews every third of it: shorter leases would keep the store busy renewing.
+            AtLeast("Forwarding:LeaseDuration", o.LeaseDuration, MinimumLease),
             Positive("Forwarding:RetryDelay", o.RetryDelay),
             Positive("Forwarding:MaxBackoff", o.MaxBackoff));
+
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromSeconds(1);
+
+    private static string? AtLeast(string key, TimeSpan value, TimeSpan minimum) =>
+        value < minimum ? $"{key} must be at least {minimum:c} (it is {value:c})." : null;
 
     private static string? AtLeast(string key, int value, int minimum) => value < minimum ? $"{key} must be at least {minimum}." : null;
 

@@ -34,26 +34,45 @@ public sealed partial class ForwardingService(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var claimed = await deliveryStore.ClaimDueDeliveriesAsync(InstanceId, now, now + settings.LeaseDuration, settings.BatchSize, cancellationToken);
+        var leaseUntil = now + settings.LeaseDuration;
+        var claimed = await deliveryStore.ClaimDueDeliveriesAsync(InstanceId, now, leaseUntil, settings.BatchSize, cancellationToken);
         if (claimed.Count == 0) return 0;
+        // Renews the leases while the batch runs and stops with it: a batch may outlast one lease.
+        await using var heartbeat = new LeaseHeartbeat(deliveryStore, InstanceId, claimed.Select(d => d.Id), leaseUntil, settings.LeaseDuration, time, logger);
         var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
-            async (lane, token) => await DeliverLaneAsync(lane, token));
+            async (lane, token) => await DeliverLaneAsync(lane, heartbeat, token));
         return claimed.Count;
     }
 
-    private async Task DeliverLaneAsync(List<Delivery> lane, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync(List<Delivery> lane, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
         for (var i = 0; i < lane.Count; i++)
         {
-            if (cancellationToken.IsCancellationRequested || !await DeliverOneAsync(lane[i], cancellationToken))
+            if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
+            {
+                // Another instance may hold the lane now: it delivers this one and the rest, in order.
+                LogLaneLeaseLost(logger, lane[i].Id, lane[i].UserId);
+                await ReleaseAsync(lane.Skip(i), heartbeat);
+                break;
+            }
+            var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], cancellationToken);
+            heartbeat.Forget([lane[i].Id]);
+            if (!goesOn)
             {
                 // The rest of the lane waits behind this one to keep received order; free it untouched.
-                await deliveryStore.ReleaseLeasesAsync(InstanceId, lane.Skip(i + 1).Select(d => d.Id).ToList(), CancellationToken.None);
+                await ReleaseAsync(lane.Skip(i + 1), heartbeat);
                 break;
             }
         }
         events.Publish(new RelayChange("deliveries.changed", lane[0].UserId, null));
+    }
+
+    private async Task ReleaseAsync(IEnumerable<Delivery> rest, LeaseHeartbeat heartbeat)
+    {
+        var ids = rest.Select(d => d.Id).ToList();
+        heartbeat.Forget(ids);
+        await deliveryStore.ReleaseLeasesAsync(InstanceId, ids, CancellationToken.None);
     }
 
     /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
@@ -137,6 +156,9 @@ public sealed partial class ForwardingService(
 
     [LoggerMessage(LogLevel.Warning, "Message {MessageId} for {UserId} will be retried at {NextAttempt}: {Error}")]
     private static partial void LogRetrying(ILogger logger, string messageId, string userId, DateTimeOffset nextAttempt, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Lease of delivery {DeliveryId} for {UserId} was not renewed in time; the lane is left to the instance that holds it")]
+    private static partial void LogLaneLeaseLost(ILogger logger, long deliveryId, string? userId);
 
     [LoggerMessage(LogLevel.Warning, "Lease of delivery {DeliveryId} was lost before its result was recorded")]
     private static partial void LogLeaseLost(ILogger logger, long deliveryId);

@@ -16,6 +16,13 @@ public interface IDeliveryStore
     /// <summary>Records an attempt's result and frees the lease; false when the lease is no longer the owner's.</summary>
     Task<bool> CompleteDeliveryAsync(string owner, DeliveryUpdate update, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The heartbeat: extends to <paramref name="leaseUntil"/> the leases among <paramref name="deliveryIds"/>
+    /// that <paramref name="owner"/> still holds (leased to it and not completed), and returns their ids.
+    /// A lease another owner took over, or a delivery already completed or released, is left as it is.
+    /// </summary>
+    Task<IReadOnlyList<long>> RenewLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
     /// <summary>Frees leases without recording anything (the work was not attempted).</summary>
     Task ReleaseLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken);
 

@@ -1,4 +1,8 @@
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
+using MailRelay.Core.Forwarding;
+using Microsoft.Extensions.Options;
+using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
 
 namespace MailRelay.Core.Gmail;
@@ -8,8 +12,12 @@ namespace MailRelay.Core.Gmail;
 /// once per token; a token past its expiry marks the connection expired, queues the user's mail
 /// and sends "please reconnect" (through the escalation, so it is sent once).
 /// </summary>
-public sealed class ExpiryAlerts(IGmailConnectionStore connectionStore, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time) : IBackgroundWork
+public sealed class ExpiryAlerts(IGmailConnectionStore connectionStore, ConnectionNotices notices, GmailConnectionHealth health, TimeProvider time,
+    IOptions<ForwardingOptions> options) : IClusterOnceWork
 {
+    /// <summary>One instance checks per interval; the emails are claimed in the store besides, so a user never gets two.</summary>
+    public TimeSpan Period => options.Value.ExpiryCheckInterval;
+
     public static readonly TimeSpan Warning = TimeSpan.FromHours(24);
 
     public string AfterFailure => "it runs again at its next time";

@@ -1,11 +1,18 @@
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
 
 namespace MailRelay.Core.Smtp;
 
 /// <summary>Moves due SMTP users along (provisioning, retries, cleanup), a batch at a time until none is left due.</summary>
-public sealed class ProvisionDueSmtpUsers(SmtpProvisioning provisioning) : IBackgroundWork
+/// <remarks>
+/// One instance polls per minute (the lease); a "provision now" firing runs at once where it was
+/// asked, beside it if need be, since each user record is leased to the process working on it.
+/// </remarks>
+public sealed class ProvisionDueSmtpUsers(SmtpProvisioning provisioning) : IClusterOnceWork
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    public TimeSpan Period => Interval;
     public const int BatchSize = 20;
 
     // Each process leases under its own name, so several processes never work on the same record.

@@ -22,6 +22,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private const int MessagesPerUser = 10;
     private const int Total = Users * MessagesPerUser;
     private static readonly TimeSpan ImportLatency = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+
+    /// <summary>Start-up of the new process and its first forwarding run after the lease ends, on a busy test machine.</summary>
+    private static readonly TimeSpan TakeoverMargin = TimeSpan.FromSeconds(15);
 
     private readonly TempDirectory _data = new();
     private readonly StringBuilder _killedTranscript = new();
@@ -63,7 +67,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             await EventuallyAsync(() => Task.FromResult(users.All(u => _google.Mailbox(u.Email).Count >= 2)),
                 "every user has at least 2 imports (before the kill)", TimeSpan.FromSeconds(60));
             var exitCode = await _app.KillAsync(timeout.Token);
-            var importedAtKill = users.Sum(u => _google.Mailbox(u.Email).Count);
+            var killedAt = Stopwatch.StartNew();
+            var atKill = users.ToDictionary(u => u.Email, u => _google.Mailbox(u.Email).Count);
+            var importedAtKill = atKill.Values.Sum();
             _killedTranscript.Append(_app.Transcript());
             await _app.DisposeAsync();
             _app = null;
@@ -71,8 +77,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             if (!OperatingSystem.IsWindows()) exitCode.ShouldBe(128 + 9, "the app dies of SIGKILL, not of a shutdown");
             importedAtKill.ShouldBeLessThan(Total, "the kill must come before the batch is done, or it tests nothing");
 
-            // The dead process's leases (10 s) expire, and the new process takes its work over.
+            // The dead process's leases (10 s, renewed every 3.3 s until the kill) expire, and the new process takes its work over.
             _app = await AppProcess.StartAsync(Settings(), _data.Path, timeout.Token);
+            var unfinished = atKill.Where(l => l.Value < MessagesPerUser).Select(l => l.Key).ToList();
+            await EventuallyAsync(() => Task.FromResult(unfinished.All(gmail => _google.Mailbox(gmail).Count > atKill[gmail])),
+                "every unfinished lane has imported again (after the restart)", TimeSpan.FromSeconds(90));
+            var takeover = killedAt.Elapsed;
+            output.WriteLine($"Every unfinished lane moved on {takeover.TotalSeconds:0.0} s after the kill (lease {Lease.TotalSeconds:0} s).");
+            takeover.ShouldBeLessThan(Lease + TakeoverMargin, "a dead instance's lanes move on within one lease of its last heartbeat");
             await EventuallyAsync(async () => await CountDeliveredAsync() == Total && users.All(u => _google.Mailbox(u.Email).Select(Subject).Distinct().Count() == MessagesPerUser),
                 $"all {Total} deliveries are Delivered in the store and every message is in its user's Gmail (after the restart)", TimeSpan.FromSeconds(90));
             output.WriteLine($"Recovered after {clock.Elapsed.TotalSeconds:0.0} s.");
@@ -119,7 +131,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         settings["MailboxDelivery:Provider"] = "Gmail";
         settings["Forwarding:IntakeInterval"] = "00:00:00.200";
         settings["Forwarding:ForwardInterval"] = "00:00:00.500";
-        settings["Forwarding:LeaseDuration"] = "00:00:10";
+        settings["Forwarding:LeaseDuration"] = Lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 

@@ -1,4 +1,5 @@
 using MailRelay.Core.Audit;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
@@ -19,7 +20,8 @@ public static class StorePortSubstitutes
     public static StorePorts Create() => new(
         Substitute.For<IUserStore>(), Substitute.For<IAuditStore>(), Substitute.For<IMessageStore>(), Substitute.For<IDeliveryStore>(),
         Substitute.For<IRouteStore>(), Substitute.For<IGmailConnectionStore>(), Substitute.For<ISmtpUserStore>(), Substitute.For<IUsageStore>(),
-        Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>());
+        Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>(),
+        Substitute.For<IJobLeases>());
 
     /// <summary>How many calls the substitutes received, over every port.</summary>
     public static int CallsReceived(this StorePorts ports) => All(ports).Sum(port => port.ReceivedCalls().Count());
@@ -29,5 +31,5 @@ public static class StorePortSubstitutes
         foreach (var port in All(ports)) port.ClearReceivedCalls();
     }
 
-    private static object[] All(StorePorts p) => [p.Users, p.Audit, p.Messages, p.Deliveries, p.Routes, p.Gmail, p.SmtpUsers, p.Usage, p.Metrics, p.Domains, p.Schema];
+    private static object[] All(StorePorts p) => [p.Users, p.Audit, p.Messages, p.Deliveries, p.Routes, p.Gmail, p.SmtpUsers, p.Usage, p.Metrics, p.Domains, p.Schema, p.JobLeases];
 }

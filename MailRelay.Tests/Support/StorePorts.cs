@@ -12,6 +12,7 @@ using MailRelay.Core.Routing;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using MailRelay.Core.Storage.Adapters;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ namespace MailRelay.Tests.Support;
 public sealed record StorePorts(
     IUserStore Users, IAuditStore Audit, IMessageStore Messages, IDeliveryStore Deliveries, IRouteStore Routes,
     IGmailConnectionStore Gmail, ISmtpUserStore SmtpUsers, IUsageStore Usage, IMetricPointStore Metrics, IDomainStore Domains,
-    IStoreSchema Schema)
+    IStoreSchema Schema, IJobLeases JobLeases)
 {
     public static StorePorts Sqlite(SqliteDatabase database) =>
         From(new ServiceCollection().AddSingleton(database).AddSqliteStores().BuildServiceProvider());
@@ -37,10 +38,12 @@ public sealed record StorePorts(
         services.GetRequiredService<IUserStore>(), services.GetRequiredService<IAuditStore>(), services.GetRequiredService<IMessageStore>(),
         services.GetRequiredService<IDeliveryStore>(), services.GetRequiredService<IRouteStore>(), services.GetRequiredService<IGmailConnectionStore>(),
         services.GetRequiredService<ISmtpUserStore>(), services.GetRequiredService<IUsageStore>(), services.GetRequiredService<IMetricPointStore>(),
-        services.GetRequiredService<IDomainStore>(), services.GetRequiredService<IStoreSchema>());
+        services.GetRequiredService<IDomainStore>(), services.GetRequiredService<IStoreSchema>(),
+        services.GetRequiredService<IJobLeases>());
 
     /// <summary>Registers each port as itself, for a test host that is given these stores.</summary>
     public IServiceCollection AddTo(IServiceCollection services) => services
         .AddSingleton(Users).AddSingleton(Audit).AddSingleton(Messages).AddSingleton(Deliveries).AddSingleton(Routes)
-        .AddSingleton(Gmail).AddSingleton(SmtpUsers).AddSingleton(Usage).AddSingleton(Metrics).AddSingleton(Domains).AddSingleton(Schema);
+        .AddSingleton(Gmail).AddSingleton(SmtpUsers).AddSingleton(Usage).AddSingleton(Metrics).AddSingleton(Domains).AddSingleton(Schema)
+        .AddSingleton(JobLeases);
 }

@@ -47,6 +47,7 @@ public class OptionsValidationTests
         { "Inbound:Provider", "Sqs", "Inbound:Provider Sqs needs Blobs:Provider S3 (the bucket of the SES receipt rule), because SES stores the raw message there." },
         { "MailboxDelivery:Provider", "Gmail", "Google:ClientId is required when MailboxDelivery:Provider is Gmail." },
         { "Forwarding:BatchSize", "0", "Forwarding:BatchSize must be at least 1." },
+        { "Forwarding:LeaseDuration", "00:00:00.500", "Forwarding:LeaseDuration must be at least 00:00:01 (it is 00:00:00.5000000)." },
         { "Outbound:Provider", "Kafka", "Outbound:Provider 'Kafka' is not known; use one of: Folder, Sqs." },
         { "Outbound:Provider", "Sqs", "Outbound:EventsQueueUrl must be the events queue's absolute http(s) URL when Outbound:Provider is Sqs (it is '')." },
         { "Outbound:Interval", "00:00:00", "Outbound:Interval must be at least 00:00:00.100 (it is 00:00:00)." },

@@ -7,4 +7,6 @@ public enum JobOutcome
     /// <summary>The host began stopping during the run.</summary>
     Stopped,
     Failed,
+    /// <summary>A cluster-once work whose job lease another instance holds: that instance runs it this period.</summary>
+    Skipped,
 }

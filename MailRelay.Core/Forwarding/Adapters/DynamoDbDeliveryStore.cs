@@ -79,6 +79,19 @@ public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
         return done is not null;
     }
 
+    /// <summary>One Version-conditioned write per delivery, like every other change of a delivery item.</summary>
+    public async Task<IReadOnlyList<long>> RenewLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var renewed = new List<long>();
+        foreach (var id in deliveryIds)
+        {
+            var kept = await _items.ChangeDeliveryAsync(id, current => current.LeaseOwner != owner || !IsDue(current.Delivery.Status) ? null
+                : new DeliveryChange(current with { LeaseUntil = leaseUntil }, false, null), cancellationToken);
+            if (kept is not null) renewed.Add(id);
+        }
+        return renewed;
+    }
+
     public async Task ReleaseLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
     {
         foreach (var id in deliveryIds)

@@ -63,6 +63,25 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         return true;
     }
 
+    public async Task<IReadOnlyList<long>> RenewLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        if (deliveryIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Conditional on the owner and on still being due: completing or releasing clears the owner.
+        command.CommandText = $"""
+            UPDATE deliveries SET lease_until = $until
+            WHERE lease_owner = $owner AND status IN ('Pending', 'Retrying') AND id IN ({string.Join(",", deliveryIds)})
+            RETURNING id
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        command.Parameters.AddWithValue("$until", SqliteValues.Time(leaseUntil));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var renewed = new List<long>();
+        while (await reader.ReadAsync(cancellationToken)) renewed.Add(reader.GetInt64(0));
+        return renewed;
+    }
+
     public async Task ReleaseLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
     {
         if (deliveryIds.Count == 0) return;

@@ -17,9 +17,11 @@ using MailRelay.Core.Metrics;
 using MailRelay.Core.Metrics.Adapters;
 using MailRelay.Core.Outbound;
 using MailRelay.Core.Outbound.Adapters;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Routing;
 using MailRelay.Core.Routing.Adapters;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Users;
 using MailRelay.Core.Users.Adapters;
@@ -27,6 +29,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MailRelay.Core.Cluster.Adapters;
 
 namespace MailRelay.Core.Storage.Adapters;
 
@@ -60,7 +63,8 @@ public static class DynamoDbRegistration
         .Replace(ServiceDescriptor.Singleton<ISmtpUserStore, DynamoDbSmtpUserStore>())
         .Replace(ServiceDescriptor.Singleton<IUsageStore, DynamoDbUsageStore>())
         .Replace(ServiceDescriptor.Singleton<IMetricPointStore, DynamoDbMetricPointStore>())
-        .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>());
+        .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>())
+        .Replace(ServiceDescriptor.Singleton<IJobLeases, DynamoDbJobLeases>());
 
     /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
     public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)

@@ -1,25 +1,28 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Audit.Adapters;
 using MailRelay.Core.Domains;
-using MailRelay.Core.Domains.Adapters;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Forwarding;
-using MailRelay.Core.Forwarding.Adapters;
 using MailRelay.Core.Gmail;
-using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Core.Inbound;
+using MailRelay.Core.Metrics;
+using MailRelay.Core.Outbound;
+using MailRelay.Core.Routing;
+using MailRelay.Core.Smtp;
+using MailRelay.Core.Storage;
+using MailRelay.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+using MailRelay.Core.Cluster.Adapters;
+using MailRelay.Core.Domains.Adapters;
+using MailRelay.Core.Forwarding.Adapters;
+using MailRelay.Core.Gmail.Adapters;
 using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Infrastructure.Sqlite;
-using MailRelay.Core.Metrics;
 using MailRelay.Core.Metrics.Adapters;
-using MailRelay.Core.Outbound;
 using MailRelay.Core.Outbound.Adapters;
-using MailRelay.Core.Routing;
 using MailRelay.Core.Routing.Adapters;
-using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
-using MailRelay.Core.Users;
 using MailRelay.Core.Users.Adapters;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MailRelay.Core.Storage.Adapters;
 
@@ -39,6 +42,7 @@ public static class SqliteRegistration
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
         services.AddSingleton<IMetricPointStore, SqliteMetricPointStore>();
         services.AddSingleton<IDomainStore, SqliteDomainStore>();
+        services.AddSingleton<IJobLeases, SqliteJobLeases>();
         return services;
     }
 }

@@ -110,6 +110,55 @@ public abstract class DeliveryStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task RenewLeases_ByTheHolder_KeepsTheDeliveryFromOthersPastTheFirstLease()
+    {
+        var delivery = (await AddMessageAsync("m-1", T0, To("alice")))[0];
+        await Stores.Deliveries.ClaimDueDeliveriesAsync("node-a", T0, T0.AddSeconds(30), 10, default);
+
+        var renewed = await Stores.Deliveries.RenewLeasesAsync("node-a", [delivery.Id], T0.AddSeconds(50), default);
+        var pastFirstLease = await Stores.Deliveries.ClaimDueDeliveriesAsync("node-b", T0.AddSeconds(40), T0.AddSeconds(70), 10, default);
+        var pastRenewal = await Stores.Deliveries.ClaimDueDeliveriesAsync("node-b", T0.AddSeconds(51), T0.AddSeconds(81), 10, default);
+
+        renewed.ShouldBe([delivery.Id]);
+        pastFirstLease.ShouldBeEmpty();
+        pastRenewal.ShouldHaveSingleItem().Id.ShouldBe(delivery.Id);
+    }
+
+    [Fact]
+    public async Task RenewLeases_OfALeaseAnotherOwnerTookOver_DoesNothing()
+    {
+        var delivery = (await AddMessageAsync("m-1", T0, To("alice")))[0];
+        await Stores.Deliveries.ClaimDueDeliveriesAsync("node-a", T0, T0.AddSeconds(30), 10, default);
+        await Stores.Deliveries.ClaimDueDeliveriesAsync("node-b", T0.AddSeconds(31), T0.AddSeconds(61), 10, default);
+
+        var renewed = await Stores.Deliveries.RenewLeasesAsync("node-a", [delivery.Id], T0.AddSeconds(120), default);
+        var stale = await Stores.Deliveries.CompleteDeliveryAsync("node-a", Outcome(delivery.Id, DeliveryStatus.Delivered, T0.AddSeconds(40), external: "gmail-a"), default);
+        var afterB = await Stores.Deliveries.ClaimDueDeliveriesAsync("node-c", T0.AddSeconds(62), T0.AddSeconds(92), 10, default);
+
+        renewed.ShouldBeEmpty();
+        stale.ShouldBeFalse("node-a did not get the lease back");
+        afterB.ShouldHaveSingleItem().Id.ShouldBe(delivery.Id, "node-a's renewal did not extend node-b's lease");
+    }
+
+    [Fact]
+    public async Task RenewLeases_AfterCompletionOrRelease_DoesNothing()
+    {
+        var done = (await AddMessageAsync("m-1", T0, To("alice")))[0];
+        var released = (await AddMessageAsync("m-2", T0, To("bob")))[0];
+        await Stores.Deliveries.ClaimDueDeliveriesAsync("node-a", T0, T0.AddSeconds(30), 10, default);
+        await Stores.Deliveries.CompleteDeliveryAsync("node-a", Outcome(done.Id, DeliveryStatus.Delivered, T0.AddSeconds(1), external: "gmail-1"), default);
+        await Stores.Deliveries.ReleaseLeasesAsync("node-a", [released.Id], default);
+
+        var renewed = await Stores.Deliveries.RenewLeasesAsync("node-a", [done.Id, released.Id], T0.AddSeconds(60), default);
+        var others = await Stores.Deliveries.ClaimDueDeliveriesAsync("node-b", T0.AddSeconds(2), T0.AddSeconds(32), 10, default);
+
+        renewed.ShouldBeEmpty();
+        others.ShouldHaveSingleItem().Id.ShouldBe(released.Id);
+        (await Stores.Deliveries.FindDeliveryAsync(done.Id, default))!.Status.ShouldBe(DeliveryStatus.Delivered);
+        (await Stores.Deliveries.ListDeliveryEventsAsync(done.Id, default)).Count.ShouldBe(2, "a renewal writes no timeline event");
+    }
+
+    [Fact]
     public async Task ReleaseLeases_FreesOnlyTheOwnersLeases()
     {
         var delivery = (await AddMessageAsync("m-1", T0, To("alice")))[0];
