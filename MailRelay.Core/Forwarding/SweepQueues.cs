@@ -1,7 +1,4 @@
 using MailRelay.Core.Cluster;
-using MailRelay.Core.Common;
-using MailRelay.Core.Smtp;
-using MailRelay.Core.Users;
 using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Forwarding;

@@ -1,9 +1,8 @@
 using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
-using Microsoft.Extensions.Options;
-using MailRelay.Core.Domains;
 using MailRelay.Core.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace MailRelay.Core.Gmail;
 

@@ -1,5 +1,4 @@
 using MailRelay.Core.Cluster;
-using MailRelay.Core.Common;
 
 namespace MailRelay.Core.Smtp;
 

@@ -3,7 +3,6 @@ using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Infrastructure.Sqlite;
 using MailRelay.Core.Notifications;
-using MailRelay.Core.Storage;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
@@ -12,7 +13,6 @@ using MailRelay.Core.Routing;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Storage;
 using MailRelay.Core.Storage.Adapters;
-using MailRelay.Core.Cluster;
 using MailRelay.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using MailRelay.Core.Cluster;
-using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using MailRelay.Workers.Jobs;
 using Microsoft.Extensions.Logging;
