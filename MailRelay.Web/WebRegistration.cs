@@ -8,6 +8,7 @@ using MailRelay.Web.Emails;
 using MailRelay.Web.Gmail;
 using MailRelay.Web.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace MailRelay.Web;
@@ -21,6 +22,7 @@ public static class WebRegistration
         var services = builder.Services;
         // Program.cs reads Hosting before the host is built; bound here too so a value that does not convert is reported at start.
         services.AddOptions<HostingOptions>().BindSection(HostingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddSingleton<IEmailComposer, RazorEmailComposer>();
@@ -67,7 +69,9 @@ public static class WebRegistration
         app.MapGmailConnectEndpoints();
         app.MapMtaStsPolicy();
         // SecurityHeaders sends the whole CSP, frame-ancestors 'none' included; the framework's own would be a second header.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .WithCircuitTransport(app.Services.GetRequiredService<IOptions<HostingOptions>>().Value);
         return app;
     }
 }
