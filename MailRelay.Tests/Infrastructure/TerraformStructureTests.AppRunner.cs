@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using MailRelay.Core.Smtp.Adapters;
+using MailRelay.Web.Hosting;
 
 namespace MailRelay.Tests.Infrastructure;
 
@@ -59,6 +61,25 @@ public sealed partial class TerraformStructureTests
     }
 
     [Fact]
+    public void AppRunner_Front_CircuitLongPollsUnderTheRequestCapOnOneInstance()
+    {
+        var front = AppRunner.Locals["front_environment"];
+        var hosting = new HostingOptions
+        {
+            CircuitTransport = front.GetProperty("Hosting__CircuitTransport").GetString()!,
+            LongPollTimeout = TimeSpan.Parse(front.GetProperty("Hosting__LongPollTimeout").GetString()!, CultureInfo.InvariantCulture),
+        };
+        hosting.IsLongPolling.ShouldBeTrue("App Runner's front refuses WebSockets and cuts Server-Sent Events at 120 s");
+        hosting.LongPollTimeout.ShouldBeLessThan(TimeSpan.FromSeconds(120));
+        new HostingOptionsValidator().Validate(null, hosting).Succeeded.ShouldBeTrue();
+        AppRuntime.Locals["environment"].TryGetProperty("Hosting__CircuitTransport", out _).ShouldBeFalse("ECS's load balancer carries WebSockets");
+        var maxInstances = AppRunner.Variables["max_instances"];
+        maxInstances.Value("default").GetInt32().ShouldBe(1);
+        maxInstances.Block("validation").Text("condition").ShouldBe("${var.max_instances == 1}");
+        maxInstances.Text("description").ShouldContain("sticky sessions");
+    }
+
+    [Fact]
     public void AppRunner_Secrets_ComeFromSecretsManagerNotThePlainEnvironment()
     {
         var secrets = AppRuntime.Locals["environment_secrets"].EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
@@ -74,7 +95,7 @@ public sealed partial class TerraformStructureTests
             .ShouldBeEmpty();
         var image = AppRunner.Resource("aws_apprunner_service", "app").Block("source_configuration").Block("image_repository").Block("image_configuration");
         image.Text("runtime_environment_secrets").ShouldBe("${var.environment_secrets}");
-        image.Text("runtime_environment_variables").ShouldBe("${var.environment}");
+        image.Text("runtime_environment_variables").ShouldBe("${merge(var.environment, local.front_environment)}");
         AppRuntime.Outputs["environment_secrets"].Text("value").ShouldBe("${local.environment_secrets}");
         AppRuntime.Outputs["environment"].Text("value").ShouldEndWith("local.environment)}", customMessage: "the module's settings must win over extra_environment");
         Stack.ModuleCall("app_runner").Text("environment_secrets").ShouldBe("${module.app_runtime.environment_secrets}");

@@ -22,7 +22,7 @@ resource "aws_apprunner_service" "app" {
 
       image_configuration {
         port                          = "8080"
-        runtime_environment_variables = var.environment
+        runtime_environment_variables = merge(var.environment, local.front_environment)
         runtime_environment_secrets   = var.environment_secrets
       }
     }

@@ -31,9 +31,13 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  description = "Keep 1: App Runner has no sticky sessions and no WebSockets, and caps a request at 120 s, so a Blazor Server circuit cannot stay on one instance. For more than one instance use deployment_target = \"ecs\" (docs/deployment.md)."
+  description = "Must be 1: App Runner has no WebSockets, so the Blazor circuit long-polls (front.tf), and no sticky sessions, so with two instances a circuit's polls would reach an instance that does not hold it. For more than one instance use deployment_target = \"ecs\" (docs/deployment.md)."
   type        = number
   default     = 1
+  validation {
+    condition     = var.max_instances == 1
+    error_message = "max_instances must be 1 on App Runner: without sticky sessions a Blazor circuit's long polls would reach an instance that does not hold it. Use deployment_target = \"ecs\" for more."
+  }
 }
 
 variable "app_hostname" {

@@ -80,7 +80,7 @@ variable "min_instances" {
 }
 
 variable "max_instances" {
-  description = "App Runner: keep 1 (see modules/app_runner: no sticky sessions or WebSockets); use deployment_target = \"ecs\" for more."
+  description = "App Runner: must be 1 (modules/app_runner: no WebSockets, so the circuit long-polls, and no sticky sessions, so its polls must reach the one instance that holds it); use deployment_target = \"ecs\" for more."
   type        = number
   default     = 1
 }
