@@ -9,6 +9,12 @@ export function read() {
     }
 }
 
+// Radzen's pages follow the theme too: its dark stylesheet is in the page, disabled while light.
+export function show(dark) {
+    const link = document.getElementById("radzen-dark");
+    if (link) link.disabled = !dark;
+}
+
 export function write(choice) {
     try {
         localStorage.setItem(key, choice);
