@@ -9,10 +9,10 @@ export function read() {
     }
 }
 
-// Radzen's pages follow the theme too: its dark stylesheet is in the page, disabled while light.
+// Radzen's pages follow the theme too: its dark stylesheet is in the page, applying to no media while light.
 export function show(dark) {
     const link = document.getElementById("radzen-dark");
-    if (link) link.disabled = !dark;
+    if (link) link.media = dark ? "all" : "not all";
 }
 
 export function write(choice) {
