@@ -7,15 +7,18 @@ using MailRelay.Web.Components;
 using MailRelay.Web.Emails;
 using MailRelay.Web.Gmail;
 using MailRelay.Web.Hosting;
+using MailRelay.Web.Components.Layout;
+using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using Radzen;
 
 namespace MailRelay.Web;
 
 public static class WebRegistration
 {
-    /// <summary>Blazor Server with Radzen, sign-in, the API, health checks and logging.</summary>
+    /// <summary>Blazor Server with MudBlazor (and Radzen until every page has moved), sign-in, the API, health checks and logging.</summary>
     public static IHostApplicationBuilder AddMailRelayWeb(this IHostApplicationBuilder builder)
     {
         builder.AddMailRelayLogging();
@@ -25,6 +28,9 @@ public static class WebRegistration
         services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemeState>();
+        services.AddScoped<ViewerTimeZone>();
         services.AddSingleton<IEmailComposer, RazorEmailComposer>();
         services.AddMailRelayAuth(builder.Configuration);
         services.AddAntiforgery();

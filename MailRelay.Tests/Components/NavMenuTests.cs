@@ -1,7 +1,7 @@
 using Bunit;
 using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Layout;
-using Radzen;
+using MudBlazor.Services;
 
 namespace MailRelay.Tests.Components;
 
@@ -13,7 +13,7 @@ public sealed class NavMenuTests : BunitContext
     public NavMenuTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
     }
 
     [Fact]
@@ -47,6 +47,21 @@ public sealed class NavMenuTests : BunitContext
         ItemTexts(Render<NavMenu>()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void NavMenu_Admin_LinksGoToTheirPages()
+    {
+        var auth = this.AddAuthorization();
+        auth.SetAuthorized("admin");
+        auth.SetPolicies(AuthSchemes.AdminPolicy);
+
+        var menu = Render<NavMenu>();
+
+        menu.Find("nav").GetAttribute("aria-label").ShouldBe("Sections");
+        menu.FindAll("nav a[href]").Select(a => a.GetAttribute("href")).ShouldBe(
+            ["/", "/my/gmail", "/my/queue", "/admin/smtp-users", "/admin/routes", "/admin/queues", "/admin/dns", "/admin/audit", "/admin/usage", "/admin/outbox"]);
+        menu.FindAll("[data-testid=admin-nav] a[href]").Select(a => a.GetAttribute("href")).ShouldAllBe(href => href!.StartsWith("/admin/"));
+    }
+
     private static string[] ItemTexts(IRenderedComponent<NavMenu> menu) =>
-        menu.FindAll(".rz-navigation-item-text").Select(e => e.TextContent.Trim()).ToArray();
+        menu.FindAll("a .mud-nav-link-text").Select(e => e.TextContent.Trim()).ToArray();
 }

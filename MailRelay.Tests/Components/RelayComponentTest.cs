@@ -18,6 +18,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
 using Radzen;
 
 namespace MailRelay.Tests.Components;
@@ -34,6 +35,9 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
+        Services.AddMudServices();
+        Services.AddScoped<MailRelay.Web.Components.Layout.ThemeState>();
+        Services.AddScoped<MailRelay.Web.Components.Shared.ViewerTimeZone>();
         Store = StorePorts.Sqlite(new SqliteDatabase(Path.Combine(_data.Path, "mailrelay.db")));
         Store.AddTo(Services);
         Services.AddSingleton(TimeProvider.System);

@@ -37,11 +37,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) with one page, resolving relative URLs against <paramref name="baseUrl"/>.</summary>
-    public async Task<BrowserSession> NewSessionAsync(string baseUrl)
+    /// <summary>
+    /// A fresh browser context (no cookies) with one page, resolving relative URLs against <paramref name="baseUrl"/>;
+    /// <paramref name="configure"/> may set more of the context (viewport, time zone, colour scheme).
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(string baseUrl, Action<BrowserNewContextOptions>? configure = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser fixture is not initialized.");
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var options = new BrowserNewContextOptions { BaseURL = baseUrl };
+        configure?.Invoke(options);
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
         return await BrowserSession.StartAsync(context);
     }

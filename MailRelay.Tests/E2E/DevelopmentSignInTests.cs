@@ -43,8 +43,8 @@ public sealed class DevelopmentSignInTests(BrowserFixture browser, DevelopmentAp
         var links = new List<NavLink>();
         foreach (var anchor in await page.Locator("nav[aria-label=Sections] a[href]").AllAsync())
         {
-            // The link's text without its icon's ligature name.
-            var text = await anchor.Locator(".rz-navigation-item-text").InnerTextAsync();
+            // The link's text, without its icon.
+            var text = await anchor.Locator(".mud-nav-link-text").InnerTextAsync();
             links.Add(new(text.Trim(), await anchor.GetAttributeAsync("href") ?? ""));
         }
         foreach (var expected in ExpectedAdminNav) links.ShouldContain(expected);

@@ -8,18 +8,21 @@ namespace MailRelay.Tests.E2E;
 public static partial class MailRelayPage
 {
     /// <summary>
-    /// Proves the Blazor circuit is live: the sidebar toggle (a server-side click handler) collapses
-    /// and expands the sidebar, and the reconnect banner is not showing. It also waits for the
-    /// circuit first: the prerendered sidebar has neither state class, the interactive one has one.
+    /// Proves the Blazor circuit is live: the layout says it renders interactively (the prerendered
+    /// one says it does not), the menu button (a server-side click handler) closes and opens the
+    /// navigation drawer, and the reconnect banner is not showing. Meant for a desktop-wide page,
+    /// where the drawer starts open.
     /// </summary>
     public static async Task ShouldHaveLiveCircuitAsync(this IPage page)
     {
-        var sidebar = page.Locator(".rz-sidebar");
-        await Expect(sidebar).ToHaveClassAsync(Expanded());
-        await page.Locator(".rz-sidebar-toggle").ClickAsync();
-        await Expect(sidebar).ToHaveClassAsync(Collapsed());
-        await page.Locator(".rz-sidebar-toggle").ClickAsync();
-        await Expect(sidebar).ToHaveClassAsync(Expanded());
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        var drawer = page.Locator("aside#main-navigation");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
+        await Expect(drawer).ToHaveClassAsync(Open());
+        await toggle.ClickAsync();
+        await Expect(drawer).ToHaveClassAsync(Closed());
+        await toggle.ClickAsync();
+        await Expect(drawer).ToHaveClassAsync(Open());
         await Expect(page.Locator("#components-reconnect-modal")).Not.ToHaveClassAsync(ReconnectState());
         (await page.EvaluateAsync<bool>("() => typeof window.Blazor === 'object'")).ShouldBeTrue("blazor.web.js did not load");
     }
@@ -38,11 +41,11 @@ public static partial class MailRelayPage
     /// <summary>The path and query of the page's current URL.</summary>
     public static string PathAndQuery(this IPage page) => new Uri(page.Url).PathAndQuery;
 
-    [GeneratedRegex(@"\brz-sidebar-expanded\b")]
-    private static partial Regex Expanded();
+    [GeneratedRegex(@"\bmud-drawer--open\b")]
+    private static partial Regex Open();
 
-    [GeneratedRegex(@"\brz-sidebar-collapsed\b")]
-    private static partial Regex Collapsed();
+    [GeneratedRegex(@"\bmud-drawer--closed\b")]
+    private static partial Regex Closed();
 
     [GeneratedRegex(@"\bcomponents-reconnect-(show|failed|rejected)\b")]
     private static partial Regex ReconnectState();

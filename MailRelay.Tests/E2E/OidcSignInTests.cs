@@ -27,7 +27,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcAppFixture fixtu
         await Expect(user).ToContainTextAsync("Carol Admin");
         await Expect(user).ToContainTextAsync("carol@example.com");
         await page.ShouldHaveLiveCircuitAsync();
-        await Expect(user.Locator(".rz-badge")).ToHaveTextAsync("admin");
+        await Expect(user.GetByTestId("admin-badge")).ToHaveTextAsync("admin");
         var adminNav = page.GetByTestId("admin-nav");
         await Expect(adminNav).ToBeVisibleAsync();
         var hrefs = new List<string?>();
@@ -58,7 +58,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcAppFixture fixtu
         await Expect(user).ToContainTextAsync("Alice Example");
         await Expect(user).ToContainTextAsync("alice@example.com");
         await page.ShouldHaveLiveCircuitAsync();
-        await Expect(user.Locator(".rz-badge")).ToHaveCountAsync(0);
+        await Expect(user.GetByTestId("admin-badge")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("admin-nav")).ToHaveCountAsync(0);
         await Expect(page.Locator("nav a[href^='/admin']")).ToHaveCountAsync(0);
         session.Problems.ShouldBeEmpty();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailRelay.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -68,13 +69,20 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await observer.ShouldShowNoErrorBoundaryAsync();
         admin.Problems.ShouldBeEmpty();
 
-        // Alice, in a browser of her own, finds it delivered on My queue and in her local mailbox.
-        await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
+        // Alice, in a browser of her own in India, finds it delivered on My queue and in her local mailbox.
+        await using var alice = await browser.NewSessionAsync(_app.BaseUrl, o => o.TimezoneId = "Asia/Kolkata");
         await alice.Page.SignInAsDevelopmentUserAsync("alice");
         await alice.Page.OpenFromNavAsync("/my/queue", "My queue");
         var mine = alice.Page.GetByTestId("my-delivered").GetByTestId("my-message").Filter(new() { HasText = subject });
         await Expect(mine.GetByTestId("delivery-status")).ToHaveAttributeAsync("data-status", "Delivered");
         await Expect(alice.Page.GetByTestId("my-mailbox").GetByTestId("mailbox-file")).ToHaveCountAsync(1);
+        // Its time in her zone (UTC+05:30, no daylight saving), with the UTC time in the title.
+        var received = mine.Locator("time");
+        await Expect(received.Locator("span[aria-hidden=true]")).ToHaveCountAsync(1);
+        var utc = DateTimeOffset.Parse(await received.GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
+        await Expect(received.Locator("span[aria-hidden=true]")).ToHaveTextAsync(
+            utc.ToOffset(TimeSpan.FromHours(5.5)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        await Expect(received).ToHaveAttributeAsync("title", utc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
         await Expect(alice.Page.GetByTestId("deliver-now")).ToHaveCountAsync(0);
         await alice.Page.ShouldShowNoErrorBoundaryAsync();
         alice.Problems.ShouldBeEmpty();
