@@ -29,7 +29,7 @@ public sealed class LayeringTests
     {
         var services = CoreLayers.Core.GetTypes().Where(CoreLayers.IsDomainOrService).ToList();
         services.ShouldNotBeEmpty();
-        var offenders = services.SelectMany(type => Given(type).Where(IsAdapter).Select(given => $"{Name(type)} is given {given.FullName}")).Distinct().ToList();
+        var offenders = services.SelectMany(type => Given(type).Where(CoreLayers.IsAdapter).Select(given => $"{Name(type)} is given {given.FullName}")).Distinct().ToList();
         offenders.ShouldBeEmpty();
     }
 
@@ -50,8 +50,6 @@ public sealed class LayeringTests
     }
 
     private static bool IsPortOrAdapter(Type type) => CoreLayers.IsAdapter(type) || CoreLayers.IsPort(type);
-
-    private static bool IsAdapter(Type type) => CoreLayers.IsAdapter(type);
 
     private static IEnumerable<Type> Flatten(Type type) =>
         type.HasElementType ? Flatten(type.GetElementType()!)
