@@ -134,6 +134,7 @@ public static class CoreRegistration
         services.AddSingleton<ExpiryAlerts>();
         services.AddSingleton<GmailConsentStates>();
         services.AddSingleton<GmailStatusReader>();
+        services.AddSingleton<Attention.AdminAttention>();
         services.AddSingleton(sp => new LocalMailboxDelivery(sp.LocalPath(sp.GetRequiredService<IOptions<MailboxDeliveryOptions>>().Value.FolderPath)));
         services.AddSingleton<ILocalMailboxes>(sp => sp.GetRequiredService<LocalMailboxDelivery>());
         // "Gmail" deliveries go to the Gmail API when MailboxDelivery:Provider is Gmail; on the

@@ -12,9 +12,17 @@ public static class SendingRateThresholds
     public const double ComplaintReview = 0.001;
     public const double ComplaintPause = 0.005;
 
+    /// <summary>Four fifths of the review rates: the admin dashboard warns here, while there is time to act.</summary>
+    public const double BounceWarning = 0.04;
+    public const double ComplaintWarning = 0.0008;
+
     public static SendingRateLevel Bounce(double? rate) => Level(rate, BounceReview, BouncePause);
 
     public static SendingRateLevel Complaint(double? rate) => Level(rate, ComplaintReview, ComplaintPause);
+
+    /// <summary>Whether either rate has reached its warning level (and so may reach SES's review soon, or already has).</summary>
+    public static bool NearReview(OutboundRates rates) =>
+        rates.BounceRate >= BounceWarning || rates.ComplaintRate >= ComplaintWarning;
 
     private static SendingRateLevel Level(double? rate, double review, double pause) => rate switch
     {

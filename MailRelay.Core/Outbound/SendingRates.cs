@@ -21,6 +21,10 @@ public sealed class SendingRates(UsageReport report, TimeProvider time)
         return rates.TryGetValue(smtpUserId, out var found) ? found : new OutboundRates(smtpUserId, 0, 0, 0, 0);
     }
 
+    /// <summary>Every credential SES reported on in the window.</summary>
+    public async Task<IReadOnlyCollection<OutboundRates>> AllAsync(CancellationToken cancellationToken) =>
+        [.. (await CurrentAsync(cancellationToken)).Values];
+
     /// <summary>Forgets the cached figures (new events were recorded).</summary>
     public void Invalidate() => _snapshot = null;
 

@@ -14,9 +14,8 @@ public sealed class QueueChartsTests : RelayComponentTest
 {
     private static readonly DateTimeOffset Nine = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    // RadzenChart measures itself in the browser; bUnit answers for the browser with a fixed size.
-    public QueueChartsTests() =>
-        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true).SetResult(new Radzen.Blazor.Rendering.Rect { Width = 600, Height = 220 });
+    // MudChart draws its lines once the browser has told it its size; bUnit answers for the browser.
+    public QueueChartsTests() => AnswerChartSizes();
 
     [Fact]
     public void NoSamplesYet_ShowsNoDataYet_AndNoCharts()
@@ -41,12 +40,15 @@ public sealed class QueueChartsTests : RelayComponentTest
         now.TextContent.ShouldContain("Waiting now: 3");
         now.TextContent.ShouldContain("oldest waiting: 5 min");
         cut.Find("[data-testid=outcomes-now]").TextContent.ShouldBe("3 delivered, 1 queued, 1 failed");
-        // Two samples of the total plus Alice and "(no user)": three lines of two points each.
+        // Two samples of the total plus Alice and the held mail without a route: three lines of two points each.
         cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("6");
         cut.Find("[data-testid=age-chart]").GetAttribute("data-points").ShouldBe("6");
         cut.Find("[data-testid=outcome-chart]").GetAttribute("data-points").ShouldBe("3");
         cut.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
-        cut.FindAll(".rz-chart").Count.ShouldBe(3);
+        cut.FindAll("[data-testid=depth-chart] svg").ShouldNotBeEmpty();
+        cut.FindAll("[data-testid=depth-chart] .mud-charts-timeseries-series path.mud-chart-line").Count.ShouldBe(3);
+        cut.Find("[data-testid=depth-chart]").TextContent.ShouldContain("Held (no route)");
+        cut.Find("[data-testid=depth-chart]").TextContent.ShouldNotContain("(no user)");
     }
 
     [Fact]
@@ -61,6 +63,7 @@ public sealed class QueueChartsTests : RelayComponentTest
         Choose(cut, "24 hours");
 
         cut.Find("[data-testid=queue-charts]").GetAttribute("data-window").ShouldBe(nameof(MetricsWindow.Last24Hours));
+        cut.Find("[data-testid=chart-window] button[aria-pressed=true]").TextContent.Trim().ShouldBe("24 hours");
         cut.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("4", "09:00 and the open 09:01, total and alice");
 
         Choose(cut, "Last hour");
@@ -114,8 +117,35 @@ public sealed class QueueChartsTests : RelayComponentTest
             chart.WaitForAssertion(() => chart.Find("[data-testid=depth-chart]").GetAttribute("data-points").ShouldBe("4"));
     }
 
+    [Theory]
+    [InlineData(60, 10, "HH:mm")]
+    [InlineData(24 * 60, 180, "HH:mm")]
+    [InlineData(20, 5, "HH:mm")]
+    [InlineData(1, 0.25, "HH:mm:ss")]
+    public void TimeAxis_SpanShown_LabelsOnRoundTimesAFewApart(int spanMinutes, double spacingMinutes, string format)
+    {
+        var spacing = TimeAxis.Spacing(TimeSpan.FromMinutes(spanMinutes));
+
+        spacing.ShouldBe(TimeSpan.FromMinutes(spacingMinutes));
+        TimeAxis.Format(spacing).ShouldBe(format);
+    }
+
+    [Fact]
+    public void AxisLabels_LastHour_AreDistinctTimesTenMinutesApart()
+    {
+        for (var i = 0; i <= 60; i++) Metrics.Record(Sample(Nine.AddMinutes(i), ("alice", 1, 5)), new OutcomeCounts(1, 0, 0));
+
+        var cut = Render<QueueCharts>();
+
+        var labels = cut.FindAll("[data-testid=outcome-chart] svg text").Select(t => t.TextContent.Trim()).Where(t => t.Contains(':')).ToList();
+        labels.ShouldNotBeEmpty();
+        labels.ShouldBeUnique();
+        labels.ShouldContain("09:10");
+        cut.Find("[data-testid=outcome-chart]").TextContent.ShouldContain("Time (UTC)");
+    }
+
     private static void Choose(IRenderedComponent<QueueCharts> cut, string text) =>
-        cut.FindAll("[data-testid=chart-window] .rz-button").Single(b => b.TextContent.Trim() == text).Click();
+        cut.FindAll("[data-testid=chart-window] button").Single(b => b.TextContent.Trim() == text).Click();
 
     private static DepthSample Sample(DateTimeOffset at, params (string UserId, int Depth, double Age)[] users) =>
         new(at, users.Sum(u => u.Depth), users.Length == 0 ? 0 : users.Max(u => u.Age), users.Select(u => new UserDepth(u.UserId, u.Depth, u.Age)).ToList());

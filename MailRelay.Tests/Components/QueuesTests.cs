@@ -28,7 +28,7 @@ public sealed class QueuesTests : RelayComponentTest
         page.Find("[data-testid=queue-summary] tr[data-user=alice] [data-count=oldest]").TextContent.Trim().ShouldBe("just now");
         page.Find("[data-testid=inbox-waiting]").TextContent.ShouldContain("1");
         page.FindAll("[data-testid=message-subject]").Select(s => s.TextContent).ShouldBe(["Unroutable", "Third", "Second", "First"]);
-        var first = page.FindAll("[data-message-id]").Single(r => r.TextContent.Contains("First"));
+        var first = page.FindAll("[data-message-id]").Select(c => c.ParentElement!).Single(r => r.TextContent.Contains("First"));
         first.QuerySelectorAll("[data-testid=delivery-status]").Select(s => (s.TextContent.Trim(), s.GetAttribute("data-status")))
             .ShouldBe([("Alice Pending", "Pending"), ("Bob Failed", "Failed")]);
     }
@@ -43,8 +43,9 @@ public sealed class QueuesTests : RelayComponentTest
         var page = Render<Queues>();
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(2));
 
-        var row = page.Find($"[data-message-id='{flagged}']");
-        row.GetAttribute("data-flagged").ShouldBe("true");
+        var cell = page.Find($"[data-message-id='{flagged}']");
+        cell.GetAttribute("data-flagged").ShouldBe("true");
+        var row = cell.ParentElement.ShouldNotBeNull();
         var flag = row.QuerySelector("[data-testid=message-flag]").ShouldNotBeNull();
         flag.GetAttribute("title").ShouldBe(problem);
         flag.GetAttribute("aria-label").ShouldBe($"Header problem: {problem}");
@@ -80,7 +81,7 @@ public sealed class QueuesTests : RelayComponentTest
         var page = Render<Queues>();
         page.WaitForAssertion(() => page.FindAll("[data-message-id]").Count.ShouldBe(3));
 
-        page.Find("input[name=filter-text]").Change("invoice");
+        page.Find("input#filter-text").Change("invoice");
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=message-subject]").Select(s => s.TextContent).ShouldBe(["Invoice April", "Invoice March"]));
     }

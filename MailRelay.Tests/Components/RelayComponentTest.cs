@@ -95,6 +95,13 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         _data.Dispose();
     }
 
+    /// <summary>Answers MudChart's size questions for the browser bUnit does not have, so its lines are drawn.</summary>
+    protected void AnswerChartSizes()
+    {
+        JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudObserveElementSize", _ => true).SetResult(new MudBlazor.Interop.ElementSize { Width = 700, Height = 240 });
+        JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudGetSvgBBox", _ => true).SetResult(new MudBlazor.Interop.ElementSize { Width = 40, Height = 14 });
+    }
+
     /// <summary>Signs <paramref name="userId"/> in the way the app does: the id in the NameIdentifier claim.</summary>
     protected void SignInAs(string userId, bool admin = false)
     {

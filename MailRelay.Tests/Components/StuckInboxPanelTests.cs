@@ -1,7 +1,7 @@
 using Bunit;
 using MailRelay.Core.Audit;
 using MailRelay.Web.Components.Pages.Admin;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Tests.Components;
 
@@ -38,7 +38,7 @@ public sealed class StuckInboxPanelTests : RelayComponentTest
     {
         await DropStuckAsync("broken.eml", "{ not json");
         SignInAs("admin", admin: true);
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<Queues>();
 
         page.WaitForElement("[data-testid=stuck-inbox-delete]").Click();
@@ -61,7 +61,7 @@ public sealed class StuckInboxPanelTests : RelayComponentTest
     {
         await DropStuckAsync("string.eml", """{"recipients": "bob@example.com"}""");
         SignInAs("admin", admin: true);
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<Queues>();
 
         page.WaitForElement("[data-testid=stuck-inbox-release]").Click();

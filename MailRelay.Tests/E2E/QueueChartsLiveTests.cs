@@ -25,7 +25,7 @@ public sealed class QueueChartsLiveTests(BrowserFixture browser, DevelopmentAppF
         var now = page.GetByTestId("queue-now");
         await Expect(now).ToHaveAttributeAsync("data-depth", "0", WithinSamples);
         var depthChart = page.GetByTestId("depth-chart");
-        await Expect(depthChart.Locator(".rz-chart svg").First).ToBeVisibleAsync();
+        await Expect(depthChart.Locator(".mud-chart svg").First).ToBeVisibleAsync();
         await page.SetMarkerAsync();
         var navigations = 0;
         page.FrameNavigated += (_, frame) =>
@@ -43,7 +43,7 @@ public sealed class QueueChartsLiveTests(BrowserFixture browser, DevelopmentAppF
         await Expect(now).ToHaveAttributeAsync("data-depth", "3", WithinSamples);
         await Expect(now).ToContainTextAsync("Waiting now: 3");
         int.Parse((await depthChart.GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(pointsBefore);
-        await Expect(depthChart.Locator(".rz-chart svg path").First).ToBeAttachedAsync();
+        await Expect(depthChart.Locator(".mud-chart svg path.mud-chart-line").First).ToBeAttachedAsync();
         await Expect(page.GetByTestId("queue-summary").Locator("tr[data-user=''] [data-count=held]")).ToHaveTextAsync("3");
 
         // The 24-hour window shows the open minute with the same depth.

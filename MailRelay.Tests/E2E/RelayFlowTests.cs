@@ -55,7 +55,7 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await Expect(page.GetByTestId("upload-result")).ToContainTextAsync("Stored hello.eml as message");
         foreach (var queues in new[] { page, observer })
         {
-            var row = queues.GetByTestId("messages-grid").Locator("tr[data-message-id]").Filter(new() { HasText = subject });
+            var row = queues.GetByTestId("messages-grid").Locator("tr:has([data-message-id])").Filter(new() { HasText = subject });
             await Expect(row).ToContainTextAsync("alice@example.com");
             await Expect(row.Locator("[data-testid=delivery-status]")).ToHaveAttributeAsync("data-status", "Delivered");
             (await queues.EvaluateAsync<string?>(MailRelayPage.Marker)).ShouldBe("kept", "the Queues page was reloaded");

@@ -5,7 +5,7 @@ using MailRelay.Core.Queues;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -27,9 +27,9 @@ public sealed partial class MessageDetail
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter, EditorRequired] public string MessageId { get; set; } = "";
 
@@ -82,13 +82,13 @@ public sealed partial class MessageDetail
     /// <summary>Asks first, runs the action as the signed-in admin (it answers why it did not happen, or null), and says how it went.</summary>
     private async Task ActAsync(string question, string title, string ok, string done, Func<string, Task<Failure?>> action)
     {
-        if (await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(title, question, yesText: ok, cancelText: "Cancel") != true) return;
         _working = true;
         try
         {
             var failure = await action(await Authentication.CurrentUserIdAsync());
-            if (failure is null) Notifications.Notify(NotificationSeverity.Success, done, _message?.Summary.Subject ?? MessageId);
-            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", failure.Message);
+            if (failure is null) Snackbar.Add($"{done}: {_message?.Summary.Subject ?? MessageId}", Severity.Success);
+            else Snackbar.Add($"{title} did not happen: {failure.Message}", Severity.Error);
             _shown = default; // read again on the next parameters set
             await OnChanged.InvokeAsync();
             await OnParametersSetAsync();

@@ -4,7 +4,7 @@ using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -26,7 +26,7 @@ public sealed partial class MessageUploadForm : IDisposable
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     /// <summary>Called with the message id once the message is stored (or was already).</summary>
     [Parameter] public EventCallback<string> OnUploaded { get; set; }
@@ -66,7 +66,7 @@ public sealed partial class MessageUploadForm : IDisposable
                 IntakeResult.RecipientsAdded => new UploadResult(true, "Recipients added", $"{file.Name} was already stored as message {messageId}; the recipients it did not have yet were added."),
                 _ => new UploadResult(false, "Message already stored", $"{file.Name} was already stored as message {messageId}; nothing changed."),
             };
-            Notifications.Notify(_result.Stored ? NotificationSeverity.Success : NotificationSeverity.Info, _result.Title, _result.Text);
+            Snackbar.Add($"{_result.Title}: {_result.Text}", _result.Stored ? Severity.Success : Severity.Info);
             _file = null;
             _inputKey++; // a fresh file input, so choosing the same file again is noticed
             await OnUploaded.InvokeAsync(messageId);

@@ -3,7 +3,7 @@ using MailRelay.Core.Inbound;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -15,9 +15,9 @@ public sealed partial class StuckInboxPanel
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter, EditorRequired] public IReadOnlyList<StuckInboxItem> Items { get; set; } = [];
 
@@ -35,13 +35,13 @@ public sealed partial class StuckInboxPanel
     /// <summary>Asks first, runs the action as the signed-in admin, and says how it went.</summary>
     private async Task ActAsync(string question, string title, string ok, string done, StuckInboxItem item, Func<string, Task<Result>> action)
     {
-        if (await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync(title, question, yesText: ok, cancelText: "Cancel") != true) return;
         _working = true;
         try
         {
             var result = await action(await Authentication.CurrentUserIdAsync());
-            if (result.IsSuccess) Notifications.Notify(NotificationSeverity.Success, done, item.Name);
-            else Notifications.Notify(NotificationSeverity.Error, $"{title} did not happen", result.Failure.Message);
+            if (result.IsSuccess) Snackbar.Add($"{done}: {item.Name}", Severity.Success);
+            else Snackbar.Add($"{title} did not happen: {result.Failure.Message}", Severity.Error);
             await OnChanged.InvokeAsync();
         }
         finally

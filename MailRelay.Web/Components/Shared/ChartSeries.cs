@@ -24,8 +24,11 @@ public sealed record ChartSeries(string Title, IReadOnlyList<ChartPoint> Points)
         new("Failed", view.Outcomes.Select(o => new ChartPoint(o.Minute.UtcDateTime, o.Counts.Failed)).ToList()),
     ];
 
+    /// <summary>What a line of held mail without a route is called (its queue has no user).</summary>
+    public const string HeldWithoutRoute = "Held (no route)";
+
     public static string UserName(IReadOnlyList<UserOption> users, string userId) =>
-        UserOption.NameOf(users, userId.Length == 0 ? null : userId);
+        userId.Length == 0 ? HeldWithoutRoute : UserOption.NameOf(users, userId);
 
     private static IReadOnlyList<ChartSeries> PerUser(QueueMetricsView view, IReadOnlyList<UserOption> users, string totalTitle,
         Func<DepthSample, double> total, Func<UserDepth, double> perUser)

@@ -4,8 +4,7 @@ using MailRelay.Core.Queues;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -14,12 +13,9 @@ public sealed partial class Queues
     private const int PageSize = 25;
     private static readonly DeliveryStatus?[] Statuses = Enum.GetValues<DeliveryStatus>().Select(s => (DeliveryStatus?)s).ToArray();
 
-    private RadzenDataGrid<MessageListItem>? _grid;
-    // Null until the first load: the grid calls LoadData on its first render only when Data is null.
-    private IReadOnlyList<MessageListItem>? _messages;
-    private int _total;
-    private bool _loading;
-    private int _skip;
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Messages" };
+
+    private MudTable<MessageListItem>? _table;
     private IReadOnlyList<UserQueueSummary> _summaries = [];
     private IReadOnlyList<UserOption> _users = [];
     private int _inboxWaiting;
@@ -47,19 +43,11 @@ public sealed partial class Queues
         FollowRelay(_ => true, RefreshAsync);
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    /// <summary>The table's page of messages, read on the server.</summary>
+    private async Task<TableData<MessageListItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        _loading = true;
-        _skip = args.Skip ?? 0;
-        await LoadMessagesAsync();
-        _loading = false;
-    }
-
-    private async Task LoadMessagesAsync()
-    {
-        var page = await QueueView.ListMessagesAsync(Filter, _skip, PageSize, Closing);
-        _messages = page.Items;
-        _total = page.Total;
+        var page = await QueueView.ListMessagesAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new TableData<MessageListItem> { Items = page.Items, TotalItems = page.Total };
     }
 
     private async Task LoadSummaryAsync()
@@ -74,13 +62,33 @@ public sealed partial class Queues
     private async Task RefreshAsync()
     {
         await LoadSummaryAsync();
-        if (_messages is not null) await LoadMessagesAsync();
+        if (_table is not null) await _table.ReloadServerData();
         _version++;
     }
 
-    private async Task FilterAsync()
+    private Task FilterUserAsync(string? user)
     {
-        if (_grid is not null) await _grid.FirstPage(true);
+        _filterUser = user;
+        return FirstPageAsync();
+    }
+
+    private Task FilterStatusAsync(DeliveryStatus? status)
+    {
+        _filterStatus = status;
+        return FirstPageAsync();
+    }
+
+    private Task SearchAsync(string? text)
+    {
+        _filterText = text;
+        return FirstPageAsync();
+    }
+
+    private async Task FirstPageAsync()
+    {
+        if (_table is null) return;
+        _table.NavigateTo(0);
+        await _table.ReloadServerData();
     }
 
     private async Task UploadedAsync(string messageId)
@@ -90,11 +98,4 @@ public sealed partial class Queues
     }
 
     private void Select(MessageListItem item) => _selectedId = item.Message.Id;
-
-    private static void MarkRow(RowRenderEventArgs<MessageListItem> args)
-    {
-        if (args.Data is not { } item) return;
-        args.Attributes["data-message-id"] = item.Message.Id;
-        if (item.Message.Summary.IsFlagged) args.Attributes["data-flagged"] = "true";
-    }
 }
