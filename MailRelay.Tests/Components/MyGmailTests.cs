@@ -59,6 +59,24 @@ public sealed class MyGmailTests : RelayComponentTest
     }
 
     [Fact]
+    public async Task MyGmail_OnAPhone_TheRenewButtonComesBeforeTheStatusDetails()
+    {
+        // The renewal email links here; on a narrow screen the cards stack, so what comes first shows without scrolling.
+        SignInAs("alice");
+        await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", DateTimeOffset.UtcNow.AddHours(12), default);
+
+        var page = Render<MyGmail>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-banner]").GetAttribute("data-banner").ShouldBe("expiring"));
+        var markup = page.Markup;
+        markup.IndexOf("data-testid=\"gmail-banner-renew\"", StringComparison.Ordinal)
+            .ShouldBeLessThan(markup.IndexOf("data-testid=\"gmail-status\"", StringComparison.Ordinal));
+        markup.IndexOf("data-testid=\"gmail-connect\"", StringComparison.Ordinal)
+            .ShouldBeLessThan(markup.IndexOf("data-testid=\"gmail-status\"", StringComparison.Ordinal));
+        page.Find("[data-testid=gmail-banner-renew] button").TextContent.ShouldContain("Renew now");
+    }
+
+    [Fact]
     public async Task MyGmail_OnlyShowsTheSignedInUsersConnection()
     {
         SignInAs("alice");

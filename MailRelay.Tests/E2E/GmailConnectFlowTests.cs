@@ -70,6 +70,14 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await dashboard.GotoAsync("/");
         await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveAttributeAsync("data-banner", "lost");
 
+        // On a phone, the page the "please reconnect" email links to shows the Reconnect button without
+        // scrolling: one tap after signing in takes her to Google.
+        var phone = await alice.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.GotoAsync("/my/gmail");
+        await Expect(phone.GetByTestId("gmail-banner-reconnect").GetByRole(AriaRole.Button)).ToBeInViewportAsync();
+        await phone.CloseAsync();
+
         // Reconnect from the banner: renewed, the waiting message arrives, the banner is gone.
         await banner.GetByTestId("gmail-banner-reconnect").GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForURLAsync($"{_app.BaseUrl}/my/gmail?gmail=renewed");

@@ -11,6 +11,11 @@ public static class AppTheme
         {
             Primary = "#1565c0",
             AppbarBackground = "#1565c0",
+            // Darker than MudBlazor's defaults so status text (chips, outlined alerts) reaches 4.5:1 on white.
+            Success = "#2e7d32",
+            Warning = "#b45309",
+            Error = "#c62828",
+            Info = "#0277bd",
         },
         PaletteDark = new PaletteDark
         {
