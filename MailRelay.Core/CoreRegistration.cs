@@ -123,6 +123,7 @@ public static class CoreRegistration
         services.AddSingleton<QueueAdmin>();
         services.AddSingleton<QueueView>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserOverview>();
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<UserRateLimiters>();
         services.AddSingleton<ForwardingService>();

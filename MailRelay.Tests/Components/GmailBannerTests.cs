@@ -4,18 +4,29 @@ using MailRelay.Web.Components.Gmail;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace MailRelay.Tests.Components;
 
-/// <summary>The seed-003 banners and the status card of My Gmail, rendered from status views.</summary>
-public sealed class GmailBannerTests : BunitContext
+/// <summary>
+/// The seed-003 banners and the status card of My Gmail, rendered from status views.
+/// MudBlazor's services are only disposable asynchronously, hence IAsyncLifetime.
+/// </summary>
+public sealed class GmailBannerTests : BunitContext, IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     public GmailBannerTests()
     {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<ViewerTimeZone>();
         Services.AddSingleton<AntiforgeryStateProvider>(new TestAntiforgery());
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 
     [Theory]
     [InlineData(GmailState.NotConnected)]
@@ -42,7 +53,7 @@ public sealed class GmailBannerTests : BunitContext
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("lost");
-        alert.ClassList.ShouldContain("rz-danger");
+        alert.ClassList.ShouldContain("mud-alert-outlined-error");
         alert.TextContent.ShouldContain("Gmail connection lost");
         banner.Find("[data-testid=gmail-banner-reason]").TextContent.ShouldBe(reason);
         var form = banner.Find("[data-testid=gmail-banner-reconnect]");
@@ -67,7 +78,7 @@ public sealed class GmailBannerTests : BunitContext
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("failing");
-        alert.ClassList.ShouldContain("rz-warning");
+        alert.ClassList.ShouldContain("mud-alert-outlined-warning");
         alert.TextContent.ShouldContain("Having trouble connecting, retrying automatically");
         alert.TextContent.ShouldContain("attempt 2");
         banner.FindAll("form").ShouldBeEmpty("nothing for the user to do while it retries");
@@ -80,7 +91,7 @@ public sealed class GmailBannerTests : BunitContext
 
         var alert = banner.Find("[data-testid=gmail-banner]");
         alert.GetAttribute("data-banner").ShouldBe("expiring");
-        alert.ClassList.ShouldContain("rz-warning");
+        alert.ClassList.ShouldContain("mud-alert-outlined-warning");
         alert.TextContent.ShouldContain("Your Gmail connection expires tomorrow");
         alert.TextContent.ShouldContain("2026-11-03 05:00:00 UTC");
         banner.Find("[data-testid=gmail-banner-renew]").GetAttribute("action").ShouldBe("/gmail/connect");
@@ -105,7 +116,7 @@ public sealed class GmailBannerTests : BunitContext
         var card = Render<GmailStatusCard>(p => p.Add(c => c.Status, view));
 
         card.Find("[data-testid=gmail-status]").GetAttribute("data-state").ShouldBe("Failing");
-        card.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Failing (attempt 1)");
+        card.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Failing (attempt 1)");
         card.Find("[data-testid=gmail-address]").TextContent.ShouldBe("alice@gmail.example");
         card.Find("[data-testid=gmail-expires]").TextContent.ShouldBe("2026-11-08 09:00:00 UTC (in 6 days)");
         card.Find("[data-testid=gmail-last-error]").TextContent.ShouldBe("The Google token endpoint failed with internal_failure (HTTP 500) (2026-11-02 08:55:00 UTC)");
@@ -121,7 +132,7 @@ public sealed class GmailBannerTests : BunitContext
     {
         var card = Render<GmailStatusCard>(p => p.Add(c => c.Status, View(GmailState.NotConnected) with { GmailAddress = null, Queued = 2 }));
 
-        card.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected");
+        card.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Not connected");
         card.FindAll("[data-testid=gmail-address]").ShouldBeEmpty();
         card.Find("[data-testid=gmail-queued]").TextContent.ShouldBe("2");
         card.Find("[data-testid=gmail-oldest]").TextContent.ShouldBe("Nothing is waiting");

@@ -37,7 +37,7 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
         layout.Find("[data-testid=signed-in-user]").TextContent.ShouldContain("Ada Admin");
         layout.Find("[data-testid=admin-badge]").TextContent.Trim().ShouldBe("admin");
         layout.Find("[data-testid=sign-out]").TextContent.Trim().ShouldBe("Sign out");
-        layout.Find("aside[aria-label='Main navigation'] nav[aria-label=Sections]").QuerySelectorAll("a[href]").Length.ShouldBe(10);
+        layout.Find("aside[aria-label='Main navigation'] nav[aria-label=Sections]").QuerySelectorAll("a[href]").Length.ShouldBe(11);
         layout.Find("main h1").TextContent.ShouldBe("A page");
         layout.Find("[data-interactive]").GetAttribute("data-interactive").ShouldBe("true");
     }

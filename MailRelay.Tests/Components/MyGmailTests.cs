@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Tests.Components;
 
@@ -48,14 +48,32 @@ public sealed class MyGmailTests : RelayComponentTest
 
         var page = Render<MyGmail>();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Connected"));
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Connected"));
         page.Find("[data-testid=gmail-address]").TextContent.ShouldBe(AliceGmail);
-        page.FindAll("[data-testid=gmail-renewal]").Count.ShouldBe(1);
+        page.FindAll("tr.gmail-renewal").Count.ShouldBe(1);
         page.Find("[data-testid=gmail-connect]").TextContent.ShouldContain("Renew");
         page.FindAll("[data-testid=gmail-disconnect]").Count.ShouldBe(1);
         page.FindAll("[data-testid=gmail-banner]").ShouldBeEmpty();
         page.FindAll("[data-testid=gmail-progress]").ShouldBeEmpty("nothing waited at the renewal");
         page.Markup.ShouldNotContain("1//refresh-a");
+    }
+
+    [Fact]
+    public async Task MyGmail_OnAPhone_TheRenewButtonComesBeforeTheStatusDetails()
+    {
+        // The renewal email links here; on a narrow screen the cards stack, so what comes first shows without scrolling.
+        SignInAs("alice");
+        await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", DateTimeOffset.UtcNow.AddHours(12), default);
+
+        var page = Render<MyGmail>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-banner]").GetAttribute("data-banner").ShouldBe("expiring"));
+        var markup = page.Markup;
+        markup.IndexOf("data-testid=\"gmail-banner-renew\"", StringComparison.Ordinal)
+            .ShouldBeLessThan(markup.IndexOf("data-testid=\"gmail-status\"", StringComparison.Ordinal));
+        markup.IndexOf("data-testid=\"gmail-connect\"", StringComparison.Ordinal)
+            .ShouldBeLessThan(markup.IndexOf("data-testid=\"gmail-status\"", StringComparison.Ordinal));
+        page.Find("[data-testid=gmail-banner-renew] button").TextContent.ShouldContain("Renew now");
     }
 
     [Fact]
@@ -66,10 +84,10 @@ public sealed class MyGmailTests : RelayComponentTest
 
         var page = Render<MyGmail>();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected"));
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Not connected"));
         page.Find("[data-testid=gmail-connect]").TextContent.ShouldContain("Connect Gmail");
         page.Markup.ShouldNotContain("bob@gmail.example");
-        page.FindAll("[data-testid=gmail-renewal]").ShouldBeEmpty();
+        page.FindAll("tr.gmail-renewal").ShouldBeEmpty();
     }
 
     [Fact]
@@ -98,14 +116,14 @@ public sealed class MyGmailTests : RelayComponentTest
         SignInAs("alice");
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", null, default);
         var page = Render<MyGmail>();
-        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Connected"));
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Connected"));
 
         await Store.Gmail.UpdateGmailConnectionStatusAsync("alice", GmailConnectionStatus.Revoked, 1, "Token has been expired or revoked.", DateTimeOffset.UtcNow, default);
         Events.Publish(new RelayChange("deliveries.changed", "alice", null));
 
         page.WaitForAssertion(() => page.Find("[data-testid=gmail-banner]").GetAttribute("data-banner").ShouldBe("lost"), TimeSpan.FromSeconds(5));
         page.Find("[data-testid=gmail-banner-reason]").TextContent.ShouldBe("Token has been expired or revoked.");
-        page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Revoked");
+        page.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Revoked");
     }
 
     [Fact]
@@ -113,7 +131,7 @@ public sealed class MyGmailTests : RelayComponentTest
     {
         SignInAs("alice");
         await Connections.ConnectAsync("alice", AliceGmail, "1//refresh-a", "gmail.insert", null, default);
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<MyGmail>();
         page.WaitForElement("[data-testid=gmail-disconnect]");
 
@@ -122,7 +140,7 @@ public sealed class MyGmailTests : RelayComponentTest
         _revocations.Tokens.ShouldBeEmpty("nothing happens before the user confirms");
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Disconnect")).Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.ShouldBe("Not connected"), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => page.Find("[data-testid=gmail-state]").TextContent.Trim().ShouldBe("Not connected"), TimeSpan.FromSeconds(5));
         _revocations.Tokens.ShouldBe(["1//refresh-a"]);
         (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
     }

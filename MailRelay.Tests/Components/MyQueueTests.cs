@@ -18,13 +18,13 @@ public sealed class MyQueueTests : RelayComponentTest
 
         var page = Render<MyQueue>();
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=my-message]").Count.ShouldBe(3));
+        page.WaitForAssertion(() => page.FindAll("tr.my-message").Count.ShouldBe(3));
         Subjects(page, "my-waiting").ShouldBe(["Alice waits"]);
         Subjects(page, "my-delivered").ShouldBe(["For both", "Alice has it"]);
         page.Markup.ShouldNotContain("Only for Bob");
         page.Find("#waiting-title").TextContent.ShouldStartWith("Waiting");
         // A message she shares with Bob shows her delivery only, not whether Bob got his.
-        var sharedRow = page.Find($"[data-message-id='{shared}']");
+        var sharedRow = page.Find($"[data-message-id='{shared}']").Closest("tr")!;
         sharedRow.QuerySelectorAll("[data-testid=delivery-status]").Select(s => s.GetAttribute("data-status")).ShouldBe(["Delivered"]);
         page.Find("[data-testid=my-waiting]").TextContent.ShouldContain("The Gmail connection expired.");
     }

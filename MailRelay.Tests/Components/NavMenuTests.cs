@@ -8,7 +8,7 @@ namespace MailRelay.Tests.Components;
 public sealed class NavMenuTests : BunitContext
 {
     private static readonly string[] UserItems = ["Dashboard", "My Gmail", "My queue"];
-    private static readonly string[] AdminItems = ["SMTP users", "Routes", "Queues", "DNS", "Audit", "Usage", "Outbox"];
+    private static readonly string[] AdminItems = ["Users", "SMTP users", "Routes", "Queues", "DNS", "Audit", "Usage", "Outbox"];
 
     public NavMenuTests()
     {
@@ -58,7 +58,7 @@ public sealed class NavMenuTests : BunitContext
 
         menu.Find("nav").GetAttribute("aria-label").ShouldBe("Sections");
         menu.FindAll("nav a[href]").Select(a => a.GetAttribute("href")).ShouldBe(
-            ["/", "/my/gmail", "/my/queue", "/admin/smtp-users", "/admin/routes", "/admin/queues", "/admin/dns", "/admin/audit", "/admin/usage", "/admin/outbox"]);
+            ["/", "/my/gmail", "/my/queue", "/admin/users", "/admin/smtp-users", "/admin/routes", "/admin/queues", "/admin/dns", "/admin/audit", "/admin/usage", "/admin/outbox"]);
         menu.FindAll("[data-testid=admin-nav] a[href]").Select(a => a.GetAttribute("href")).ShouldAllBe(href => href!.StartsWith("/admin/"));
     }
 

@@ -127,4 +127,25 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
         (await Store.Messages.AddMessageAsync(message, planned, DateTimeOffset.UtcNow, default)).ShouldBeTrue();
         return id;
     }
+
+    /// <summary>
+    /// Opens the MudSelect in <paramref name="scope"/> and picks the option whose text contains
+    /// <paramref name="option"/>; its list renders in <paramref name="popovers"/> (render a
+    /// <see cref="MudBlazor.MudPopoverProvider"/> before the page).
+    /// </summary>
+    protected static void ChooseOption(AngleSharp.Dom.IElement scope, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, string option)
+    {
+        // MudSelect opens on mouse down; its items answer a click.
+        scope.QuerySelector(".mud-select .mud-input-control")!.MouseDown();
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-list-item").ShouldContain(i => i.TextContent.Contains(option)));
+        var item = popovers.FindAll(".mud-list-item").First(i => i.TextContent.Contains(option));
+        try
+        {
+            item.Click();
+        }
+        catch (MissingEventHandlerException)
+        {
+            item.MouseDown();
+        }
+    }
 }

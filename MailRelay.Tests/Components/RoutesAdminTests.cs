@@ -53,6 +53,30 @@ public sealed class RoutesAdminTests : RelayComponentTest
     }
 
     [Fact]
+    public async Task RoutesAdmin_Delete_AsksFirst_KeepsOnCancelAndDeletesOnConfirm()
+    {
+        await Store.Routes.SaveRouteAsync(new MailRoute(0, "alice@example.com", [new RouteAction(RouteActionKind.Gmail, "alice")], false, DateTimeOffset.UtcNow), default);
+        SignInAs("admin", admin: true);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<RoutesAdmin>();
+        var delete = () => page.Find("button[aria-label='Delete the route for alice@example.com']");
+        page.WaitForAssertion(() => delete().ShouldNotBeNull());
+
+        delete().Click();
+        dialogs.WaitForAssertion(() => dialogs.Markup.ShouldContain("Delete the route for alice@example.com?"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Keep it")).Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").ShouldBeEmpty());
+        (await Store.Routes.ListRoutesAsync(default)).ShouldHaveSingleItem();
+
+        delete().Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").ShouldContain(b => b.TextContent.Trim() == "Delete"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        page.WaitForElement("[data-testid=empty-state]");
+        (await Store.Routes.ListRoutesAsync(default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SaveAsync_PatternAnotherRouteHas_IsTheStoresRefusalAsAConflict_NotAnException()
     {
         var routes = Services.GetRequiredService<RouteAdmin>();

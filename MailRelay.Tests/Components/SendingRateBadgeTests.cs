@@ -59,7 +59,7 @@ public sealed class SendingRateBadgeTests : RelayComponentTest
 
     private static string StyleClass(string level) => level switch
     {
-        "Pause" => "danger",
+        "Pause" => "error",
         "Review" => "warning",
         _ => "success",
     };

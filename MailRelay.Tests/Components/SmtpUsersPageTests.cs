@@ -81,27 +81,28 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         page.WaitForAssertion(() => page.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"), TimeSpan.FromSeconds(10));
 
         page.Instance.Dispose();
-        var renders = page.RenderCount;
         // A page still open proves the change was published and refreshed on; a page that still
-        // listened would refresh within one more interval of it.
+        // listened would refresh within one more interval of it. (Its render count is no measure:
+        // the local times inside it follow the viewer's time zone, which the open page loads.)
         var open = Render<SmtpUsers>();
         open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("First"));
         await provisioning.CreateAsync("admin", "Second", "alice", ["second@example.com"], default);
         open.WaitForAssertion(() => open.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldContain("Second"), TimeSpan.FromSeconds(10));
         await Task.Delay(LiveRefresh.DefaultInterval * 2);
 
-        page.RenderCount.ShouldBe(renders);
+        page.Find("[data-testid=smtp-users-grid] tbody").TextContent.ShouldNotContain("Second");
     }
 
     [Fact]
     public void SmtpUsers_AddressOutsideTheSendingDomains_ShowsTheServicesSentenceNextToTheFields()
     {
         SignInAs("admin", admin: true);
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
         var page = Render<SmtpUsers>();
         page.WaitForElement("[data-testid=smtp-user-add]").Click();
 
         page.Find("input[name=smtp-user-name]").Change("Billing app");
-        page.FindAll("[data-testid=smtp-user-form] .rz-dropdown-item").First(li => li.TextContent.Contains("Alice")).Click();
+        ChooseOption(page.Find("[data-testid=smtp-user-form]"), popovers, "Alice");
         page.Find("textarea[name=smtp-user-from]").Change("billing@elsewhere.org");
         page.Find("[data-testid=smtp-user-form] form").Submit();
 

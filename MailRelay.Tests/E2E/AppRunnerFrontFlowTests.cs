@@ -102,7 +102,7 @@ public sealed class AppRunnerFrontFlowTests(BrowserFixture browser, AppRunnerApp
         await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.ChooseAsync("route-action-user", "Alice (alice@localhost)", "Alice");
+        await page.ChooseInMudSelectAsync(page.GetByTestId("route-action-user"), "Alice (alice@localhost)", "Alice");
         await page.GetByTestId("route-save").ClickAsync();
         await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
         await page.OpenFromNavAsync("/admin/queues", "Queues");

@@ -12,6 +12,7 @@ public sealed class DevelopmentSignInTests(BrowserFixture browser, DevelopmentAp
         new("Dashboard", "/"),
         new("My Gmail", "/my/gmail"),
         new("My queue", "/my/queue"),
+        new("Users", "/admin/users"),
         new("SMTP users", "/admin/smtp-users"),
         new("Routes", "/admin/routes"),
         new("Queues", "/admin/queues"),

@@ -42,7 +42,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Connected");
         await Expect(page.GetByTestId("gmail-address")).ToHaveTextAsync(GmailAppFixture.AliceGmail);
         await Expect(page.GetByTestId("gmail-progress-text")).ToContainTextAsync("All caught up");
-        await Expect(page.GetByTestId("gmail-renewal")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr.gmail-renewal")).ToHaveCountAsync(1);
         await RelayHost.EventuallyAsync(() => Task.FromResult(google.Mailbox(GmailAppFixture.AliceGmail).Count == 1), "the waiting message is in her Gmail");
         google.ConsentRequests.Last()["access_type"].ShouldBe("offline");
         await page.ShouldHaveLiveCircuitAsync();
@@ -70,13 +70,21 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await dashboard.GotoAsync("/");
         await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveAttributeAsync("data-banner", "lost");
 
+        // On a phone, the page the "please reconnect" email links to shows the Reconnect button without
+        // scrolling: one tap after signing in takes her to Google.
+        var phone = await alice.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.GotoAsync("/my/gmail");
+        await Expect(phone.GetByTestId("gmail-banner-reconnect").GetByRole(AriaRole.Button)).ToBeInViewportAsync();
+        await phone.CloseAsync();
+
         // Reconnect from the banner: renewed, the waiting message arrives, the banner is gone.
         await banner.GetByTestId("gmail-banner-reconnect").GetByRole(AriaRole.Button).ClickAsync();
         await page.WaitForURLAsync($"{_app.BaseUrl}/my/gmail?gmail=renewed");
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Connected");
         await Expect(page.GetByTestId("gmail-banner")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("gmail-progress-text")).ToContainTextAsync("All caught up");
-        await Expect(page.GetByTestId("gmail-renewal")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tr.gmail-renewal")).ToHaveCountAsync(2);
         await RelayHost.EventuallyAsync(() => Task.FromResult(google.Mailbox(GmailAppFixture.AliceGmail).Count == 2), "the second message is in her Gmail");
         google.ConsentRequests.Last()["login_hint"].ShouldBe(GmailAppFixture.AliceGmail);
         await Expect(dashboard.GetByTestId("gmail-banner")).ToHaveCountAsync(0);
@@ -86,7 +94,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await page.ShouldHaveLiveCircuitAsync();
         var revocationsBefore = google.Revocations.Count;
         await page.GetByTestId("gmail-disconnect").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.MessageBox();
         await Expect(dialog).ToContainTextAsync($"Disconnect {GmailAppFixture.AliceGmail}?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Not connected");
@@ -104,7 +112,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.ChooseAsync("route-action-user", "Alice (alice@localhost)", "Alice");
+        await page.ChooseInMudSelectAsync(page.GetByTestId("route-action-user"), "Alice (alice@localhost)", "Alice");
         await page.GetByTestId("route-save").ClickAsync();
         await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
         await page.OpenFromNavAsync("/admin/queues", "Queues");

@@ -89,4 +89,24 @@ public static partial class MailRelayPage
         await page.EvaluateAsync("() => { window.__mailRelayMarker = 'kept'; }");
         (await page.EvaluateAsync<string?>(Marker)).ShouldBe("kept");
     }
+
+    /// <summary>
+    /// Picks <paramref name="option"/> in the MudSelect inside <paramref name="field"/> and waits until the server
+    /// has rendered the choice (the field shows <paramref name="shownAs"/>) and the list has closed: a click on
+    /// Save before that round trip ends could still see no choice.
+    /// </summary>
+    public static async Task ChooseInMudSelectAsync(this IPage page, ILocator field, string option, string shownAs)
+    {
+        await field.Locator(".mud-input-control").First.ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await items.Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(field.Locator("input").First).ToHaveValueAsync(shownAs);
+        await Assertions.Expect(items).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The MudBlazor message box on the page (a confirmation), while one is open.</summary>
+    public static ILocator MessageBox(this IPage page) => page.Locator(".mud-dialog");
+
+    /// <summary>MudBlazor's snackbars (the page's short notices).</summary>
+    public static ILocator Snackbars(this IPage page) => page.Locator(".mud-snackbar");
 }

@@ -9,7 +9,7 @@ namespace MailRelay.Tests.E2E;
 public sealed class OidcSignInTests(BrowserFixture browser, OidcAppFixture fixture, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>, IClassFixture<OidcAppFixture>, IDisposable
 {
-    private static readonly string[] AdminPaths = ["/admin/smtp-users", "/admin/routes", "/admin/queues", "/admin/dns", "/admin/audit", "/admin/usage", "/admin/outbox"];
+    private static readonly string[] AdminPaths = ["/admin/users", "/admin/smtp-users", "/admin/routes", "/admin/queues", "/admin/dns", "/admin/audit", "/admin/usage", "/admin/outbox"];
 
     private readonly AppProcess _app = fixture.App;
     private readonly string _issuer = fixture.Issuer.Authority;

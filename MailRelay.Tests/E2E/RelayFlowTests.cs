@@ -25,7 +25,7 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await page.OpenFromNavAsync("/admin/routes", "Routes");
         await page.GetByTestId("route-add").ClickAsync();
         await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.ChooseAsync("route-action-user", "Alice (alice@localhost)", "Alice");
+        await page.ChooseInMudSelectAsync(page.GetByTestId("route-action-user"), "Alice (alice@localhost)", "Alice");
         await page.GetByTestId("route-save").ClickAsync();
         var route = page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" });
         await Expect(route).ToContainTextAsync("Gmail of Alice");
@@ -73,7 +73,7 @@ public sealed class RelayFlowTests(BrowserFixture browser, DevelopmentAppFixture
         await using var alice = await browser.NewSessionAsync(_app.BaseUrl, o => o.TimezoneId = "Asia/Kolkata");
         await alice.Page.SignInAsDevelopmentUserAsync("alice");
         await alice.Page.OpenFromNavAsync("/my/queue", "My queue");
-        var mine = alice.Page.GetByTestId("my-delivered").GetByTestId("my-message").Filter(new() { HasText = subject });
+        var mine = alice.Page.GetByTestId("my-delivered").Locator("tr.my-message").Filter(new() { HasText = subject });
         await Expect(mine.GetByTestId("delivery-status")).ToHaveAttributeAsync("data-status", "Delivered");
         await Expect(alice.Page.GetByTestId("my-mailbox").GetByTestId("mailbox-file")).ToHaveCountAsync(1);
         // Its time in her zone (UTC+05:30, no daylight saving), with the UTC time in the title.

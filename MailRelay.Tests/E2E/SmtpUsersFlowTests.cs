@@ -36,8 +36,7 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
         await page.GetByTestId("smtp-user-add").ClickAsync();
         var form = page.GetByTestId("smtp-user-form");
         await form.GetByLabel("Name").FillAsync(name);
-        await form.Locator(".rz-dropdown").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Alice (alice@localhost)" }).ClickAsync();
+        await page.ChooseInMudSelectAsync(form.GetByTestId("smtp-user-owner-field"), "Alice (alice@localhost)", "Alice");
         await form.GetByLabel("Allowed From addresses").FillAsync("Billing@Example.com");
         await page.GetByTestId("smtp-user-save").ClickAsync();
         await Expect(form).ToHaveCountAsync(0);
@@ -59,7 +58,7 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
         var firstKey = await panel.GetByTestId("smtp-username").TextContentAsync();
         password.ShouldNotBeNullOrWhiteSpace();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Copy the SMTP password" }).ClickAsync();
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Copied the SMTP password.");
+        await Expect(page.Snackbars().Filter(new() { HasText = "Copied the SMTP password." })).ToBeVisibleAsync();
         (await page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).ShouldBe(password);
 
         // The setup guide names the same login and the server, and says local credentials do not work against SES.
@@ -89,7 +88,7 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
 
         // Delete: cancelling keeps it; confirming removes it (the job cleans up), on both pages without a reload.
         await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.MessageBox();
         await Expect(dialog).ToContainTextAsync($"Delete {name}? Its credentials stop working");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(Row(page, name).GetByTestId("smtp-user-status")).ToHaveAttributeAsync("data-status", "Active");
@@ -135,7 +134,7 @@ public sealed class SmtpUsersFlowTests(BrowserFixture browser, SmtpAppFixture fi
     private static async Task ConfirmAsync(IPage page, string name, string action)
     {
         await Row(page, name).GetByRole(AriaRole.Button, new() { Name = $"{action} {name}" }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.MessageBox();
         await Expect(dialog).ToContainTextAsync($"{name}?");
         await Expect(dialog).ToContainTextAsync($"{action} SMTP user");
         await dialog.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();

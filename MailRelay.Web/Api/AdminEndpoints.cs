@@ -10,6 +10,7 @@ public static class AdminEndpoints
         admin.MapGet("/users", (UserDirectory users, HttpContext http, int skip = 0, int take = 50) =>
                 users.ListAsync(skip, take, http.RequestAborted))
             .WithTags("Users").WithSummary("Every user, paged.");
+        admin.MapAdminUserEndpoints();
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();
         admin.MapAdminDnsEndpoints();

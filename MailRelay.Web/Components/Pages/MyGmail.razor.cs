@@ -3,7 +3,7 @@ using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages;
 
@@ -20,11 +20,11 @@ public sealed partial class MyGmail
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -59,10 +59,10 @@ public sealed partial class MyGmail
 
     private async Task DisconnectAsync()
     {
-        var confirmed = await Dialogs.Confirm(
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Disconnect Gmail",
             $"Disconnect {_status?.GmailAddress}? MailRelay revokes its access at Google and deletes the stored token. " +
             "Mail for you then waits here until you connect Gmail again; nothing is lost.",
-            "Disconnect Gmail", new ConfirmOptions { OkButtonText = "Disconnect", CancelButtonText = "Keep connected" });
+            yesText: "Disconnect", cancelText: "Keep connected");
         if (confirmed != true) return;
         _disconnecting = true;
         try
@@ -72,14 +72,14 @@ public sealed partial class MyGmail
             switch (outcome)
             {
                 case GmailDisconnectOutcome.Disconnected:
-                    Notifications.Notify(NotificationSeverity.Success, "Gmail disconnected", "Access was revoked at Google and the token deleted. Your mail waits here until you connect again.");
+                    Snackbar.Add("Gmail disconnected: access was revoked at Google and the token deleted. Your mail waits here until you connect again.", Severity.Success);
                     break;
                 case GmailDisconnectOutcome.DisconnectedNotRevoked:
-                    Notifications.Notify(NotificationSeverity.Warning, "Gmail disconnected",
-                        "The token is deleted, but Google could not confirm the revocation: remove MailRelay under \"Third-party apps & services\" in your Google Account.");
+                    Snackbar.Add("Gmail disconnected. The token is deleted, but Google could not confirm the revocation: " +
+                        "remove MailRelay under \"Third-party apps & services\" in your Google Account.", Severity.Warning);
                     break;
                 default:
-                    Notifications.Notify(NotificationSeverity.Info, "Already disconnected", "Gmail was not connected.");
+                    Snackbar.Add("Already disconnected: Gmail was not connected.", Severity.Info);
                     break;
             }
             await LoadAsync();

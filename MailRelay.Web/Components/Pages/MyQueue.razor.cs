@@ -4,7 +4,7 @@ using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages;
 
@@ -28,7 +28,7 @@ public sealed partial class MyQueue
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private bool CanDeliverNow => _waiting?.Any(m => m.Deliveries.Any(d => DueOnRequest.Contains(d.Status))) == true;
 
@@ -68,8 +68,8 @@ public sealed partial class MyQueue
         try
         {
             var due = await Delivery.AskedByAsync(_userId, _userId, Closing);
-            Notifications.Notify(NotificationSeverity.Info, "Delivering now",
-                due == 0 ? "Your waiting mail is being delivered." : $"{due} waiting {(due == 1 ? "message is" : "messages are")} being delivered now.");
+            Snackbar.Add(due == 0 ? "Your waiting mail is being delivered." : $"{due} waiting {(due == 1 ? "message is" : "messages are")} being delivered now.",
+                Severity.Info);
             await LoadAsync();
         }
         finally

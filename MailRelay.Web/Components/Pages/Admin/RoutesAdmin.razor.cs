@@ -4,7 +4,7 @@ using MailRelay.Web.Auth;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -23,9 +23,9 @@ public sealed partial class RoutesAdmin
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -59,7 +59,7 @@ public sealed partial class RoutesAdmin
             _error = result.Failure?.Message;
             if (!result.IsSuccess) return;
             _draft = null;
-            Notifications.Notify(NotificationSeverity.Success, "Route saved", $"{result.Value.Pattern}: {DescribeActions(result.Value)}");
+            Snackbar.Add($"Route saved. {result.Value.Pattern}: {DescribeActions(result.Value)}", Severity.Success);
             await LoadRoutesAsync();
         }
         finally
@@ -70,15 +70,15 @@ public sealed partial class RoutesAdmin
 
     private async Task DeleteAsync(MailRoute route)
     {
-        var confirmed = await Dialogs.Confirm(
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete route",
             $"Delete the route for {route.Pattern}? Mail for it will follow the next matching route, or be held for an admin.",
-            "Delete route", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+            yesText: "Delete", cancelText: "Keep it");
         if (confirmed != true) return;
         var actor = await Authentication.CurrentUserIdAsync();
         if ((await Routes.DeleteAsync(actor, route.Id, CancellationToken.None)).IsSuccess)
-            Notifications.Notify(NotificationSeverity.Success, "Route deleted", route.Pattern);
+            Snackbar.Add($"Route deleted: {route.Pattern}", Severity.Success);
         else
-            Notifications.Notify(NotificationSeverity.Warning, "Route already gone", $"The route for {route.Pattern} had been deleted meanwhile.");
+            Snackbar.Add($"Route already gone: the route for {route.Pattern} had been deleted meanwhile.", Severity.Warning);
         if (_draft?.Id == route.Id) _draft = null;
         await LoadRoutesAsync();
     }

@@ -5,8 +5,7 @@ using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -21,14 +20,13 @@ public sealed partial class SmtpUsers
     private const int MaxFailedShown = 100;
     private static readonly SmtpUserStatus?[] Statuses = Enum.GetValues<SmtpUserStatus>().Select(s => (SmtpUserStatus?)s).ToArray();
 
-    private RadzenDataGrid<SmtpUser>? _grid;
-    // Null until the first load: the grid calls LoadData on its first render only when Data is null.
+    private MudTable<SmtpUser>? _table;
+    // Null until the table's first load (after its first render).
     private IReadOnlyList<SmtpUser>? _items;
     private IReadOnlyList<SmtpUser> _failed = [];
     private IReadOnlyList<UserOption>? _users;
     private int _total;
     private int _skip;
-    private bool _loading;
     private string? _search;
     private SmtpUserStatus? _status;
     private SmtpUserDraft? _draft;
@@ -51,9 +49,9 @@ public sealed partial class SmtpUsers
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private SmtpUserQuery Query => new(string.IsNullOrWhiteSpace(_search) ? null : _search.Trim(), _status, _skip, PageSize);
 
@@ -64,12 +62,13 @@ public sealed partial class SmtpUsers
         FollowRelay(change => change.Kind == SmtpProvisioning.ChangedKind, RefreshAsync);
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    /// <summary>The table's server paging: one page of the records the filters match.</summary>
+    private async Task<TableData<SmtpUser>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        _loading = true;
-        _skip = args.Skip ?? 0;
+        _skip = state.Page * state.PageSize;
         await LoadPageAsync();
-        _loading = false;
+        StateHasChanged(); // the empty state and the credentials panel are outside the table
+        return new TableData<SmtpUser> { Items = _items, TotalItems = _total };
     }
 
     private async Task LoadPageAsync()
@@ -85,14 +84,23 @@ public sealed partial class SmtpUsers
     private async Task RefreshAsync()
     {
         await LoadFailedAsync();
-        await LoadPageAsync();
+        if (_table is not null) await _table.ReloadServerData();
         // Credentials shown for a record that has since lost them (rotated, deleted) must not stay on screen.
         if (_revealed is { } shown && _items?.FirstOrDefault(u => u.Id == shown.Id) is { } now && now.AccessKeyId != shown.AccessKeyId) HideCredentials();
     }
 
+    /// <summary>A changed filter starts again at the first page (moving there reloads it).</summary>
     private async Task FilterAsync()
     {
-        if (_grid is not null) await _grid.FirstPage(true);
+        if (_table is null) return;
+        if (_table.CurrentPage != 0) _table.NavigateTo(0);
+        else await _table.ReloadServerData();
+    }
+
+    private Task OnStatusChanged(SmtpUserStatus? status)
+    {
+        _status = status;
+        return FilterAsync();
     }
 
     private void Add()
@@ -118,7 +126,7 @@ public sealed partial class SmtpUsers
             _error = result.Failure?.Message;
             if (!result.IsSuccess) return;
             _draft = null;
-            Notifications.Notify(NotificationSeverity.Success, "SMTP user created", $"{result.Value.Name}: its credentials are being issued.");
+            Snackbar.Add($"SMTP user created. {result.Value.Name}: its credentials are being issued.", Severity.Success);
             await RefreshAsync();
         }
         finally
@@ -136,7 +144,7 @@ public sealed partial class SmtpUsers
             return;
         }
         var (question, ok) = Confirmation(user, action);
-        if (await Dialogs.Confirm(question, $"{ok} SMTP user", new ConfirmOptions { OkButtonText = ok, CancelButtonText = "Cancel" }) != true) return;
+        if (await Dialogs.ShowMessageBoxAsync($"{ok} SMTP user", question, yesText: ok, cancelText: "Cancel") != true) return;
 
         var actor = await Authentication.CurrentUserIdAsync();
         var result = action switch
@@ -147,8 +155,8 @@ public sealed partial class SmtpUsers
             SmtpUserAction.Rotate => await Lifecycle.RotateAsync(actor, user.Id, Closing),
             _ => await Lifecycle.DeleteAsync(actor, user.Id, Closing),
         };
-        if (result.IsSuccess) Notifications.Notify(NotificationSeverity.Success, $"{ok}: done", user.Name);
-        else Notifications.Notify(NotificationSeverity.Error, $"{ok}: not done", result.Failure.Message);
+        if (result.IsSuccess) Snackbar.Add($"{ok}: done. {user.Name}", Severity.Success);
+        else Snackbar.Add($"{ok}: not done. {result.Failure.Message}", Severity.Error);
         if (_revealed?.Id == user.Id) HideCredentials();
         await RefreshAsync();
     }
@@ -159,7 +167,7 @@ public sealed partial class SmtpUsers
         var credentials = await Credentials.RevealAsync(actor, user.Id, Closing);
         if (!credentials.IsSuccess)
         {
-            Notifications.Notify(NotificationSeverity.Warning, "No credentials yet", $"{user.Name} has no credentials to show.");
+            Snackbar.Add($"No credentials yet: {user.Name} has no credentials to show.", Severity.Warning);
             return;
         }
         _revealed = user;
