@@ -11,8 +11,8 @@ namespace MailRelay.Tests.E2E;
 /// signed out where a page is public): a serious or critical violation fails the test, listed with
 /// the page, the rule and the elements it found.
 /// </summary>
-public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityAppFixture fixture, ITestOutputHelper output)
-    : IClassFixture<BrowserFixture>, IClassFixture<AccessibilityAppFixture>
+public sealed class AccessibilityTests(BrowserFixture browser, SeededAppFixture fixture, ITestOutputHelper output)
+    : IClassFixture<BrowserFixture>, IClassFixture<SeededAppFixture>
 {
     private static readonly string[] Failing = ["serious", "critical"];
 

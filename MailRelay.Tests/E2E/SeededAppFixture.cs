@@ -7,17 +7,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailRelay.Tests.E2E;
 
 /// <summary>
-/// The app with the development sign-in over data that fills every page: a route for Alice, a
-/// delivered message and a held one, an SMTP user and a domain, seeded through the real Core
-/// services before the app starts, for one test class.
+/// The app with the development sign-in over data that fills every page, for the accessibility
+/// checks and the README screenshots: routes for Alice and Bob, delivered messages and a held one,
+/// an SMTP user and a domain, seeded through the real Core services before the app starts.
 /// </summary>
-public sealed class AccessibilityAppFixture : IAsyncLifetime
+public sealed class SeededAppFixture : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> Settings = new()
     {
         ["SignIn:Provider"] = "Development",
         ["SmtpIdentity:SendingDomains:0"] = "example.com",
     };
+
+    private static readonly (string To, string Subject)[] Messages =
+    [
+        ("alice@example.com", "Lunch on Friday?"), ("alice@example.com", "Your invoice 2026-117"), ("alice@example.com", "Minutes of the board meeting"),
+        ("bob@example.com", "Tickets for Saturday"), ("nobody@example.com", "For an address with no route"),
+    ];
 
     private readonly TempDirectory _data = new();
     private AppProcess? _app;
@@ -39,10 +45,11 @@ public sealed class AccessibilityAppFixture : IAsyncLifetime
         var settings = Settings.ToDictionary(p => p.Key, p => (string?)p.Value);
         await using var host = await RelayHost.StartAsync(_data.Path, settings);
         await host.RouteAsync("alice@example.com", "alice");
+        await host.RouteAsync("bob@example.com", "bob");
         var upload = host.Services.GetRequiredService<MessageUpload>();
-        foreach (var to in new[] { "alice@example.com", "nobody@example.com" })
+        foreach (var (to, subject) in Messages)
         {
-            var eml = $"From: Carol <carol@example.net>\r\nTo: {to}\r\nSubject: Seeded for {to}\r\nMessage-ID: <{Guid.NewGuid():N}@example.net>\r\n" +
+            var eml = $"From: Carol <carol@example.net>\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.net>\r\n" +
                       "Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nHello.\r\n";
             await upload.UploadAsync("admin", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(eml)), [to], default);
         }
@@ -52,8 +59,8 @@ public sealed class AccessibilityAppFixture : IAsyncLifetime
         var domain = await host.Services.GetRequiredService<DomainAdmin>().AddAsync("admin", "example.com", default);
         if (domain.Failure is not null) throw new InvalidOperationException(domain.Failure.Message);
         await RelayHost.EventuallyAsync(
-            async () => (await host.Store.Deliveries.SummarizeQueuesAsync(default)).Any(q => q.UserId == "alice" && q.Delivered == 1),
-            "Alice's seeded message is delivered");
+            async () => (await host.Store.Deliveries.SummarizeQueuesAsync(default)).Any(q => q.UserId == "alice" && q.Delivered == 3),
+            "Alice's seeded messages are delivered");
     }
 
     public async Task DisposeAsync()
