@@ -12,13 +12,12 @@ using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MailRelay.Web;
 
 public static class WebRegistration
 {
-    /// <summary>Blazor Server with MudBlazor (and Radzen until every page has moved), sign-in, the API, health checks and logging.</summary>
+    /// <summary>Blazor Server with MudBlazor, sign-in, the API, health checks and logging.</summary>
     public static IHostApplicationBuilder AddMailRelayWeb(this IHostApplicationBuilder builder)
     {
         builder.AddMailRelayLogging();
@@ -27,7 +26,6 @@ public static class WebRegistration
         services.AddOptions<HostingOptions>().BindSection(HostingOptions.SectionName);
         services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidator>();
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
         services.AddScoped<ViewerTimeZone>();

@@ -5,7 +5,6 @@ using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MailRelay.Tests.Components;
 
@@ -17,7 +16,6 @@ public sealed class MainLayoutTests : BunitContext, IAsyncLifetime
     public MainLayoutTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         Services.AddScoped<ThemeState>();
         Services.AddScoped<ViewerTimeZone>();

@@ -19,7 +19,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
-using Radzen;
 
 namespace MailRelay.Tests.Components;
 
@@ -34,7 +33,6 @@ public abstract class RelayComponentTest : BunitContext, IAsyncLifetime
     protected RelayComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
         Services.AddMudServices();
         Services.AddScoped<MailRelay.Web.Components.Layout.ThemeState>();
         Services.AddScoped<MailRelay.Web.Components.Shared.ViewerTimeZone>();

@@ -72,7 +72,7 @@ public static partial class MailRelayPage
     }
 
     /// <summary>
-    /// Picks <paramref name="option"/> in the Radzen drop-down <paramref name="testId"/> and waits until the
+    /// Picks <paramref name="option"/> in the drop-down <paramref name="testId"/> and waits until the
     /// server has rendered the choice: a click on Save before that round trip ends could still see no choice.
     /// </summary>
     public static async Task ChooseAsync(this IPage page, string testId, string option, string shownAs)

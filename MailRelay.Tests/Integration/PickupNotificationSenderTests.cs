@@ -7,7 +7,6 @@ using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace MailRelay.Tests.Integration;
 
@@ -19,7 +18,6 @@ public sealed class PickupNotificationSenderTests : BunitContext
     public PickupNotificationSenderTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
         Services.AddSingleton<MailRelay.Core.Notifications.IOutbox>(new OutboxFolder(OutboxPath));
         Services.AddSingleton<MailRelay.Core.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new NotificationOptions { From = From }));

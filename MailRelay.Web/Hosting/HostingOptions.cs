@@ -11,7 +11,7 @@ public sealed class HostingOptions
     /// <summary>The circuit uses long polling only, for a front that refuses WebSocket upgrades and cuts streams (App Runner).</summary>
     public const string LongPollingTransport = "LongPolling";
 
-    /// <summary>Serve Radzen's <c>_content/</c> files from the static web assets manifest outside Development.</summary>
+    /// <summary>Serve MudBlazor's <c>_content/</c> files from the static web assets manifest outside Development.</summary>
     public bool StaticWebAssets { get; set; }
 
     /// <summary>

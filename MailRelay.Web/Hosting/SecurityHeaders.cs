@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace MailRelay.Web.Hosting;
 
 /// <summary>
-/// Security headers on every response. The policy is what Blazor Server, MudBlazor and Radzen need
+/// Security headers on every response. The policy is what Blazor Server and MudBlazor need
 /// and no more: scripts only from this origin (our JS modules are files under wwwroot/js), inline
-/// styles (Radzen sets style attributes; MudBlazor's theme provider writes a style element), the
+/// styles (MudBlazor sets style attributes and its theme provider writes a style element), the
 /// circuit's WebSocket to this origin, and forms that may post only here, to the sign-in issuer
 /// (sign-out posts, then redirects to the issuer's logout endpoint) and, with Gmail delivery, to
 /// Google's consent page (Connect Gmail posts, then redirects there; form-action covers redirects).

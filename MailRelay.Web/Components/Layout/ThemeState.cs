@@ -5,8 +5,7 @@ namespace MailRelay.Web.Components.Layout;
 /// <summary>
 /// The light or dark theme of one circuit. It follows the operating system's preference until the
 /// viewer picks one with the app bar's toggle; the pick is kept in the browser's localStorage
-/// (wwwroot/js/theme-choice.js) so the next visit starts with it. Radzen's dark stylesheet is switched
-/// with it, for the pages still on Radzen.
+/// (wwwroot/js/theme-choice.js) so the next visit starts with it.
 /// </summary>
 public sealed class ThemeState(IJSRuntime js) : IAsyncDisposable
 {
@@ -36,7 +35,6 @@ public sealed class ThemeState(IJSRuntime js) : IAsyncDisposable
             _module ??= await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, Module);
             var saved = await _module.InvokeAsync<string?>("read", cancellationToken);
             if (saved is "light" or "dark") Choice = saved;
-            await _module.InvokeVoidAsync("show", cancellationToken, IsDark);
         }
         catch (JSException)
         {
@@ -53,7 +51,6 @@ public sealed class ThemeState(IJSRuntime js) : IAsyncDisposable
         try
         {
             if (_module is null) return;
-            await _module.InvokeVoidAsync("show", cancellationToken, IsDark);
             await _module.InvokeVoidAsync("write", cancellationToken, Choice);
         }
         catch (JSException)

@@ -9,12 +9,6 @@ export function read() {
     }
 }
 
-// Radzen's pages follow the theme too: its dark stylesheet is in the page, applying to no media while light.
-export function show(dark) {
-    const link = document.getElementById("radzen-dark");
-    if (link) link.media = dark ? "all" : "not all";
-}
-
 export function write(choice) {
     try {
         localStorage.setItem(key, choice);
