@@ -6,13 +6,43 @@ namespace MailRelay.Tests.Components;
 
 public sealed class AuditPageTests : RelayComponentTest
 {
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? _popovers;
+
+    /// <summary>Opens the select <paramref name="testId"/> and picks the first option whose text contains <paramref name="option"/>.</summary>
+    private void Choose(IRenderedComponent<Audit> page, string testId, string option)
+    {
+        // The select opens on a mouse press on the field around its combobox input.
+        for (var element = page.Find($"[data-testid={testId}]").ParentElement; element is not null; element = element.ParentElement)
+        {
+            try
+            {
+                element.MouseDown();
+                break;
+            }
+            catch (Bunit.MissingEventHandlerException)
+            {
+            }
+            try
+            {
+                element.Click();
+                break;
+            }
+            catch (Bunit.MissingEventHandlerException)
+            {
+            }
+        }
+        var popovers = _popovers.ShouldNotBeNull();
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-popover-open .mud-list-item").ShouldNotBeEmpty());
+        popovers.FindAll(".mud-popover-open .mud-list-item").First(li => li.TextContent.Contains(option)).Click();
+    }
+
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private async Task SeedAsync(string actor, string action, string target, DateTimeOffset at, string correlation = "trace") =>
         await Store.Audit.AppendAuditAsync(new NewAuditEntry(actor, action, target, null, correlation), at, default);
 
-    private static IReadOnlyList<string> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page) =>
-        page.FindAll("[data-testid=audit-grid] tbody tr:not(.rz-datatable-emptymessage-row)").Select(r => r.TextContent).ToList();
+    private static IReadOnlyList<string> Rows(IRenderedComponent<Audit> page) =>
+        page.FindAll("[data-testid=audit-grid] tbody tr").Where(r => r.QuerySelector("td[data-label]") is not null).Select(r => r.TextContent).ToList();
 
     [Fact]
     public async Task Audit_Entries_ShowWhoWhatTargetWhenAndCorrelationId()
@@ -20,6 +50,7 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0, "4bf92f3577b34da6a3ce929d0e0e4736");
         SignInAs("admin", admin: true);
 
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
 
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem());
@@ -36,10 +67,11 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         await SeedAsync("admin", AuditActions.RouteCreate, "*@example.com", T0.AddMinutes(1));
         SignInAs("admin", admin: true);
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(2));
 
-        page.FindAll("[data-testid=audit-action] .rz-dropdown-item").First(li => li.TextContent.Trim() == AuditActions.RouteCreate).Click();
+        Choose(page, "audit-action", AuditActions.RouteCreate);
 
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem().ShouldContain("*@example.com"));
         page.Find("[data-testid=audit-csv]").GetAttribute("href").ShouldBe("/api/admin/audit.csv?action=route.create");
@@ -51,10 +83,11 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         await SeedAsync("bob", AuditActions.SignIn, "bob", T0.AddMinutes(1));
         SignInAs("admin", admin: true);
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(2));
 
-        page.FindAll("[data-testid=audit-user] .rz-dropdown-item").First(li => li.TextContent.Contains("Bob")).Click();
+        Choose(page, "audit-user", "Bob");
 
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem().ShouldContain("Bob"));
     }
@@ -66,11 +99,12 @@ public sealed class AuditPageTests : RelayComponentTest
         await SeedAsync("alice", AuditActions.SignIn, "inside", T0.AddDays(1));
         await SeedAsync("alice", AuditActions.SignIn, "late", T0.AddDays(3));
         SignInAs("admin", admin: true);
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(3));
 
-        page.Find("[data-testid=audit-from] input").Change("2026-11-03 00:00");
-        page.Find("[data-testid=audit-to] input").Change("2026-11-04 00:00");
+        page.Find("input#audit-from").Change("2026-11-03T00:00");
+        page.Find("input#audit-to").Change("2026-11-04T00:00");
 
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem().ShouldContain("inside"));
     }
@@ -80,11 +114,12 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         await SeedAsync("alice", AuditActions.SignIn, "alice", T0);
         SignInAs("admin", admin: true);
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).ShouldHaveSingleItem());
 
-        page.Find("[data-testid=audit-from] input").Change("2026-11-05 00:00");
-        page.Find("[data-testid=audit-to] input").Change("2026-11-01 00:00");
+        page.Find("input#audit-from").Change("2026-11-05T00:00");
+        page.Find("input#audit-to").Change("2026-11-01T00:00");
 
         page.WaitForAssertion(() => page.Find("[data-testid=audit-problem]").TextContent.ShouldContain("on or before"));
         Rows(page).ShouldBeEmpty();
@@ -96,11 +131,12 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         for (var i = 0; i < 30; i++) await SeedAsync("alice", AuditActions.SignIn, $"entry-{i:00}", T0.AddMinutes(i));
         SignInAs("admin", admin: true);
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(25));
         Rows(page)[0].ShouldContain("entry-29");
 
-        page.Find(".rz-pager-next").Click();
+        page.Find("button[aria-label='Next page']").Click();
 
         page.WaitForAssertion(() => Rows(page).Count.ShouldBe(5));
         Rows(page)[^1].ShouldContain("entry-00");
@@ -111,6 +147,7 @@ public sealed class AuditPageTests : RelayComponentTest
     {
         SignInAs("admin", admin: true);
 
+        _popovers ??= Render<MudBlazor.MudPopoverProvider>();
         var page = Render<Audit>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=audit-grid]").TextContent.ShouldContain("No audit entries yet."));

@@ -6,7 +6,7 @@ using MailRelay.Tests.Support;
 using MailRelay.Tests.Unit;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Tests.Components;
 
@@ -128,7 +128,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     public async Task Dns_Remove_AsksFirstThenRemovesAndAudits()
     {
         await Store.Domains.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
-        var dialogs = Render<RadzenDialog>();
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<Dns>();
 
         page.WaitForElement("[data-testid=domain-remove]").Click();

@@ -5,7 +5,7 @@ using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor.Services;
 
 namespace MailRelay.Tests.Components;
 
@@ -17,7 +17,8 @@ public sealed class OutboxTests : BunitContext
     public OutboxTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
+        Services.AddScoped<MailRelay.Web.Components.Shared.ViewerTimeZone>();
         Services.AddSingleton<MailRelay.Core.Notifications.IOutbox>(new OutboxFolder(OutboxPath));
         Services.AddSingleton<MailRelay.Core.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_options));
@@ -55,11 +56,11 @@ public sealed class OutboxTests : BunitContext
 
         var page = Render<Outbox>();
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Count.ShouldBe(25));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Count.ShouldBe(25), TimeSpan.FromSeconds(10));
         var subjects = page.FindAll("[data-testid=outbox-subject]").Select(s => s.TextContent).ToList();
         subjects[0].ShouldBe("Email 30");
         subjects[^1].ShouldBe("Email 06");
-        page.Markup.ShouldContain("30");
+        page.WaitForAssertion(() => page.Find(".mud-table-page-number-information").TextContent.ShouldBe("1-25 of 30"));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace MailRelay.Tests.Components;
 public sealed class UsagePageTests : RelayComponentTest
 {
     private static IReadOnlyList<string> Rows(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> page, string grid) =>
-        page.FindAll($"[data-testid={grid}] tbody tr:not(.rz-datatable-emptymessage-row)").Select(r => r.TextContent).ToList();
+        page.FindAll($"[data-testid={grid}] tbody tr").Where(r => r.QuerySelector("td[data-label]") is not null).Select(r => r.TextContent).ToList();
 
     [Fact]
     public async Task Usage_Today_ShowsReceivedPerUserByStatus()
@@ -19,7 +19,7 @@ public sealed class UsagePageTests : RelayComponentTest
 
         var page = Render<Usage>();
 
-        page.WaitForAssertion(() => Rows(page, "usage-inbound").Count.ShouldBe(2));
+        page.WaitForAssertion(() => Rows(page, "usage-inbound").Count.ShouldBe(2), TimeSpan.FromSeconds(5));
         var alice = page.FindAll("[data-testid=usage-inbound] tbody tr").First(r => r.TextContent.Contains("Alice"));
         alice.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Skip(2).ShouldBe(["2", "1", "0", "1"]);
     }
@@ -56,7 +56,7 @@ public sealed class UsagePageTests : RelayComponentTest
         var page = Render<Usage>();
         page.WaitForAssertion(() => Rows(page, "usage-inbound").ShouldHaveSingleItem());
 
-        page.Find("[data-testid=usage-from] input").Change(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"));
+        page.Find("input#usage-from").Change(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"));
 
         page.WaitForAssertion(() => page.Find("[data-testid=usage-problem]").TextContent.ShouldContain("on or before"));
         Rows(page, "usage-inbound").ShouldBeEmpty();

@@ -1,5 +1,5 @@
 using MailRelay.Core.Domains;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Admin;
 
@@ -31,11 +31,20 @@ public static class DnsWords
         _ => "Lookup failed",
     };
 
-    public static BadgeStyle Style(DnsCheckStatus? status) => status switch
+    /// <summary>The status's icon: the word says it too, so colour is never the only sign.</summary>
+    public static string Icon(DnsCheckStatus? status) => status switch
     {
-        DnsCheckStatus.Ok => BadgeStyle.Success,
-        DnsCheckStatus.Warning or DnsCheckStatus.NotConfigured => BadgeStyle.Warning,
-        DnsCheckStatus.Different or DnsCheckStatus.Missing => BadgeStyle.Danger,
-        _ => BadgeStyle.Secondary,
+        DnsCheckStatus.Ok => Icons.Material.Filled.CheckCircle,
+        DnsCheckStatus.Warning or DnsCheckStatus.NotConfigured => Icons.Material.Filled.Warning,
+        DnsCheckStatus.Different or DnsCheckStatus.Missing => Icons.Material.Filled.Error,
+        _ => Icons.Material.Filled.Help,
+    };
+
+    public static MudBlazor.Color Color(DnsCheckStatus? status) => status switch
+    {
+        DnsCheckStatus.Ok => MudBlazor.Color.Success,
+        DnsCheckStatus.Warning or DnsCheckStatus.NotConfigured => MudBlazor.Color.Warning,
+        DnsCheckStatus.Different or DnsCheckStatus.Missing => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
     };
 }

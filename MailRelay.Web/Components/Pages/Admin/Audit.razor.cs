@@ -2,8 +2,8 @@ using MailRelay.Core.Audit;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using System.Globalization;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -14,17 +14,16 @@ public sealed partial class Audit : IDisposable
     private static readonly IReadOnlyList<string> Actions = AuditActions.All;
 
     private readonly CancellationTokenSource _closing = new();
-    private RadzenDataGrid<AuditEntry>? _grid;
-    // Null until the first load: the grid calls LoadData on its first render only when Data is null.
-    private IReadOnlyList<AuditEntry>? _entries;
-    private int _total;
-    private bool _loading;
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm";
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Audit log" };
+
+    private MudTable<AuditEntry>? _table;
     private IReadOnlyList<UserOption> _users = [];
     private IReadOnlyList<UserOption> _actors = [];
     private string? _user;
     private string? _action;
-    private DateTime? _from;
-    private DateTime? _to;
+    private string? _from;
+    private string? _to;
     private string? _problem;
 
     [Inject] private AuditLog AuditLog { get; set; } = null!;
@@ -59,27 +58,51 @@ public sealed partial class Audit : IDisposable
             .ToList();
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<TableData<AuditEntry>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         _problem = Filter.Problem();
-        if (_problem is not null)
-        {
-            // Nothing can match a range that ends before it starts; say so instead of showing "no entries".
-            (_entries, _total) = ([], 0);
-            return;
-        }
-        _loading = true;
-        var page = await AuditLog.ListAsync(Filter, args.Skip ?? 0, args.Top ?? PageSize, _closing.Token);
-        (_entries, _total, _loading) = (page.Items, page.Total, false);
+        // Nothing can match a range that ends before it starts; say so instead of showing "no entries".
+        if (_problem is not null) return new TableData<AuditEntry> { Items = [], TotalItems = 0 };
+        var page = await AuditLog.ListAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private Task UserChangedAsync(string? user)
+    {
+        _user = user;
+        return FilterAsync();
+    }
+
+    private Task ActionChangedAsync(string? action)
+    {
+        _action = action;
+        return FilterAsync();
+    }
+
+    private Task FromChangedAsync(string? from)
+    {
+        _from = from;
+        return FilterAsync();
+    }
+
+    private Task ToChangedAsync(string? to)
+    {
+        _to = to;
+        return FilterAsync();
     }
 
     private async Task FilterAsync()
     {
-        if (_grid is not null) await _grid.FirstPage(true);
+        if (_table is null) return;
+        _table.NavigateTo(0);
+        await _table.ReloadServerData();
     }
 
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    /// <summary>A datetime-local field's value, read as UTC (the label says so); empty or unreadable is no bound.</summary>
+    private static DateTimeOffset? Utc(string? value) =>
+        DateTime.TryParseExact(value, [TimeFormat, "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+            : null;
 
     public void Dispose()
     {

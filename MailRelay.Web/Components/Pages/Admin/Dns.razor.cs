@@ -2,7 +2,7 @@ using MailRelay.Core.Domains;
 using MailRelay.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -28,9 +28,9 @@ public sealed partial class Dns : IDisposable
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
 
-    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,7 +58,7 @@ public sealed partial class Dns : IDisposable
             _error = result.Failure?.Message;
             if (!result.IsSuccess) return;
             _newDomain = "";
-            Notifications.Notify(NotificationSeverity.Success, "Domain added", $"{result.Value.Name}: press Check now to look its records up.");
+            Snackbar.Add($"Domain added: {result.Value.Name}. Press Check now to look its records up.", Severity.Success);
             await LoadAsync();
         }
         finally
@@ -69,15 +69,15 @@ public sealed partial class Dns : IDisposable
 
     private async Task RemoveAsync(string name)
     {
-        var confirmed = await Dialogs.Confirm(
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Remove domain",
             $"Remove {name}? Its records are no longer listed or checked, and MailRelay stops serving its MTA-STS policy. DNS itself is not changed.",
-            "Remove domain", new ConfirmOptions { OkButtonText = "Remove", CancelButtonText = "Keep it" });
+            yesText: "Remove", cancelText: "Keep it");
         if (confirmed != true) return;
         var actor = await Authentication.CurrentUserIdAsync();
         if ((await Domains.RemoveAsync(actor, name, _closing.Token)).IsSuccess)
-            Notifications.Notify(NotificationSeverity.Success, "Domain removed", name);
+            Snackbar.Add($"Domain removed: {name}", Severity.Success);
         else
-            Notifications.Notify(NotificationSeverity.Warning, "Domain already gone", $"{name} had been removed meanwhile.");
+            Snackbar.Add($"Domain already gone: {name} had been removed meanwhile.", Severity.Warning);
         await LoadAsync();
     }
 
@@ -89,8 +89,7 @@ public sealed partial class Dns : IDisposable
         {
             var reports = await Checker.CheckAllAsync(_closing.Token);
             var ok = reports.Count(r => r.AllOk);
-            Notifications.Notify(ok == reports.Count ? NotificationSeverity.Success : NotificationSeverity.Warning,
-                "DNS checked", $"{ok} of {reports.Count} domains have every record as expected.");
+            Snackbar.Add($"DNS checked: {ok} of {reports.Count} domains have every record as expected.", ok == reports.Count ? Severity.Success : Severity.Warning);
         }
         finally
         {

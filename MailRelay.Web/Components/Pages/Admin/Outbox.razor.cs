@@ -1,8 +1,7 @@
 using MailRelay.Core.Notifications;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -10,12 +9,10 @@ namespace MailRelay.Web.Components.Pages.Admin;
 public sealed partial class Outbox
 {
     private const int PageSize = 25;
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Emails in the outbox" };
 
-    private RadzenDataGrid<OutboxEntry>? _grid;
-    private IReadOnlyList<OutboxEntry>? _entries;
+    private MudTable<OutboxEntry>? _table;
     private int _total;
-    private int _skip;
-    private bool _loading;
     private OutboxEmail? _selected;
     private string? _missing;
 
@@ -27,42 +24,30 @@ public sealed partial class Outbox
 
     private string SmtpHost => $"{Options.Value.Smtp.Host}:{Options.Value.Smtp.Port}";
 
-    // The first page is read here, not by the grid, so an empty folder shows the empty state instead of a grid.
-    protected override Task OnInitializedAsync() => LoadPageAsync();
+    // The count is read here, not by the table, so an empty folder shows the empty state instead of a table.
+    protected override async Task OnInitializedAsync() => _total = (await Folder.ListAsync(0, 1, CancellationToken.None)).Total;
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<TableData<OutboxEntry>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        _loading = true;
-        _skip = args.Skip ?? 0;
-        await LoadPageAsync();
-        _loading = false;
-    }
-
-    private async Task LoadPageAsync()
-    {
-        var page = await Folder.ListAsync(_skip, PageSize, CancellationToken.None);
-        _entries = page.Items;
+        var page = await Folder.ListAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
         _total = page.Total;
+        return new TableData<OutboxEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
     private async Task RefreshAsync()
     {
-        if (_grid is not null && _skip > 0) await _grid.FirstPage(true);
-        else
+        if (_table is null)
         {
-            _skip = 0;
-            await LoadPageAsync();
+            await OnInitializedAsync();
+            return;
         }
+        _table.NavigateTo(0);
+        await _table.ReloadServerData();
     }
 
     private async Task ShowAsync(OutboxEntry entry)
     {
         _selected = await Folder.ReadAsync(entry.FileName, CancellationToken.None);
         _missing = _selected is null ? entry.FileName : null;
-    }
-
-    private static void MarkRow(RowRenderEventArgs<OutboxEntry> args)
-    {
-        if (args.Data is { } entry) args.Attributes["data-file"] = entry.FileName;
     }
 }

@@ -4,8 +4,7 @@ using MailRelay.Core.Outbound;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
@@ -13,17 +12,16 @@ namespace MailRelay.Web.Components.Pages.Admin;
 public sealed partial class Usage : IDisposable
 {
     private const int PageSize = 25;
+    private const string DayFormat = "yyyy-MM-dd";
+    private static readonly Dictionary<string, object> InboundLabel = new() { ["aria-label"] = "Received mail per user and day" };
+    private static readonly Dictionary<string, object> OutboundLabel = new() { ["aria-label"] = "SES events per credential and day" };
 
     private readonly CancellationTokenSource _closing = new();
-    private RadzenDataGrid<UsageRow>? _inboundGrid;
-    private RadzenDataGrid<OutboundUsageRow>? _outboundGrid;
-    private IReadOnlyList<UsageRow>? _inbound;
-    private IReadOnlyList<OutboundUsageRow>? _outbound;
-    private int _inboundTotal;
-    private int _outboundTotal;
+    private MudTable<UsageRow>? _inboundTable;
+    private MudTable<OutboundUsageRow>? _outboundTable;
     private IReadOnlyList<UserOption> _users = [];
-    private DateTime? _from;
-    private DateTime? _to;
+    private string? _from;
+    private string? _to;
     private string? _problem;
 
     [Inject] private UsageReport Report { get; set; } = null!;
@@ -37,41 +35,54 @@ public sealed partial class Usage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         var range = Report.RangeOf(null, null);
-        (_from, _to) = (range.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), range.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        (_from, _to) = (range.From.ToString(DayFormat, CultureInfo.InvariantCulture), range.To.ToString(DayFormat, CultureInfo.InvariantCulture));
         _users = await UserOption.LoadAsync(UserDirectory, _closing.Token);
     }
 
-    private async Task LoadInboundAsync(LoadDataArgs args)
+    private async Task<TableData<UsageRow>> LoadInboundAsync(TableState state, CancellationToken cancellationToken)
     {
-        if (Checked() is not { } range) return;
-        var page = await Report.ListInboundAsync(range, args.Skip ?? 0, args.Top ?? PageSize, _closing.Token);
-        (_inbound, _inboundTotal) = (page.Items, page.Total);
+        if (Checked() is not { } range) return new TableData<UsageRow> { Items = [], TotalItems = 0 };
+        var page = await Report.ListInboundAsync(range, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new TableData<UsageRow> { Items = page.Items, TotalItems = page.Total };
     }
 
-    private async Task LoadOutboundAsync(LoadDataArgs args)
+    private async Task<TableData<OutboundUsageRow>> LoadOutboundAsync(TableState state, CancellationToken cancellationToken)
     {
-        if (Checked() is not { } range) return;
-        var page = await Report.ListOutboundAsync(range, args.Skip ?? 0, args.Top ?? PageSize, _closing.Token);
-        (_outbound, _outboundTotal) = (page.Items, page.Total);
+        if (Checked() is not { } range) return new TableData<OutboundUsageRow> { Items = [], TotalItems = 0 };
+        var page = await Report.ListOutboundAsync(range, state.Page * state.PageSize, state.PageSize, cancellationToken);
+        return new TableData<OutboundUsageRow> { Items = page.Items, TotalItems = page.Total };
     }
 
-    /// <summary>The range when it is usable; otherwise both lists are emptied and the problem is shown.</summary>
+    /// <summary>The range when it is usable; otherwise the problem is shown and both lists stay empty.</summary>
     private DayRange? Checked()
     {
         var range = Range;
         _problem = range.Problem();
-        if (_problem is null) return range;
-        (_inbound, _inboundTotal, _outbound, _outboundTotal) = ([], 0, [], 0);
-        return null;
+        return _problem is null ? range : null;
+    }
+
+    private Task FromChangedAsync(string? value)
+    {
+        _from = value;
+        return FilterAsync();
+    }
+
+    private Task ToChangedAsync(string? value)
+    {
+        _to = value;
+        return FilterAsync();
     }
 
     private async Task FilterAsync()
     {
-        if (_inboundGrid is not null) await _inboundGrid.FirstPage(true);
-        if (_outboundGrid is not null) await _outboundGrid.FirstPage(true);
+        foreach (var table in new MudTableBase?[] { _inboundTable, _outboundTable })
+            table?.NavigateTo(0);
+        if (_inboundTable is not null) await _inboundTable.ReloadServerData();
+        if (_outboundTable is not null) await _outboundTable.ReloadServerData();
     }
 
-    private static DateOnly? Day(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+    private static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     public void Dispose()
     {
