@@ -88,6 +88,15 @@ public sealed class AccountPagesTests : BunitContext, IAsyncLifetime
         page.Markup.ShouldContain("no mail was lost");
     }
 
+    [Fact]
+    public void NotFound_SaysSoAndLinksBackToTheDashboard()
+    {
+        var page = Render<NotFound>();
+
+        page.FindAll("h1").ShouldHaveSingleItem().TextContent.ShouldBe("Page not found");
+        page.Find("a[href='/']").TextContent.ShouldBe("your dashboard");
+    }
+
     private sealed class NoAntiforgery : AntiforgeryStateProvider
     {
         public override AntiforgeryRequestToken? GetAntiforgeryToken() => null;
