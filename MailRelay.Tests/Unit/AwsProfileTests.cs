@@ -88,7 +88,7 @@ public class AwsProfileTests
     [Fact]
     public void Start_AwsProfileWithoutLogoutUrl_IsValid()
     {
-        // Optional by design (README): without it sign-out ends only MailRelay's session.
+        // Optional by design (docs/configuration.md): without it sign-out ends only MailRelay's session.
         var settings = Complete();
         settings["SignIn:Oidc:LogoutUrl"] = "";
 

@@ -1,4 +1,4 @@
-# The app's configuration keys (section__key), named as in the Options classes and the README's
+# The app's configuration keys (section__key), named as in the Options classes and docs/configuration.md's
 # configuration table: one definition, which App Runner and ECS are both given (outputs.tf). ASPNETCORE_ENVIRONMENT=Aws loads appsettings.Aws.json, which switches
 # every port to its AWS adapter; the values below fill in what that profile leaves empty.
 locals {
