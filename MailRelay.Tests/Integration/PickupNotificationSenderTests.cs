@@ -7,6 +7,7 @@ using MailRelay.Core.Notifications.Adapters;
 using MailRelay.Tests.Support;
 using MailRelay.Web.Components.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace MailRelay.Tests.Integration;
 
@@ -18,6 +19,8 @@ public sealed class PickupNotificationSenderTests : BunitContext
     public PickupNotificationSenderTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped<MailRelay.Web.Components.Shared.ViewerTimeZone>();
         Services.AddSingleton<MailRelay.Core.Notifications.IOutbox>(new OutboxFolder(OutboxPath));
         Services.AddSingleton<MailRelay.Core.Notifications.OutboxView>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new NotificationOptions { From = From }));
@@ -65,7 +68,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
 
         var page = Render<Outbox>();
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Select(s => s.TextContent).ShouldBe([email.Subject]));
+        page.WaitForAssertion(() => page.FindAll("[data-testid=outbox-subject]").Select(s => s.TextContent).ShouldBe([email.Subject]), TimeSpan.FromSeconds(10));
         page.Find("[data-testid=outbox-to]").TextContent.ShouldBe("alice@example.com");
         page.FindAll("[data-testid=empty-state]").ShouldBeEmpty();
         page.Find($"button[aria-label='Show the email {email.Subject}']").Click();

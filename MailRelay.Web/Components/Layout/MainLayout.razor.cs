@@ -24,8 +24,15 @@ public partial class MainLayout
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || _themeProvider is null) return;
-        var systemIsDark = await _themeProvider.GetSystemDarkModeAsync();
-        await ThemeState.LoadAsync(systemIsDark, _disposed.Token);
+        try
+        {
+            var systemIsDark = await _themeProvider.GetSystemDarkModeAsync();
+            await ThemeState.LoadAsync(systemIsDark, _disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page closed while the theme was read: nothing is left to show it on.
+        }
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
@@ -37,7 +44,7 @@ public partial class MainLayout
     public void Dispose()
     {
         ThemeState.Changed -= OnThemeChanged;
+        // Cancelled, not disposed: a render still awaiting the browser may read its token afterwards.
         _disposed.Cancel();
-        _disposed.Dispose();
     }
 }
