@@ -47,6 +47,7 @@ public sealed partial class ForwardingService(
 
     private async Task DeliverLaneAsync(List<Delivery> lane, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
+        var state = new LaneState();
         for (var i = 0; i < lane.Count; i++)
         {
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
@@ -56,7 +57,7 @@ public sealed partial class ForwardingService(
                 await ReleaseAsync(lane.Skip(i), heartbeat);
                 break;
             }
-            var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], cancellationToken);
+            var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], state, cancellationToken);
             heartbeat.Forget([lane[i].Id]);
             if (!goesOn)
             {
@@ -76,7 +77,7 @@ public sealed partial class ForwardingService(
     }
 
     /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
-    private async Task<bool> DeliverOneAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<bool> DeliverOneAsync(Delivery delivery, LaneState lane, CancellationToken cancellationToken)
     {
         var message = await messageStore.FindMessageAsync(delivery.MessageId, cancellationToken)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
@@ -97,17 +98,22 @@ public sealed partial class ForwardingService(
         {
             result = MailboxDeliveryResult.Refused(e.Message);
         }
-        return await RecordAsync(delivery, message, result);
+        return await RecordAsync(delivery, message, result, lane);
     }
 
-    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result)
+    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result, LaneState lane)
     {
         switch (result.Outcome)
         {
             case MailboxDeliveryOutcome.Delivered:
                 await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
                 counters.DeliveryOutcome(DeliveryStatus.Delivered);
-                if (delivery.Target == DeliveryTarget.Gmail) await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
+                // Once per lane: a lane stops at the first token failure, so after one success the connection stays healthy for the rest of it.
+                if (delivery.Target == DeliveryTarget.Gmail && !lane.GmailSucceeded)
+                {
+                    await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
+                    lane.GmailSucceeded = true;
+                }
                 LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
                 await DeleteBlobWhenFinishedAsync(message);
                 return true;
@@ -143,6 +149,13 @@ public sealed partial class ForwardingService(
         if (options.Value.BlobRetentionDays > 0 || !await messageStore.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
         await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
         await messageStore.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+    }
+
+    /// <summary>What one lane has learnt while it runs.</summary>
+    private sealed class LaneState
+    {
+        /// <summary>A Gmail import succeeded in this lane, and the connection's health has been recorded.</summary>
+        public bool GmailSucceeded { get; set; }
     }
 
     /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>
