@@ -39,15 +39,17 @@ public sealed partial class ForwardingService(
         if (claimed.Count == 0) return 0;
         // Renews the leases while the batch runs and stops with it: a batch may outlast one lease.
         await using var heartbeat = new LeaseHeartbeat(deliveryStore, InstanceId, claimed.Select(d => d.Id), leaseUntil, settings.LeaseDuration, time, logger);
+        // The batch's messages in one read, not one per delivery.
+        var messages = await messageStore.FindMessagesAsync(claimed.Select(d => d.MessageId).ToList(), cancellationToken);
         var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
-            async (lane, token) => await DeliverLaneAsync(lane, heartbeat, token));
+            async (lane, token) => await DeliverLaneAsync(lane, messages, heartbeat, token));
         return claimed.Count;
     }
 
-    private async Task DeliverLaneAsync(List<Delivery> lane, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync(List<Delivery> lane, IReadOnlyDictionary<string, StoredMessage> messages, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
-        var state = new LaneState();
+        var state = new LaneState(messages);
         for (var i = 0; i < lane.Count; i++)
         {
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
@@ -79,7 +81,7 @@ public sealed partial class ForwardingService(
     /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
     private async Task<bool> DeliverOneAsync(Delivery delivery, LaneState lane, CancellationToken cancellationToken)
     {
-        var message = await messageStore.FindMessageAsync(delivery.MessageId, cancellationToken)
+        var message = lane.Messages.GetValueOrDefault(delivery.MessageId)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
         if (delivery.UserId is null || delivery.Target == DeliveryTarget.None)
         {
@@ -152,8 +154,11 @@ public sealed partial class ForwardingService(
     }
 
     /// <summary>What one lane has learnt while it runs.</summary>
-    private sealed class LaneState
+    private sealed class LaneState(IReadOnlyDictionary<string, StoredMessage> messages)
     {
+        /// <summary>The messages of the batch the lane belongs to, read when it was claimed.</summary>
+        public IReadOnlyDictionary<string, StoredMessage> Messages { get; } = messages;
+
         /// <summary>A Gmail import succeeded in this lane, and the connection's health has been recorded.</summary>
         public bool GmailSucceeded { get; set; }
     }

@@ -58,6 +58,27 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         return await reader.ReadAsync(cancellationToken) ? SqliteMessageRows.ReadMessage(reader) : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoredMessage>(StringComparer.Ordinal);
+        if (messageIds.Count == 0) return found;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Within SQLite's limit on bound parameters (32,766), with room to spare.
+        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(1000))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m WHERE m.id IN ({string.Join(",", chunk.Select((_, i) => "$m" + i))})";
+            for (var i = 0; i < chunk.Length; i++) command.Parameters.AddWithValue("$m" + i, chunk[i]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var message = SqliteMessageRows.ReadMessage(reader);
+                found[message.Id] = message;
+            }
+        }
+        return found;
+    }
+
     public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         var where = new List<string>();
