@@ -48,7 +48,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
         await table.GetAsync("MSG#" + messageId, "MESSAGE", cancellationToken) is { } item ? ReadMessage(item) : null;
 
-    /// <summary>One read per message: dynalite (the emulator) serves BatchGetItem, but this is not the hot path on DynamoDB.</summary>
+    /// <summary>One read per message, as forwarding read them before; a BatchGetItem could save the round trips.</summary>
     public async Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, StoredMessage>(StringComparer.Ordinal);

@@ -4,12 +4,12 @@ using SQLitePCL;
 
 namespace MailRelay.Core.Infrastructure.Sqlite;
 
-/// <summary>Opens connections to the SQLite file with the settings every connection needs.</summary>
+/// <summary>Opens connections to the SQLite file with the settings every connection needs, and writes through this process's one writer (<see cref="WriteAsync{T}"/>).</summary>
 public sealed class SqliteDatabase
 {
-    private readonly string _connectionString;
     private static readonly object Configured = new();
 
+    private readonly string _connectionString;
     private readonly SqliteWriteQueue _writes;
 
     /// <summary>The native connections (pooled) that have had their pragmas; forgotten when the pool closes them.</summary>
