@@ -39,14 +39,17 @@ public sealed partial class ForwardingService(
         if (claimed.Count == 0) return 0;
         // Renews the leases while the batch runs and stops with it: a batch may outlast one lease.
         await using var heartbeat = new LeaseHeartbeat(deliveryStore, InstanceId, claimed.Select(d => d.Id), leaseUntil, settings.LeaseDuration, time, logger);
+        // The batch's messages in one read, not one per delivery.
+        var messages = await messageStore.FindMessagesAsync(claimed.Select(d => d.MessageId).ToList(), cancellationToken);
         var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
-            async (lane, token) => await DeliverLaneAsync(lane, heartbeat, token));
+            async (lane, token) => await DeliverLaneAsync(lane, messages, heartbeat, token));
         return claimed.Count;
     }
 
-    private async Task DeliverLaneAsync(List<Delivery> lane, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync(List<Delivery> lane, IReadOnlyDictionary<string, StoredMessage> messages, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
+        var state = new LaneState(messages);
         for (var i = 0; i < lane.Count; i++)
         {
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
@@ -56,7 +59,7 @@ public sealed partial class ForwardingService(
                 await ReleaseAsync(lane.Skip(i), heartbeat);
                 break;
             }
-            var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], cancellationToken);
+            var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], state, cancellationToken);
             heartbeat.Forget([lane[i].Id]);
             if (!goesOn)
             {
@@ -76,9 +79,9 @@ public sealed partial class ForwardingService(
     }
 
     /// <summary>Delivers one; returns false when the user's later mail must wait (token or transient failure).</summary>
-    private async Task<bool> DeliverOneAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task<bool> DeliverOneAsync(Delivery delivery, LaneState lane, CancellationToken cancellationToken)
     {
-        var message = await messageStore.FindMessageAsync(delivery.MessageId, cancellationToken)
+        var message = lane.Messages.GetValueOrDefault(delivery.MessageId)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} points at missing message {delivery.MessageId}.");
         if (delivery.UserId is null || delivery.Target == DeliveryTarget.None)
         {
@@ -97,17 +100,22 @@ public sealed partial class ForwardingService(
         {
             result = MailboxDeliveryResult.Refused(e.Message);
         }
-        return await RecordAsync(delivery, message, result);
+        return await RecordAsync(delivery, message, result, lane);
     }
 
-    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result)
+    private async Task<bool> RecordAsync(Delivery delivery, StoredMessage message, MailboxDeliveryResult result, LaneState lane)
     {
         switch (result.Outcome)
         {
             case MailboxDeliveryOutcome.Delivered:
                 await CompleteAsync(delivery, DeliveryStatus.Delivered, true, null, null, result.ExternalId);
                 counters.DeliveryOutcome(DeliveryStatus.Delivered);
-                if (delivery.Target == DeliveryTarget.Gmail) await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
+                // Once per lane: a lane stops at the first token failure, so after one success the connection stays healthy for the rest of it.
+                if (delivery.Target == DeliveryTarget.Gmail && !lane.GmailSucceeded)
+                {
+                    await gmailHealth.RecordSuccessAsync(delivery.UserId!, CancellationToken.None);
+                    lane.GmailSucceeded = true;
+                }
                 LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
                 await DeleteBlobWhenFinishedAsync(message);
                 return true;
@@ -143,6 +151,16 @@ public sealed partial class ForwardingService(
         if (options.Value.BlobRetentionDays > 0 || !await messageStore.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
         await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
         await messageStore.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+    }
+
+    /// <summary>What one lane has learnt while it runs.</summary>
+    private sealed class LaneState(IReadOnlyDictionary<string, StoredMessage> messages)
+    {
+        /// <summary>The messages of the batch the lane belongs to, read when it was claimed.</summary>
+        public IReadOnlyDictionary<string, StoredMessage> Messages { get; } = messages;
+
+        /// <summary>A Gmail import succeeded in this lane, and the connection's health has been recorded.</summary>
+        public bool GmailSucceeded { get; set; }
     }
 
     /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>

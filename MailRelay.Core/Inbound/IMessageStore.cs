@@ -24,6 +24,12 @@ public interface IMessageStore
 
     Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The stored messages among <paramref name="messageIds"/>, by id; unknown ids are left out. One
+    /// read for a whole forwarding batch instead of one per delivery.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
+
     /// <summary>Newest first, with each message's deliveries.</summary>
     Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken);
 

@@ -9,8 +9,15 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
 {
     public async Task<IReadOnlyList<Delivery>> ClaimDueDeliveriesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var claimed = await database.WriteAsync((connection, transaction, token) => ClaimAsync(connection, transaction, owner, now, leaseUntil, max, token), cancellationToken);
+        return claimed.OrderBy(d => d.MessageSequence).ThenBy(d => d.Id).ToList();
+    }
+
+    private static async Task<List<Delivery>> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max,
+        CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // The NOT EXISTS keeps each user's received order: nothing overtakes an earlier delivery of
         // the same lane that waits to retry or is in someone else's hands.
         command.CommandText = $"""
@@ -35,13 +42,14 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var claimed = new List<Delivery>();
         while (await reader.ReadAsync(cancellationToken)) claimed.Add(SqliteDeliveryRows.ReadDelivery(reader));
-        return claimed.OrderBy(d => d.MessageSequence).ThenBy(d => d.Id).ToList();
+        return claimed;
     }
 
-    public async Task<bool> CompleteDeliveryAsync(string owner, DeliveryUpdate update, CancellationToken cancellationToken)
+    public Task<bool> CompleteDeliveryAsync(string owner, DeliveryUpdate update, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction, token) => CompleteAsync(connection, transaction, owner, update, token), cancellationToken);
+
+    private static async Task<bool> CompleteAsync(SqliteConnection connection, SqliteTransaction transaction, string owner, DeliveryUpdate update, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -59,15 +67,20 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         command.Parameters.AddWithValue("$owner", owner);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
         await SqliteDeliveryRows.AddEventAsync(connection, transaction, update.DeliveryId, update.Status, update.Error ?? update.ExternalId, update.At, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     public async Task<IReadOnlyList<long>> RenewLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         if (deliveryIds.Count == 0) return [];
-        await using var connection = await database.OpenAsync(cancellationToken);
+        return await database.WriteAsync((connection, transaction, token) => RenewAsync(connection, transaction, owner, deliveryIds, leaseUntil, token), cancellationToken);
+    }
+
+    private static async Task<List<long>> RenewAsync(SqliteConnection connection, SqliteTransaction transaction, string owner, IReadOnlyCollection<long> deliveryIds, DateTimeOffset leaseUntil,
+        CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Conditional on the owner and on still being due: completing or releasing clears the owner.
         command.CommandText = $"""
             UPDATE deliveries SET lease_until = $until
@@ -85,11 +98,14 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
     public async Task ReleaseLeasesAsync(string owner, IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
     {
         if (deliveryIds.Count == 0) return;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND id IN ({string.Join(",", deliveryIds)})";
-        command.Parameters.AddWithValue("$owner", owner);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(async (connection, transaction, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"UPDATE deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND id IN ({string.Join(",", deliveryIds)})";
+            command.Parameters.AddWithValue("$owner", owner);
+            return await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
     }
 
     public Task<int> QueueUserDeliveriesAsync(string userId, DeliveryTarget target, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -184,10 +200,12 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
     }
 
     /// <summary>Changes status where the condition holds, makes the rows due now, frees leases, and writes one event per row.</summary>
-    private async Task<int> BulkStatusChange(string condition, DeliveryStatus to, string detail, DateTimeOffset now, Action<SqliteCommand> bind, CancellationToken cancellationToken, string? newUserId = null)
+    private Task<int> BulkStatusChange(string condition, DeliveryStatus to, string detail, DateTimeOffset now, Action<SqliteCommand> bind, CancellationToken cancellationToken, string? newUserId = null) =>
+        database.WriteAsync((connection, transaction, token) => BulkStatusChangeAsync(connection, transaction, condition, to, detail, now, bind, newUserId, token), cancellationToken);
+
+    private static async Task<int> BulkStatusChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string condition, DeliveryStatus to, string detail, DateTimeOffset now,
+        Action<SqliteCommand> bind, string? newUserId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var ids = new List<long>();
         await using (var command = connection.CreateCommand())
         {
@@ -207,7 +225,6 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
             while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
         }
         foreach (var id in ids) await SqliteDeliveryRows.AddEventAsync(connection, transaction, id, to, detail, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return ids.Count;
     }
 

@@ -48,6 +48,17 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     public async Task<StoredMessage?> FindMessageAsync(string messageId, CancellationToken cancellationToken) =>
         await table.GetAsync("MSG#" + messageId, "MESSAGE", cancellationToken) is { } item ? ReadMessage(item) : null;
 
+    /// <summary>One read per message, as forwarding read them before; a BatchGetItem could save the round trips.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoredMessage>(StringComparer.Ordinal);
+        foreach (var id in messageIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await FindMessageAsync(id, cancellationToken) is { } message) found[id] = message;
+        }
+        return found;
+    }
+
     /// <summary>
     /// Reads every message key of GSI1 MESSAGES (newest first) and filters in memory; a user or status
     /// filter first collects the matching message ids from the users' lanes. The cost grows with the

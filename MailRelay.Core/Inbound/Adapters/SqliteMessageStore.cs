@@ -11,10 +11,12 @@ namespace MailRelay.Core.Inbound.Adapters;
 /// <summary>Messages; their deliveries are inserted with them, in one transaction.</summary>
 public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
 {
-    public async Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> AddMessageAsync(StoredMessage message, IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction, token) => AddMessageAsync(connection, transaction, message, deliveries, now, token), cancellationToken);
+
+    private static async Task<bool> AddMessageAsync(SqliteConnection connection, SqliteTransaction transaction, StoredMessage message, IReadOnlyList<NewDelivery> deliveries,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         long sequence;
         await using (var insert = connection.CreateCommand())
         {
@@ -43,7 +45,6 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         }
         foreach (var delivery in deliveries)
             await SqliteDeliveryRows.InsertDeliveryAsync(connection, transaction, message.Id, sequence, delivery, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -55,6 +56,27 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         command.Parameters.AddWithValue("$id", messageId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? SqliteMessageRows.ReadMessage(reader) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoredMessage>(StringComparer.Ordinal);
+        if (messageIds.Count == 0) return found;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Within SQLite's limit on bound parameters (32,766), with room to spare.
+        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(1000))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m WHERE m.id IN ({string.Join(",", chunk.Select((_, i) => "$m" + i))})";
+            for (var i = 0; i < chunk.Length; i++) command.Parameters.AddWithValue("$m" + i, chunk[i]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var message = SqliteMessageRows.ReadMessage(reader);
+                found[message.Id] = message;
+            }
+        }
+        return found;
     }
 
     public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
@@ -102,14 +124,15 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         return new Page<MessageListItem>(messages.Select(m => new MessageListItem(m, byMessage[m.Id].ToList())).ToList(), skip, take, total);
     }
 
-    public async Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE messages SET blob_deleted = 1 WHERE id = $id";
-        command.Parameters.AddWithValue("$id", messageId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE messages SET blob_deleted = 1 WHERE id = $id";
+            command.Parameters.AddWithValue("$id", messageId);
+            return await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
     {
@@ -142,8 +165,16 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
     public async Task<IReadOnlyList<Delivery>> AddRecipientsAsync(string messageId, IReadOnlyList<string> recipients, IReadOnlyList<NewDelivery> deliveries,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var added = await database.WriteAsync((connection, transaction, token) => AddRecipientsAsync(connection, transaction, messageId, recipients, deliveries, now, token), cancellationToken);
+        if (added.Count == 0) return [];
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        return (await SqliteDeliveryRows.OfMessageAsync(connection, messageId, cancellationToken)).Where(d => added.Contains(d.Id)).ToList();
+    }
+
+    /// <summary>The ids of the deliveries added (none when the message is unknown or has them all).</summary>
+    private static async Task<List<long>> AddRecipientsAsync(SqliteConnection connection, SqliteTransaction transaction, string messageId, IReadOnlyList<string> recipients,
+        IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         long sequence;
         List<string> listed;
         await using (var read = connection.CreateCommand())
@@ -179,8 +210,6 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             kept.Parameters.AddWithValue("$id", messageId);
             await kept.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        if (added.Count == 0) return [];
-        return (await SqliteDeliveryRows.OfMessageAsync(connection, messageId, cancellationToken)).Where(d => added.Contains(d.Id)).ToList();
+        return added;
     }
 }

@@ -1,11 +1,19 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace MailRelay.Core.Infrastructure.Sqlite;
 
-/// <summary>Opens connections to the SQLite file with the settings every connection needs.</summary>
+/// <summary>Opens connections to the SQLite file with the settings every connection needs, and writes through this process's one writer (<see cref="WriteAsync{T}"/>).</summary>
 public sealed class SqliteDatabase
 {
+    private static readonly object Configured = new();
+
     private readonly string _connectionString;
+    private readonly SqliteWriteQueue _writes;
+
+    /// <summary>The native connections (pooled) that have had their pragmas; forgotten when the pool closes them.</summary>
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
 
     public SqliteDatabase(string path)
     {
@@ -19,6 +27,7 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writes = new SqliteWriteQueue(OpenAsync);
     }
 
     public string Path { get; }
@@ -27,10 +36,23 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // The settings belong to the native connection, which the pool hands out again and again: they are
+        // set once per native connection, not on every open (a delivery opens several).
+        if (_configured.TryGetValue(connection.Handle!, out _)) return connection;
         await using var pragmas = connection.CreateCommand();
         // Per connection: busy_timeout waits instead of failing on a lock. (WAL is set once, at start: it is persistent.)
         pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in this process's write transaction, with the other writes queued
+    /// meanwhile (one commit for all), and returns once it is committed. The work runs in a savepoint of
+    /// its own: if it throws, only its changes are undone. Every command it runs must use the transaction
+    /// it is given, and it must neither commit nor roll back.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(work, cancellationToken);
 }

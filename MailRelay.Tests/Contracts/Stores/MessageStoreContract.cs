@@ -26,6 +26,21 @@ public abstract class MessageStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task FindMessages_SomeKnown_ReturnsTheKnownOnesById()
+    {
+        await AddMessageAsync("m-1", T0, To("alice"));
+        await AddMessageAsync("m-2", T0.AddMinutes(1), To("bob"));
+
+        var found = await Stores.Messages.FindMessagesAsync(["m-1", "m-unknown", "m-2", "m-1"], default);
+
+        found.Keys.ShouldBe(["m-1", "m-2"], ignoreOrder: true);
+        var single = (await Stores.Messages.FindMessageAsync("m-2", default))!;
+        (found["m-2"] with { Recipients = single.Recipients }).ShouldBe(single);
+        found["m-2"].Recipients.ShouldBe(single.Recipients);
+        (await Stores.Messages.FindMessagesAsync([], default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AddMessage_SameIdAgain_IsRefusedAndAddsNoDelivery()
     {
         await AddMessageAsync("m-1", T0, To("alice"), To("bob"));
