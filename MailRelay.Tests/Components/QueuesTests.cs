@@ -68,7 +68,8 @@ public sealed class QueuesTests : RelayComponentTest
         Events.Publish(new RelayChange("message.received", null, id));
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=message-subject]").Select(s => s.TextContent).ShouldBe(["Just in", "Earlier"]), TimeSpan.FromSeconds(5));
-        Counts(page, "bob")["pending"].ShouldBe("1");
+        // The per-user counts are read again after the list: wait for them too.
+        page.WaitForAssertion(() => Counts(page, "bob").GetValueOrDefault("pending").ShouldBe("1"), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

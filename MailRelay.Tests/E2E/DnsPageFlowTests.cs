@@ -38,7 +38,7 @@ public sealed class DnsPageFlowTests(BrowserFixture browser, DnsAppFixture fixtu
         zone.ShouldContain("example.com. 3600 IN MX 10 inbound-smtp.eu-west-1.amazonaws.com.\n");
 
         await domain.GetByTestId("domain-remove").ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Alertdialog);
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Remove domain" });
         await Expect(dialog).ToContainTextAsync("Remove example.com?");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("empty-state")).ToContainTextAsync("No domains yet");
