@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SeededAppFixture 
     {
         await using var session = await browser.NewSessionAsync(_app.BaseUrl, o => o.ViewportSize = new() { Width = width, Height = width > 500 ? 900 : 844 });
         var page = session.Page;
-        if (user is not null) await SignInAsync(page, user);
+        if (user is not null) await page.SignInAsDevelopmentUserAtAnyWidthAsync(user);
 
         var found = new List<string>();
         foreach (var path in paths)
@@ -72,13 +72,4 @@ public sealed class AccessibilityTests(BrowserFixture browser, SeededAppFixture 
     /// <summary>What axe says is wrong with the first element it found, e.g. the two colours and their contrast.</summary>
     private static string Why(AxeResultItem violation) =>
         string.Join("; ", violation.Nodes.Take(1).SelectMany(n => n.Any.Concat(n.All).Concat(n.None)).Select(c => c.Message));
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
-        await page.GetByTestId($"signin-{user}").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
-    }
 }

@@ -44,7 +44,7 @@ public sealed class AppRunnerFrontFlowTests(BrowserFixture browser, AppRunnerApp
 
         // Sign-in through the front.
         await admin.Page.SignInAsDevelopmentUserAsync("admin");
-        await RouteAliceToGmailAsync(admin.Page);
+        await admin.Page.RouteAliceToGmailAsync();
         var page = alice.Page;
         await page.SignInAsDevelopmentUserAsync("alice");
         await page.OpenFromNavAsync("/my/gmail", "My Gmail");
@@ -62,7 +62,7 @@ public sealed class AppRunnerFrontFlowTests(BrowserFixture browser, AppRunnerApp
 
         // Live update: Google revokes her grant, the next message shows the red banner without a reload.
         google.Revoke(GmailAppFixture.AliceGmail);
-        await UploadAsync(admin.Page, "While revoked");
+        await admin.Page.UploadForAliceAsync("While revoked");
         var banner = page.GetByTestId("gmail-banner");
         await Expect(banner).ToHaveAttributeAsync("data-banner", "lost", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
@@ -95,31 +95,6 @@ public sealed class AppRunnerFrontFlowTests(BrowserFixture browser, AppRunnerApp
         response.EnsureSuccessStatusCode();
         using var negotiation = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return [.. negotiation.RootElement.GetProperty("availableTransports").EnumerateArray().Select(t => t.GetProperty("transport").GetString()!)];
-    }
-
-    private static async Task RouteAliceToGmailAsync(IPage page)
-    {
-        await page.OpenFromNavAsync("/admin/routes", "Routes");
-        await page.GetByTestId("route-add").ClickAsync();
-        await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.ChooseInMudSelectAsync(page.GetByTestId("route-action-user"), "Alice (alice@localhost)", "Alice");
-        await page.GetByTestId("route-save").ClickAsync();
-        await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
-        await page.OpenFromNavAsync("/admin/queues", "Queues");
-    }
-
-    /// <summary>An admin uploads a message for alice@example.com on the Queues page.</summary>
-    private static async Task UploadAsync(IPage admin, string subject)
-    {
-        using var files = new TempDirectory();
-        var eml = Path.Combine(files.Path, "message.eml");
-        await File.WriteAllTextAsync(eml,
-            $"From: Carol <carol@example.net>\r\nTo: alice@example.com\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.net>\r\n" +
-            "Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nHello Alice.\r\n");
-        await admin.GetByTestId("upload-file").SetInputFilesAsync(eml);
-        await admin.GetByLabel("Envelope recipients").FillAsync("alice@example.com");
-        await admin.GetByTestId("upload-submit").ClickAsync();
-        await Expect(admin.GetByTestId("upload-result")).ToContainTextAsync("Stored message.eml as message");
     }
 
     public void Dispose()

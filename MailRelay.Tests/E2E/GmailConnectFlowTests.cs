@@ -24,7 +24,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         var google = fixture.Google;
         await using var admin = await browser.NewSessionAsync(_app.BaseUrl);
         await admin.Page.SignInAsDevelopmentUserAsync("admin");
-        await RouteAliceToGmailAsync(admin.Page);
+        await admin.Page.RouteAliceToGmailAsync();
 
         // Not connected yet: the message waits for her Gmail.
         await using var alice = await browser.NewSessionAsync(_app.BaseUrl);
@@ -32,7 +32,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         await page.SignInAsDevelopmentUserAsync("alice");
         await page.OpenFromNavAsync("/my/gmail", "My Gmail");
         await Expect(page.GetByTestId("gmail-state")).ToHaveTextAsync("Not connected");
-        await UploadAsync(admin.Page, "Before connecting");
+        await admin.Page.UploadForAliceAsync("Before connecting");
         await Expect(page.GetByTestId("gmail-queued")).ToHaveTextAsync("1");
 
         // Connect: the form posts, the fake consent page approves at once, the callback lands on My Gmail.
@@ -50,7 +50,7 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         // Google revokes her grant: the next message fails to refresh, waits, and the banner turns red while she watches.
         google.Revoke(GmailAppFixture.AliceGmail);
         await page.SetMarkerAsync();
-        await UploadAsync(admin.Page, "While revoked");
+        await admin.Page.UploadForAliceAsync("While revoked");
         var banner = page.GetByTestId("gmail-banner");
         await Expect(banner).ToHaveAttributeAsync("data-banner", "lost");
         await Expect(banner).ToContainTextAsync("Gmail connection lost");
@@ -105,31 +105,6 @@ public sealed class GmailConnectFlowTests(BrowserFixture browser, GmailAppFixtur
         alice.Problems.ShouldBeEmpty();
         admin.Problems.ShouldBeEmpty();
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
-    }
-
-    private async Task RouteAliceToGmailAsync(IPage page)
-    {
-        await page.OpenFromNavAsync("/admin/routes", "Routes");
-        await page.GetByTestId("route-add").ClickAsync();
-        await page.GetByLabel("Recipient pattern").FillAsync("alice@example.com");
-        await page.ChooseInMudSelectAsync(page.GetByTestId("route-action-user"), "Alice (alice@localhost)", "Alice");
-        await page.GetByTestId("route-save").ClickAsync();
-        await Expect(page.GetByTestId("routes-grid").Locator("tbody tr").Filter(new() { HasText = "alice@example.com" })).ToContainTextAsync("Gmail of Alice");
-        await page.OpenFromNavAsync("/admin/queues", "Queues");
-    }
-
-    /// <summary>An admin uploads a message for alice@example.com on the Queues page.</summary>
-    private static async Task UploadAsync(IPage admin, string subject)
-    {
-        using var files = new TempDirectory();
-        var eml = Path.Combine(files.Path, "message.eml");
-        await File.WriteAllTextAsync(eml,
-            $"From: Carol <carol@example.net>\r\nTo: alice@example.com\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@example.net>\r\n" +
-            "Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nHello Alice.\r\n");
-        await admin.GetByTestId("upload-file").SetInputFilesAsync(eml);
-        await admin.GetByLabel("Envelope recipients").FillAsync("alice@example.com");
-        await admin.GetByTestId("upload-submit").ClickAsync();
-        await Expect(admin.GetByTestId("upload-result")).ToContainTextAsync("Stored message.eml as message");
     }
 
     public void Dispose()

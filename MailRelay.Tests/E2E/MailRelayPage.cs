@@ -63,6 +63,19 @@ public static partial class MailRelayPage
         await page.ShouldHaveLiveCircuitAsync();
     }
 
+    /// <summary>
+    /// Signs in from the development sign-in page at any width (a phone's drawer starts closed, so
+    /// this waits for the live circuit only, not for the drawer <see cref="ShouldHaveLiveCircuitAsync"/> toggles).
+    /// </summary>
+    public static async Task SignInAsDevelopmentUserAtAnyWidthAsync(this IPage page, string user)
+    {
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.GetByTestId($"signin-{user}").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+    }
+
     /// <summary>Follows a link of the navigation and waits for its page's heading.</summary>
     public static async Task OpenFromNavAsync(this IPage page, string href, string heading)
     {

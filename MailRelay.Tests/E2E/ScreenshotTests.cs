@@ -33,10 +33,7 @@ public sealed class ScreenshotTests(BrowserFixture browser, SeededAppFixture fix
     {
         await using var session = await browser.NewSessionAsync(fixture.App.BaseUrl, o => o.ViewportSize = new() { Width = 390, Height = 844 });
         var page = session.Page;
-        await page.GotoAsync("/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
-        await page.GetByTestId("signin-alice").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.SignInAsDevelopmentUserAtAnyWidthAsync("alice");
         await ShootAsync(page, "/my/gmail", "my-gmail-phone.png");
         await ShootAsync(page, "/my/queue", "my-queue-phone.png");
         session.Problems.ShouldBeEmpty();
