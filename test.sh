@@ -24,4 +24,10 @@ fi
 # test builds it itself when this step did not run.
 (cd "$emulators" && node aws-schema.mjs >/dev/null) || echo "test.sh: the AWS provider schema could not be fetched; TerraformSchemaTests will try again and say why"
 
-dotnet test MailRelay.sln --logger "console;verbosity=normal" "$@"
+# The TRX files let the run end with its failures repeated (failed-tests.mjs): CI shows a log's tail.
+results=TestResults/run
+rm -rf "$results"
+status=0
+dotnet test MailRelay.sln --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || status=$?
+if [ -d "$results" ]; then node MailRelay.Tests/failed-tests.mjs "$results" || true; fi
+exit "$status"

@@ -72,8 +72,10 @@ public static partial class MailRelayPage
         await page.GotoAsync("/");
         await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
         await page.GetByTestId($"signin-{user}").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        // The signed-in page's live circuit is what the caller needs; its "load" event can come late on
+        // a loaded machine (it waits for every asset), so the URL wait stops at the commit.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
     }
 
     /// <summary>Follows a link of the navigation and waits for its page's heading.</summary>

@@ -12,6 +12,9 @@ public sealed class AppRunnerFrontTests : IAsyncLifetime
     private AppRunnerFront _front = null!;
     private readonly HttpClient _client = new();
 
+    /// <summary>Long enough for a cold first request on a loaded 2-core machine (1 s was not), short enough to wait out.</summary>
+    private static readonly TimeSpan CapForTests = TimeSpan.FromSeconds(5);
+
     public async Task InitializeAsync()
     {
         _app = await LoopbackHost.StartAsync(app =>
@@ -19,11 +22,11 @@ public sealed class AppRunnerFrontTests : IAsyncLifetime
             app.MapGet("/host", (HttpRequest request) => request.Host.Value);
             app.MapGet("/slow", async (CancellationToken cancellationToken) =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(60), cancellationToken);
                 return "late";
             });
         });
-        _front = await AppRunnerFront.StartAsync(_app.Url.ToString().TrimEnd('/'), TimeSpan.FromSeconds(1));
+        _front = await AppRunnerFront.StartAsync(_app.Url.ToString().TrimEnd('/'), CapForTests);
     }
 
     [Fact]
