@@ -24,6 +24,9 @@ public sealed partial class AppProcess : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>The app's process id, which its lease owner names carry (<c>…-PID-…</c>).</summary>
+    public int ProcessId => _process.ProcessId;
+
     /// <summary>Where the app listens, without a trailing slash: <c>http://127.0.0.1:PORT</c>.</summary>
     public string BaseUrl { get; }
 

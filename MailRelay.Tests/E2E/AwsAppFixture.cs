@@ -44,6 +44,9 @@ public sealed class AwsAppFixture : IAsyncLifetime
 
     public OidcIssuerProcess Issuer { get; private set; } = null!;
 
+    /// <summary>False for a caller that starts every instance itself (<see cref="StartInstanceAsync"/>), e.g. with settings of its own.</summary>
+    public bool StartsOwnInstance { get; init; } = true;
+
     public AppProcess App => _app ?? throw new InvalidOperationException("The AWS app fixture is not initialized.");
 
     public async Task InitializeAsync()
@@ -63,7 +66,7 @@ public sealed class AwsAppFixture : IAsyncLifetime
             Smtp = Keep(await SmtpSinkProcess.StartAsync(SmtpUser, SmtpPassword, timeout.Token));
             // The issuer checks the secret arrives as HTTP Basic, as Cognito's token endpoint expects it.
             Issuer = Keep(await OidcIssuerProcess.StartAsync(timeout.Token, (OidcAppFixture.ClientId, OidcClientSecret)));
-            _app = await StartInstanceAsync(new Dictionary<string, string>(), timeout.Token);
+            if (StartsOwnInstance) _app = await StartInstanceAsync(new Dictionary<string, string>(), timeout.Token);
         }
         catch
         {
@@ -83,6 +86,10 @@ public sealed class AwsAppFixture : IAsyncLifetime
         foreach (var (key, value) in overrides) environment[key] = value;
         return AppProcess.StartAsync(new Dictionary<string, string>(), "Aws", environment, cancellationToken);
     }
+
+    /// <summary>The environment an instance gets (<see cref="Environment(FakeSqsEndpoint)"/>), for a process that must see what the instances see.</summary>
+    public Dictionary<string, string> InstanceEnvironment() =>
+        Environment(_inboundEndpoint ?? throw new InvalidOperationException("The AWS app fixture is not initialized."));
 
     /// <summary>What the platform would set: the AWS profile's blanks filled in, and the test peers' endpoints.</summary>
     private Dictionary<string, string> Environment(FakeSqsEndpoint inbound)
@@ -147,10 +154,13 @@ public sealed class AwsAppFixture : IAsyncLifetime
     }
 
     /// <summary>What SES does with a message for <paramref name="recipient"/>: the raw MIME into the bucket under inbound/, the notification onto the queue.</summary>
-    public async Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string recipient, string subject)
+    public Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string recipient, string subject) =>
+        SendThroughSesAsync(recipient, subject, Guid.NewGuid().ToString("N"));
+
+    /// <summary>As SES does it, under SES message id <paramref name="sesMessageId"/> (MailRelay's message id for it).</summary>
+    public async Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string recipient, string subject, string sesMessageId)
     {
         var raw = Encoding.UTF8.GetBytes(MessageFiles.Raw(recipient, subject));
-        var sesMessageId = Guid.NewGuid().ToString("N");
         var objectKey = $"inbound/{sesMessageId}";
         using (var s3 = S3.CreateClient())
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverProcess.BucketName, Key = objectKey, InputStream = new MemoryStream(raw) });

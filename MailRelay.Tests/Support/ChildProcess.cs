@@ -23,6 +23,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Every line written to stdout so far.</summary>
     public IReadOnlyList<string> StandardOutput { get { lock (_gate) return [.. _standardOutput]; } }
 

@@ -13,12 +13,21 @@ public static class RepositoryPaths
     public static string WebProject => Path.Combine(Root, "MailRelay.Web");
 
     /// <summary>
-    /// The web project's output folder for the build these tests come from: the test project's
-    /// output path (bin/{Configuration}/{tfm}/{rid}) taken over to the web project, which the
-    /// project reference has just built.
+    /// The web project's output folder for the build the running code comes from: the running
+    /// project's output path (bin/{Configuration}/{tfm}/{rid}) taken over to the web project, which
+    /// the project reference has just built (the tests, or the benchmarks that reuse their harness).
     /// </summary>
-    public static string WebOutput =>
-        Path.Combine(WebProject, Path.GetRelativePath(Path.Combine(Root, "MailRelay.Tests"), AppContext.BaseDirectory));
+    public static string WebOutput => Path.Combine(WebProject, Path.GetRelativePath(RunningProject(), AppContext.BaseDirectory));
+
+    /// <summary>The folder right under the checkout's root that the running binaries were built into.</summary>
+    private static string RunningProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir?.Parent is not null; dir = dir.Parent)
+        {
+            if (string.Equals(dir.Parent.FullName.TrimEnd(Path.DirectorySeparatorChar), Root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) return dir.FullName;
+        }
+        throw new InvalidOperationException($"{AppContext.BaseDirectory} is not inside {Root}.");
+    }
 
     private static string FindRoot()
     {
