@@ -23,9 +23,11 @@ public sealed partial class FolderBlobStore(string root) : IBlobStore
             File.Move(temporary, path, overwrite: true);
             return size;
         }
-        finally
+        catch
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            // Deleting a file that is not there is no error: one call, no check first.
+            File.Delete(temporary);
+            throw;
         }
     }
 
