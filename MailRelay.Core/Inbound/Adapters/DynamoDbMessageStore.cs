@@ -96,7 +96,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
         var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
         try
         {
-            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
+            await table.UpdateAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
         }
         catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
         {
@@ -166,7 +166,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
         {
             var update = new DynamoDbUpdate().Set("Recipients", S(JsonSerializer.Serialize(merged)));
             if (added.Count > 0) update.Set("BlobDeleted", B(false));
-            await table.Client.UpdateItemAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
+            await table.UpdateAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
         }
         return added;
     }
