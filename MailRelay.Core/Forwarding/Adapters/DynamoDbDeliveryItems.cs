@@ -11,10 +11,13 @@ namespace MailRelay.Core.Forwarding.Adapters;
 /// Delivery items and the one way they change. A delivery is PK DLV#id, SK DELIVERY (GSI1 LANE#user /
 /// sequence#id: the user's deliveries in received order), its timeline events are SK EVENT#version in
 /// the same partition, and while it is Pending or Retrying a marker PK DUE, SK sequence#id lets the
-/// forwarder find due work without a Scan. LANES lists every user that ever had a delivery.
+/// forwarder find due work without a Scan. LANES lists every user that ever had a delivery, and
+/// <see cref="DynamoDbQueueItems"/> keeps each user's queue counts after every status change.
 /// </summary>
 internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
 {
+    private readonly DynamoDbQueueItems _queue = new(table);
+
     private const int ChangeAttempts = 8;
     private static readonly Dictionary<string, string> VersionName = new() { ["#ver"] = "Version" };
 
@@ -30,7 +33,7 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
 
     internal static bool IsDue(DeliveryStatus status) => status is DeliveryStatus.Pending or DeliveryStatus.Retrying;
 
-    /// <summary>Puts a new delivery (its due marker first, then the item, lane and first event); a retry skips what exists.</summary>
+    /// <summary>Puts a new delivery (its due marker first, then the item, lane, queue item and first event); a retry skips what exists.</summary>
     internal async Task CreateDeliveryAsync(Item item, string eventDetail, CancellationToken cancellationToken)
     {
         var state = ReadState(item);
@@ -38,6 +41,7 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
         if (IsDue(delivery.Status)) await PutMarkerAsync(delivery, state.Version, cancellationToken);
         await table.PutNewAsync(item, cancellationToken);
         await PutLaneAsync(delivery.UserId, cancellationToken);
+        await _queue.FollowAsync(delivery, state.Version, delivery.UserId, enteringUserId: true, cancellationToken);
         await PutEventAsync(delivery.Id, state.Version, delivery.Status, eventDetail, delivery.CreatedAt, cancellationToken);
     }
 
@@ -63,7 +67,10 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
                 "#ver = :v", cancellationToken, new() { [":v"] = N(before.Version) }, VersionName);
             if (!written) continue;
             if (wasDue && !isDue) await DeleteMarkerAsync(after.Delivery, after.Version, cancellationToken);
-            if (after.Delivery.UserId != before.Delivery.UserId) await PutLaneAsync(after.Delivery.UserId, cancellationToken);
+            var movedUser = after.Delivery.UserId != before.Delivery.UserId;
+            if (movedUser) await PutLaneAsync(after.Delivery.UserId, cancellationToken);
+            if (movedUser || after.Delivery.Status != before.Delivery.Status)
+                await _queue.FollowAsync(after.Delivery, after.Version, before.Delivery.UserId, movedUser, cancellationToken);
             if (decided.AddsEvent)
                 await PutEventAsync(id, after.Version, after.Delivery.Status, decided.EventDetail, after.Delivery.UpdatedAt, cancellationToken);
             return after;

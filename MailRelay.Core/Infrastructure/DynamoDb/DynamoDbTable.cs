@@ -95,6 +95,21 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
         return max is { } m && items.Count > m ? items.GetRange(0, m) : items;
     }
 
+    /// <summary>The items of a query page by page as they are read, so a caller that stops early reads no further page.</summary>
+    internal async IAsyncEnumerable<Item> ReadAsync(QueryRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        request.TableName = Name;
+        request.ReturnConsumedCapacity = Total;
+        do
+        {
+            var response = await client.QueryAsync(request, cancellationToken);
+            Capacity.Add("Query", [response.ConsumedCapacity]);
+            foreach (var item in response.Items ?? []) yield return item;
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+    }
+
     /// <summary>How many items a query matches: every page is read (keys only), so the cost grows with the count.</summary>
     internal async Task<int> CountAsync(QueryRequest request, CancellationToken cancellationToken)
     {
