@@ -10,7 +10,7 @@ namespace MailRelay.Core.Forwarding.Adapters;
 /// <summary>
 /// Delivery items and the one way they change. A delivery is PK DLV#id, SK DELIVERY (GSI1 LANE#user /
 /// sequence#id: the user's deliveries in received order), its timeline events are SK EVENT#version in
-/// the same partition, and while it is Pending or Retrying a marker PK DUE, SK sequence#id lets the
+/// the same partition, and while it is Pending or Retrying a marker PK DUE#shard, SK sequence#id lets the
 /// forwarder find due work without a Scan. LANES lists every user that ever had a delivery, and
 /// <see cref="DynamoDbQueueItems"/> keeps each user's queue counts after every status change.
 /// </summary>
@@ -30,6 +30,16 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
     internal static string DeliveryPk(long id) => "DLV#" + Padded(id);
 
     internal static string DueKey(Delivery d) => $"{Padded(d.MessageSequence)}#{Padded(d.Id)}";
+
+    /// <summary>
+    /// Due markers are spread over this many partitions (DUE#0…), each taking ~1,000 writes a second:
+    /// every delivery writes and deletes one. A claim reads them all, so more shards cost more reads per poll.
+    /// </summary>
+    internal const int DueShards = 4;
+
+    /// <summary>The due partition of a user's deliveries: by a hash of the user, so one lane stays in one shard and keeps its order.</summary>
+    internal static string DuePk(string? userId) =>
+        "DUE#" + System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId ?? ""))[0] % DueShards;
 
     internal static bool IsDue(DeliveryStatus status) => status is DeliveryStatus.Pending or DeliveryStatus.Retrying;
 
@@ -79,11 +89,11 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
     }
 
     internal async Task PutMarkerAsync(Delivery delivery, long version, CancellationToken cancellationToken) =>
-        await table.PutIfAsync(NewItem("DUE", DueKey(delivery)).Also("DeliveryId", N(delivery.Id)).Also("Version", N(version)),
+        await table.PutIfAsync(NewItem(DuePk(delivery.UserId), DueKey(delivery)).Also("DeliveryId", N(delivery.Id)).Also("Version", N(version)),
             "attribute_not_exists(PK) OR #ver < :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
 
     internal async Task DeleteMarkerAsync(Delivery delivery, long version, CancellationToken cancellationToken) =>
-        await table.DeleteIfAsync("DUE", DueKey(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
+        await table.DeleteIfAsync(DuePk(delivery.UserId), DueKey(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
 
     internal async Task PutLaneAsync(string? userId, CancellationToken cancellationToken) =>
         await table.PutIfAsync(NewItem("LANES", "LANE#" + userId).With("UserId", userId), "attribute_not_exists(PK)", cancellationToken);

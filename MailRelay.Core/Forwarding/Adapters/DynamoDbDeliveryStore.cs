@@ -16,13 +16,15 @@ public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
     private readonly DynamoDbQueueItems _queue = new(table);
 
     /// <summary>
-    /// Reads the DUE markers in received order (one Query, as long as the due backlog) and the items
+    /// Reads the due markers of every shard (one Query each, together as long as the due backlog), merged
+    /// in received order (a user's lane lives in one shard, so its order is the shard's), and the items
     /// they point at, then leases with a Version-conditioned write, so two instances never hold the
     /// same delivery. Lane order is kept in memory exactly as the SQL NOT EXISTS does.
     /// </summary>
     public async Task<IReadOnlyList<Delivery>> ClaimDueDeliveriesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        var markers = await table.QueryAsync(Partition("DUE"), cancellationToken);
+        var shards = await Task.WhenAll(Enumerable.Range(0, DueShards).Select(shard => table.QueryAsync(Partition("DUE#" + shard), cancellationToken)));
+        var markers = shards.SelectMany(m => m).OrderBy(m => m["SK"].S, StringComparer.Ordinal).ToList();
         var states = (await table.BatchGetAsync(markers.Select(m => Key(DeliveryPk(m.Num("DeliveryId")), "DELIVERY")), cancellationToken))
             .Select(ReadState).ToDictionary(s => s.Delivery.Id);
         var committed = (await table.BatchGetAsync(states.Values.Select(s => s.Delivery.MessageId).Distinct(StringComparer.Ordinal)
