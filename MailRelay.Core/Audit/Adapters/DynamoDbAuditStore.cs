@@ -22,23 +22,27 @@ public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
 {
     private const string MonthsPartition = "AUDITMONTHS";
 
-    private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<AuditEntry> AppendAuditAsync(NewAuditEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // The actor and month first: a crash in between leaves them with no entry yet, never an entry the filter or the listing misses.
         await PutAuditActorAsync(entry.ActorId, cancellationToken);
         var month = Month(at);
-        await table.PutIfAsync(NewItem(MonthsPartition, "MONTH#" + month).Also("Month", S(month)), null, cancellationToken);
+        await table.PutIfAsync(MonthItem(month), null, cancellationToken);
         var sequence = await table.NextNumberAsync("audit", cancellationToken);
-        var item = NewItem("AUDIT#" + month, Padded(sequence))
-            .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))
-            .Also("Action", S(entry.Action)).Also("Target", S(Clip(entry.Target)!))
-            .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
+        var item = AuditItem(sequence, entry, at);
         if (!await table.PutNewAsync(item, cancellationToken))
             throw new InvalidOperationException($"Audit sequence {sequence} is taken: the audit counter was reset.");
         return ReadAudit(item);
     }
+
+    internal static Item MonthItem(string month) => NewItem(MonthsPartition, "MONTH#" + month).Also("Month", S(month));
+
+    internal static Item AuditItem(long sequence, NewAuditEntry entry, DateTimeOffset at) => NewItem("AUDIT#" + Month(at), Padded(sequence))
+        .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))
+        .Also("Action", S(entry.Action)).Also("Target", S(Clip(entry.Target)!))
+        .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
 
     /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
     public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>

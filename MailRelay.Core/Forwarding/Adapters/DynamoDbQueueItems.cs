@@ -53,11 +53,7 @@ internal sealed class DynamoDbQueueItems(DynamoDbTable table)
         }
         else if (await RemoveAsync(delivery.UserId, delivery, version, cancellationToken) && delivery.Status == DeliveryStatus.Delivered)
         {
-            await table.UpdateAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                Key = Key(QueuePk(delivery.UserId), DeliveredSk), UpdateExpression = "ADD #n :one",
-                ExpressionAttributeNames = new() { ["#n"] = "Delivered" }, ExpressionAttributeValues = new() { [":one"] = N(1) },
-            }, cancellationToken);
+            await CountDeliveredAsync(delivery.UserId, 1, cancellationToken);
         }
         // The new user's item is written first: a crash in between leaves the old one, which the repair moves.
         if (previousUserId != delivery.UserId) await RemoveAsync(previousUserId, delivery, version, cancellationToken);
@@ -102,6 +98,14 @@ internal sealed class DynamoDbQueueItems(DynamoDbTable table)
         return new UserQueueSummary(userId, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Queued), Count(DeliveryStatus.Retrying),
             Count(DeliveryStatus.Held), Count(DeliveryStatus.Failed), checked((int)delivered), oldest);
     }
+
+    /// <summary>Adds to the user's delivered count (atomic ADD).</summary>
+    internal async Task CountDeliveredAsync(string? userId, long count, CancellationToken cancellationToken) =>
+        await table.UpdateAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        {
+            Key = Key(QueuePk(userId), DeliveredSk), UpdateExpression = "ADD #n :count",
+            ExpressionAttributeNames = new() { ["#n"] = "Delivered" }, ExpressionAttributeValues = new() { [":count"] = N(count) },
+        }, cancellationToken);
 
     private async Task<bool> RemoveAsync(string? userId, Delivery delivery, long version, CancellationToken cancellationToken) =>
         await table.DeleteIfAsync(QueuePk(userId), WaitingSk(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName) is not null;

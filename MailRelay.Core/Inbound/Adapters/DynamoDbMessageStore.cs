@@ -134,7 +134,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     public async Task<bool> IsMessageFinishedAsync(string messageId, CancellationToken cancellationToken) =>
         (await _items.OfMessageAsync(messageId, cancellationToken)).All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Dropped);
 
-    private static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
+    internal static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
         .Also("Id", S(m.Id)).Also("Sequence", N(m.Sequence)).Also("Source", S(m.Source)).Also("ReceivedAt", T(m.ReceivedAt))
         .Also("BlobKey", S(m.BlobKey)).Also("Recipients", S(JsonSerializer.Serialize(m.Recipients)))
         .With("Spam", m.Verdicts.Spam).With("Virus", m.Verdicts.Virus).With("Spf", m.Verdicts.Spf).With("Dkim", m.Verdicts.Dkim).With("Dmarc", m.Verdicts.Dmarc)

@@ -186,15 +186,18 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
     }
 
     /// <summary>The next number of a counter item (atomic ADD). A retried caller may skip numbers; they are never reused.</summary>
-    internal async Task<long> NextNumberAsync(string counter, CancellationToken cancellationToken)
+    internal Task<long> NextNumberAsync(string counter, CancellationToken cancellationToken) => TakeNumbersAsync(counter, 1, cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> numbers of a counter item at once (atomic ADD); returns the last.</summary>
+    internal async Task<long> TakeNumbersAsync(string counter, long count, CancellationToken cancellationToken)
     {
         var response = await UpdateAsync(new UpdateItemRequest
         {
             TableName = Name,
             Key = Key("COUNTER#" + counter, "COUNTER"),
-            UpdateExpression = "ADD #v :one",
+            UpdateExpression = "ADD #v :count",
             ExpressionAttributeNames = new() { ["#v"] = "Value" },
-            ExpressionAttributeValues = new() { [":one"] = N(1) },
+            ExpressionAttributeValues = new() { [":count"] = N(count) },
             ReturnValues = Amazon.DynamoDBv2.ReturnValue.UPDATED_NEW,
         }, cancellationToken);
         return response.Attributes.Num("Value");
