@@ -185,7 +185,8 @@ public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
         foreach (var lane in await _items.ListLanesAsync(cancellationToken))
         {
             var (waiting, delivered) = await _queue.ReadAsync(lane, null, cancellationToken);
-            summaries.Add(DynamoDbQueueItems.Summarize(lane, waiting, delivered));
+            // A lane whose mail all moved to another user (held mail released to someone) or was dropped has nothing to show.
+            if (waiting.Count > 0 || delivered > 0) summaries.Add(DynamoDbQueueItems.Summarize(lane, waiting, delivered));
         }
         return summaries.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
     }
