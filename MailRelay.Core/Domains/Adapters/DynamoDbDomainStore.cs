@@ -29,7 +29,7 @@ public sealed class DynamoDbDomainStore(DynamoDbTable table) : IDomainStore
         var update = new DynamoDbUpdate().Set("LastCheck", S(DomainCheckReports.ToJson(report))).When("attribute_exists(PK)");
         try
         {
-            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key(DomainsPartition, "DOMAIN#" + report.Domain)), cancellationToken);
+            await table.UpdateAsync(update.ToRequest(table.Name, Key(DomainsPartition, "DOMAIN#" + report.Domain)), cancellationToken);
             return true;
         }
         catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
