@@ -1,5 +1,6 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Cluster;
+using MailRelay.Core.Cluster.Adapters;
 using MailRelay.Core.Common;
 using MailRelay.Core.Configuration;
 using MailRelay.Core.Domains;
@@ -52,7 +53,9 @@ public static class CoreRegistration
         services.AddSingleton(sp => new SqliteDatabase(sp.LocalPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.SqlitePath)));
         services.AddSqliteStores();
         services.AddDynamoDbStore(builder.Configuration);
+        services.AddSingleton<ClusterInstance>();
         services.AddSingleton<ClusterOnceRuns>();
+        services.AddClusterChanges(builder.Configuration);
         services.AddSingleton<IBlobStore>(sp => new FolderBlobStore(sp.LocalPath(sp.GetRequiredService<IOptions<BlobStoreOptions>>().Value.FolderPath)));
         // Like the inbound source, the S3 and KMS adapters are chosen when the host is built; their settings are validated at start.
         if (builder.Configuration.Section<BlobStoreOptions>(BlobStoreOptions.SectionName).UsesS3) services.AddS3Blobs();

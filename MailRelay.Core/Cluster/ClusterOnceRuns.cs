@@ -6,10 +6,10 @@ namespace MailRelay.Core.Cluster;
 /// is what stops the other instances' firings for the rest of the period. If the holder dies, the
 /// lease ends within a period and the next firing elsewhere takes it.
 /// </summary>
-public sealed class ClusterOnceRuns(IJobLeases leases, TimeProvider time)
+public sealed class ClusterOnceRuns(IJobLeases leases, ClusterInstance instance, TimeProvider time)
 {
     /// <summary>This process's name as a lease owner: unique per process start, so a restarted instance is a new owner.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    public string Owner => instance.Name;
 
     public async Task<bool> TryStartAsync(string jobName, TimeSpan period, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Text;
+using Amazon.S3.Model;
 using MailRelay.Tests.Fakes;
 using MailRelay.Tests.Support;
 
@@ -21,6 +23,7 @@ public sealed class AwsAppFixture : IAsyncLifetime
 
     private readonly List<IAsyncDisposable> _peers = [];
     private readonly TempDirectory _files = new();
+    private FakeSqsEndpoint? _inboundEndpoint;
     private AppProcess? _app;
 
     public DynaliteProcess Dynalite { get; } = new();
@@ -52,21 +55,33 @@ public sealed class AwsAppFixture : IAsyncLifetime
             await S3.InitializeAsync();
             Google = Keep(await FakeGoogle.StartAsync());
             Google.DefaultConsentAccount = AliceGmail;
-            var inbound = Keep(await FakeSqsEndpoint.StartAsync());
-            Inbound = inbound.Queue;
+            _inboundEndpoint = Keep(await FakeSqsEndpoint.StartAsync());
+            Inbound = _inboundEndpoint.Queue;
             OutboundEndpoint = Keep(await FakeSqsEndpoint.StartAsync(queueUrl: OutboundEventsQueueUrl));
             Kms = Keep(await FakeKmsEndpoint.StartAsync());
             Iam = Keep(await FakeIamEndpoint.StartAsync());
             Smtp = Keep(await SmtpSinkProcess.StartAsync(SmtpUser, SmtpPassword, timeout.Token));
             // The issuer checks the secret arrives as HTTP Basic, as Cognito's token endpoint expects it.
             Issuer = Keep(await OidcIssuerProcess.StartAsync(timeout.Token, (OidcAppFixture.ClientId, OidcClientSecret)));
-            _app = await AppProcess.StartAsync(new Dictionary<string, string>(), "Aws", Environment(inbound), timeout.Token);
+            _app = await StartInstanceAsync(new Dictionary<string, string>(), timeout.Token);
         }
         catch
         {
             await DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts one more instance of the app over this environment (the same table, bucket, queues,
+    /// fakes and issuer), as a second ECS task joins the first, with <paramref name="overrides"/>
+    /// added to its environment. The caller disposes it.
+    /// </summary>
+    public Task<AppProcess> StartInstanceAsync(IReadOnlyDictionary<string, string> overrides, CancellationToken cancellationToken)
+    {
+        var environment = Environment(_inboundEndpoint ?? throw new InvalidOperationException("The AWS app fixture is not initialized."));
+        foreach (var (key, value) in overrides) environment[key] = value;
+        return AppProcess.StartAsync(new Dictionary<string, string>(), "Aws", environment, cancellationToken);
     }
 
     /// <summary>What the platform would set: the AWS profile's blanks filled in, and the test peers' endpoints.</summary>
@@ -129,6 +144,19 @@ public sealed class AwsAppFixture : IAsyncLifetime
         var file = Path.Combine(_files.Path, "trusted-roots.pem");
         File.WriteAllText(file, Smtp.Certificate.ExportCertificatePem());
         return file;
+    }
+
+    /// <summary>What SES does with a message for <paramref name="recipient"/>: the raw MIME into the bucket under inbound/, the notification onto the queue.</summary>
+    public async Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string recipient, string subject)
+    {
+        var raw = Encoding.UTF8.GetBytes(MessageFiles.Raw(recipient, subject));
+        var sesMessageId = Guid.NewGuid().ToString("N");
+        var objectKey = $"inbound/{sesMessageId}";
+        using (var s3 = S3.CreateClient())
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverProcess.BucketName, Key = objectKey, InputStream = new MemoryStream(raw) });
+        var notification = SesNotifications.SqsBody(sesMessageId, [recipient], objectKey, S3rverProcess.BucketName);
+        Inbound.Send(notification);
+        return (raw, notification);
     }
 
     private T Keep<T>(T peer) where T : IAsyncDisposable

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Amazon.DynamoDBv2.Model;
-using Amazon.S3.Model;
 using MailRelay.Core.Infrastructure.DynamoDb;
 using MailRelay.Core.Storage.Adapters;
 using MailRelay.Tests.Support;
@@ -104,18 +102,7 @@ public sealed class AwsProfileFlowTests(BrowserFixture browser, AwsAppFixture fi
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
     }
 
-    /// <summary>What SES does with a message for <see cref="Recipient"/>: the raw MIME into the bucket under inbound/, the notification onto the queue.</summary>
-    private async Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string subject)
-    {
-        var raw = Encoding.UTF8.GetBytes(MessageFiles.Raw(Recipient, subject));
-        var sesMessageId = Guid.NewGuid().ToString("N");
-        var objectKey = $"inbound/{sesMessageId}";
-        using (var s3 = fixture.S3.CreateClient())
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = S3rverProcess.BucketName, Key = objectKey, InputStream = new MemoryStream(raw) });
-        var notification = SesNotifications.SqsBody(sesMessageId, [Recipient], objectKey, S3rverProcess.BucketName);
-        fixture.Inbound.Send(notification);
-        return (raw, notification);
-    }
+    private Task<(byte[] Raw, string Notification)> SendThroughSesAsync(string subject) => fixture.SendThroughSesAsync(Recipient, subject);
 
     /// <summary>Reads Alice's Gmail connection item straight from dynalite: ciphertext that only the KMS key opens, with her id as context.</summary>
     private async Task RefreshTokenShouldBeKmsCiphertextAsync(string clearToken)

@@ -23,7 +23,7 @@ public sealed class CheckDnsRecordsJobTests : DnsZoneTest
         var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
         var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, new RelayEvents(), time, options, NullLogger<DnsChecker>.Instance);
 
-        await BackgroundJobs.RunAsync(checker, cluster: new ClusterOnceRuns(Store.JobLeases, time));
+        await BackgroundJobs.RunAsync(checker, cluster: new ClusterOnceRuns(Store.JobLeases, new ClusterInstance(), time));
 
         var report = (await Store.Domains.ListCheckReportsAsync(default)).ShouldHaveSingleItem();
         report.CheckedAt.ShouldBe(time.GetUtcNow());

@@ -26,8 +26,8 @@ public sealed class ClusterOnceJobTests : IDisposable
 
     public ClusterOnceJobTests()
     {
-        _a = new ClusterOnceRuns(_sqlite.Ports.JobLeases, _time);
-        _b = new ClusterOnceRuns(_sqlite.Ports.JobLeases, _time);
+        _a = new ClusterOnceRuns(_sqlite.Ports.JobLeases, new ClusterInstance(), _time);
+        _b = new ClusterOnceRuns(_sqlite.Ports.JobLeases, new ClusterInstance(), _time);
         _sqlite.Ports.Schema.InitializeAsync(default).GetAwaiter().GetResult();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
