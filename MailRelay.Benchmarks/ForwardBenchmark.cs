@@ -61,9 +61,10 @@ public sealed class ForwardBenchmark(int messages, int users, int messageBytes, 
 
     private async Task<Result> ThroughputAsync(RelayHost host, FakeGoogle google, List<FakeGoogleUser> accounts)
     {
+        var prepared = Prepare(1, messages);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(1, messages), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, token) =>
-            await IntakeAsync(host, n, GeneratedMessage.Small(n, $"user{n % users}@example.com", messageBytes), token));
+            await IntakeAsync(host, n, prepared[n - 1], token));
         var intakeRate = messages / clock.Elapsed.TotalSeconds;
         await WaitForAsync(google, accounts, messages);
         clock.Stop();
@@ -75,6 +76,7 @@ public sealed class ForwardBenchmark(int messages, int users, int messageBytes, 
     private async Task<Result> PacedLatencyAsync(RelayHost host, FakeGoogle google, List<FakeGoogleUser> accounts)
     {
         var first = messages + 1;
+        var prepared = Prepare(first, latencyMessages);
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(1.0 / offeredPerSecond);
         var pending = new List<Task>();
@@ -82,8 +84,7 @@ public sealed class ForwardBenchmark(int messages, int users, int messageBytes, 
         {
             var due = interval * i;
             if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
-            var n = first + i;
-            pending.Add(IntakeAsync(host, n, GeneratedMessage.Small(n, $"user{n % users}@example.com", messageBytes), default));
+            pending.Add(IntakeAsync(host, first + i, prepared[i], default));
         }
         await Task.WhenAll(pending);
         await WaitForAsync(google, accounts, messages + latencyMessages);
@@ -110,11 +111,15 @@ public sealed class ForwardBenchmark(int messages, int users, int messageBytes, 
         return ProcessMemory.PeakBytes - baseline;
     }
 
-    private async Task IntakeAsync(RelayHost host, int n, byte[] raw, CancellationToken token)
+    /// <summary>Messages <paramref name="first"/> onwards, prepared before the timed window: the generator is not what is measured.</summary>
+    private PreparedMessage[] Prepare(int first, int count) =>
+        Enumerable.Range(first, count).Select(n => GeneratedMessage.Small(n, $"user{n % users}@example.com", messageBytes)).ToArray();
+
+    private async Task IntakeAsync(RelayHost host, int n, PreparedMessage message, CancellationToken token)
     {
         _intakeStarted[GeneratedMessage.MessageIdOf(n)] = DateTimeOffset.UtcNow;
         var item = new InboundItem($"bench-{n}", $"bench-{n}", "bench", [$"user{n % users}@example.com"], Verdicts.Unknown, DateTimeOffset.UtcNow, null,
-            _ => Task.FromResult<Stream>(new MemoryStream(raw)));
+            _ => Task.FromResult(message.Open()));
         await host.Services.GetRequiredService<MessageIntake>().AcceptAsync(item, token);
         if (n % 20 == 0) await host.Services.GetRequiredService<IForwardingScheduler>().RunSoonAsync(token);
     }

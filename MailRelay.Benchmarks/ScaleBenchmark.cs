@@ -7,7 +7,8 @@ namespace MailRelay.Benchmarks;
 /// Two real app processes on the AWS profile (dynalite, s3rver, the fake SQS, KMS and IAM, a fake
 /// Google) behind a reverse proxy with session affinity, as ECS tasks behind a load balancer:
 /// <paramref name="messages"/> messages to <paramref name="users"/> users, then a second batch during
-/// which one instance is killed with SIGKILL. Each figure is printed on its own line.
+/// which one instance is killed with SIGKILL; then the history costs (<see cref="HistoryBenchmark"/>).
+/// Each figure is printed on its own line.
 /// </summary>
 public sealed class ScaleBenchmark(int messages, int users)
 {
@@ -55,6 +56,9 @@ public sealed class ScaleBenchmark(int messages, int users)
 
         var second = await SendAsync(aws, Math.Max(users * 4, messages / 5));
         await KillDuringASecondBatchAsync(aws, [a, b], audit, second, timeout.Token);
+
+        // What the pages' reads cost as history grows: the same store code over bulk-written history (see HistoryBenchmark).
+        await new HistoryBenchmark([10_000, 100_000], users, concurrency: 16).RunAsync(timeout.Token);
     }
 
     /// <summary>

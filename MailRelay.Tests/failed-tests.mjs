@@ -11,13 +11,14 @@ const decode = (text) =>
 let failed = 0;
 for (const file of readdirSync(directory).filter((name) => name.endsWith(".trx"))) {
   const trx = readFileSync(join(directory, file), "utf8");
-  for (const result of trx.matchAll(/<UnitTestResult\b[^>]*>[\s\S]*?<\/UnitTestResult>/g)) {
-    const element = result[0];
-    if (!/outcome="Failed"/.test(element)) continue;
+  // One chunk per result, from its tag to the next one's: a passed result is often a lone tag, so
+  // matching a tag to its closing one would pair it with the next failed result's details.
+  for (const chunk of trx.split("<UnitTestResult ").slice(1)) {
+    if (!/^[^<]*\boutcome="Failed"/.test(chunk)) continue;
     failed++;
-    const name = decode(/testName="([^"]*)"/.exec(element)?.[1] ?? "(unnamed)");
-    const message = decode(/<Message>([\s\S]*?)<\/Message>/.exec(element)?.[1] ?? "");
-    const stack = decode(/<StackTrace>([\s\S]*?)<\/StackTrace>/.exec(element)?.[1] ?? "");
+    const name = decode(/\btestName="([^"]*)"/.exec(chunk)?.[1] ?? "(unnamed)");
+    const message = decode(/<Message>([\s\S]*?)<\/Message>/.exec(chunk)?.[1] ?? "");
+    const stack = decode(/<StackTrace>([\s\S]*?)<\/StackTrace>/.exec(chunk)?.[1] ?? "");
     console.log(`\nFAILED ${name}\n${message.trim()}\n${stack.trim().split("\n").slice(0, 12).join("\n")}`);
   }
 }

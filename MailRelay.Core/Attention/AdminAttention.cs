@@ -12,7 +12,7 @@ namespace MailRelay.Core.Attention;
 /// records the last check did not find as expected. Each part reuses the rule its own page applies.
 /// </summary>
 public sealed class AdminAttention(IDeliveryStore deliveryStore, IUserStore userStore, IGmailConnectionStore connectionStore, SendingRates sendingRates,
-    IDomainStore domainStore, DnsCheckResults dnsResults, TimeProvider time)
+    IDomainStore domainStore, TimeProvider time)
 {
     /// <summary>Users are read in pages of this size to find their Gmail connections.</summary>
     private const int UserPage = 200;
@@ -53,13 +53,14 @@ public sealed class AdminAttention(IDeliveryStore deliveryStore, IUserStore user
         return found;
     }
 
-    /// <summary>Listed domains whose last check found a record not OK, or that were not checked since the start.</summary>
+    /// <summary>Listed domains whose last check found a record not OK, or that were never checked.</summary>
     private async Task<IReadOnlyList<DnsAttentionItem>> DnsAsync(CancellationToken cancellationToken)
     {
         var found = new List<DnsAttentionItem>();
+        var reports = (await domainStore.ListCheckReportsAsync(cancellationToken)).ToDictionary(r => r.Domain, StringComparer.OrdinalIgnoreCase);
         foreach (var domain in await domainStore.ListDomainsAsync(cancellationToken))
         {
-            var report = dnsResults.For(domain.Name);
+            var report = reports.GetValueOrDefault(domain.Name);
             var notOk = report?.Records.Count(r => r.Status != DnsCheckStatus.Ok) ?? 0;
             if (report is null || notOk > 0) found.Add(new DnsAttentionItem(domain.Name, report is not null, notOk));
         }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,21 +7,27 @@ namespace MailRelay.Core.Domains;
 
 /// <summary>
 /// Looks up every record the domains need and says for each whether it is right, and if not why that matters.
-/// It runs on every instance, not once per cluster: the reports live in each instance's memory
-/// (<see cref="DnsCheckResults"/>) for the DNS page it serves, and a check changes nothing shared.
+/// Each report is kept in the store as its domain's last check, so every instance's DNS page shows
+/// it, and open pages are told (<see cref="RelayEvents"/>). The scheduled check runs once per
+/// cluster (<see cref="IClusterOnceWork"/>): the records are the same whichever instance looks.
 /// </summary>
 public sealed partial class DnsChecker(
-    IDnsResolver resolver, RecordPlanner planner, IDomainStore domainStore, DnsCheckResults results,
-    TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger) : IBackgroundWork
+    IDnsResolver resolver, RecordPlanner planner, IDomainStore domainStore, RelayEvents events,
+    TimeProvider time, IOptions<DnsOptions> options, ILogger<DnsChecker> logger) : IClusterOnceWork
 {
+    /// <summary>What <see cref="RelayEvents"/> carries when a domain's last check changed.</summary>
+    public const string CheckedKind = "dns.checked";
+
     /// <summary>The scheduled check starts this long after start-up: a restart (or a test host) should not query DNS at once; "Check now" is there for that.</summary>
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
 
     public string AfterFailure => "it runs again at its next time";
 
+    public TimeSpan Period => options.Value.CheckInterval;
+
     async Task IBackgroundWork.RunAsync(CancellationToken cancellationToken) => await CheckAllAsync(cancellationToken);
 
-    /// <summary>Checks every domain on the DNS page and keeps the reports in <see cref="DnsCheckResults"/>.</summary>
+    /// <summary>Checks every domain on the DNS page and keeps each report as its domain's last check.</summary>
     public async Task<IReadOnlyList<DomainCheckReport>> CheckAllAsync(CancellationToken cancellationToken)
     {
         var reports = new List<DomainCheckReport>();
@@ -42,7 +49,7 @@ public sealed partial class DnsChecker(
         // The records are independent: look them up at once, so "Check now" takes one round trip, not thirteen.
         var checks = await Task.WhenAll(planner.For(domain).Select(e => CheckAsync(e, cancellationToken)));
         var report = new DomainCheckReport(domain, time.GetUtcNow(), checks);
-        results.Set(report);
+        if (await domainStore.SaveCheckReportAsync(report, cancellationToken)) events.Publish(new RelayChange(CheckedKind, null, null));
         LogChecked(logger, domain, checks.Count(c => c.Status == DnsCheckStatus.Ok), checks.Length);
         return report;
     }

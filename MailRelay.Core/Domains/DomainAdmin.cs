@@ -6,10 +6,14 @@ using Microsoft.Extensions.Options;
 namespace MailRelay.Core.Domains;
 
 /// <summary>Admins add and remove the domains on the DNS page: validated, audited, refused with a sentence when wrong.</summary>
-public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsCheckResults results, TimeProvider time,
+public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, TimeProvider time,
     IOptions<DnsOptions> dns, IOptions<SmtpIdentityOptions> smtp)
 {
     public Task<IReadOnlyList<MailDomain>> ListAsync(CancellationToken cancellationToken) => domainStore.ListDomainsAsync(cancellationToken);
+
+    /// <summary>Each listed domain's last check (by whichever instance ran it), by domain name.</summary>
+    public async Task<IReadOnlyDictionary<string, DomainCheckReport>> LastChecksAsync(CancellationToken cancellationToken) =>
+        (await domainStore.ListCheckReportsAsync(cancellationToken)).ToDictionary(r => r.Domain, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The added domain; Invalid for text that is not a domain name, Conflict for one already listed.</summary>
     public async Task<Result<MailDomain>> AddAsync(string actorId, string? input, CancellationToken cancellationToken)
@@ -27,7 +31,6 @@ public sealed class DomainAdmin(IDomainStore domainStore, AuditLog audit, DnsChe
     public async Task<Result> RemoveAsync(string actorId, string name, CancellationToken cancellationToken)
     {
         if (DomainName.Normalize(name).Value is not { } normalized || !await domainStore.RemoveDomainAsync(normalized, cancellationToken)) return NotListed(name);
-        results.Forget(normalized);
         await audit.RecordAsync(actorId, AuditActions.DomainRemove, normalized, null, cancellationToken);
         return Result.Ok();
     }

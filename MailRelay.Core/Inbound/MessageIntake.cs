@@ -20,10 +20,7 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
         if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is { } stored)
             return await AddNewRecipientsAsync(stored, recipients, item, cancellationToken);
         var blobKey = item.ExistingBlobKey ?? BlobKeys.ForMessage(item.MessageId);
-        var size = await StoreBlobAsync(item, blobKey, cancellationToken);
-        MessageSummary summary;
-        await using (var raw = await blobs.OpenReadAsync(blobKey, cancellationToken))
-            summary = await MessageHeaderReader.ReadSummaryAsync(raw, size, cancellationToken);
+        var summary = await StoreAndSummarizeAsync(item, blobKey, cancellationToken);
 
         var deliveries = recipients.Count == 0
             ? [new NewDelivery("(no recipient)", null, DeliveryTarget.None, DeliveryStatus.Held, false, "The message has no envelope recipients; held for an admin.")]
@@ -60,13 +57,37 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
         return IntakeResult.RecipientsAdded;
     }
 
-    private async Task<long> StoreBlobAsync(InboundItem item, string blobKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the raw bytes (unless the blob store has them already) and reads the summary from their
+    /// header block. A source that can rewind is read once: its header block first, then all of it into
+    /// the blob store. Otherwise the header block is read back from the stored blob.
+    /// </summary>
+    private async Task<MessageSummary> StoreAndSummarizeAsync(InboundItem item, string blobKey, CancellationToken cancellationToken)
     {
-        if (item.ExistingBlobKey is not null) return await blobs.SizeAsync(blobKey, cancellationToken);
-        if (item.OpenRaw is null) throw new InvalidOperationException($"Inbound item {item.MessageId} has neither a blob key nor raw bytes.");
-        await using var raw = await item.OpenRaw(cancellationToken);
-        return await blobs.PutAsync(blobKey, raw, cancellationToken);
+        if (item.ExistingBlobKey is not null) return await ReadStoredSummaryAsync(blobKey, await blobs.SizeAsync(blobKey, cancellationToken), cancellationToken);
+        await using var raw = await OpenRawAsync(item, cancellationToken);
+        if (!raw.CanSeek) return await ReadStoredSummaryAsync(blobKey, await blobs.PutAsync(blobKey, raw, cancellationToken), cancellationToken);
+        var start = raw.Position;
+        // The size is known once stored; the summary is read from the same bytes the blob store receives.
+        var summary = await MessageHeaderReader.ReadSummaryAsync(raw, 0, cancellationToken);
+        raw.Position = start;
+        return summary with { SizeBytes = await blobs.PutAsync(blobKey, raw, cancellationToken) };
     }
+
+    private async Task<MessageSummary> ReadStoredSummaryAsync(string blobKey, long size, CancellationToken cancellationToken)
+    {
+        await using var raw = await blobs.OpenReadAsync(blobKey, cancellationToken);
+        return await MessageHeaderReader.ReadSummaryAsync(raw, size, cancellationToken);
+    }
+
+    private async Task StoreBlobAsync(InboundItem item, string blobKey, CancellationToken cancellationToken)
+    {
+        await using var raw = await OpenRawAsync(item, cancellationToken);
+        await blobs.PutAsync(blobKey, raw, cancellationToken);
+    }
+
+    private static Task<Stream> OpenRawAsync(InboundItem item, CancellationToken cancellationToken) =>
+        item.OpenRaw?.Invoke(cancellationToken) ?? throw new InvalidOperationException($"Inbound item {item.MessageId} has neither a blob key nor raw bytes.");
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} from {Source} was already stored; nothing changed")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string source);

@@ -5,16 +5,22 @@ public sealed record ClosedMinute(DepthSample Depth, OutcomeMinute Outcomes)
 {
     public DateTimeOffset Minute => Outcomes.Minute;
 
-    /// <summary>The points the store keeps for this minute: totals (null user) and each user's depth and age.</summary>
-    public IReadOnlyList<MetricPoint> ToPoints()
+    /// <summary>All of this minute's points: <see cref="ToGaugePoints"/> and the outcome totals (null user).</summary>
+    public IReadOnlyList<MetricPoint> ToPoints() =>
+    [
+        .. ToGaugePoints(),
+        new(Minute, MetricNames.Delivered, null, Outcomes.Counts.Delivered),
+        new(Minute, MetricNames.Queued, null, Outcomes.Counts.Queued),
+        new(Minute, MetricNames.Failed, null, Outcomes.Counts.Failed),
+    ];
+
+    /// <summary>The gauges of this minute: total (null user) and each user's depth and oldest age.</summary>
+    public IReadOnlyList<MetricPoint> ToGaugePoints()
     {
         var points = new List<MetricPoint>
         {
             new(Minute, MetricNames.QueueDepth, null, Depth.Total),
             new(Minute, MetricNames.OldestAgeSeconds, null, Depth.OldestAgeSeconds),
-            new(Minute, MetricNames.Delivered, null, Outcomes.Counts.Delivered),
-            new(Minute, MetricNames.Queued, null, Outcomes.Counts.Queued),
-            new(Minute, MetricNames.Failed, null, Outcomes.Counts.Failed),
         };
         foreach (var user in Depth.Users)
         {

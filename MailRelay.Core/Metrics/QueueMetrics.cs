@@ -16,6 +16,7 @@ public sealed class QueueMetrics
     private readonly List<OutcomeMinute> _minuteOutcomes = [];
     private DateTimeOffset? _openMinute;
     private OutcomeCounts _openCounts;
+    private OutcomeMinute? _sharedOpen;
     private DepthSample? _latest;
 
     /// <summary>Raised on the sampler's thread after each sample; handlers must hand work to their own dispatcher.</summary>
@@ -68,13 +69,39 @@ public sealed class QueueMetrics
         return closed;
     }
 
+    /// <summary>
+    /// Shows the outcome totals of every instance (from the store) in place of this instance's own
+    /// counts for those minutes, open or ended. Raises <see cref="Changed"/> when a figure moved.
+    /// </summary>
+    public void ShowSharedOutcomes(IEnumerable<OutcomeMinute> shared)
+    {
+        var moved = false;
+        lock (_gate)
+        {
+            foreach (var minute in shared)
+            {
+                if (minute.Minute == _openMinute)
+                {
+                    moved |= _sharedOpen != minute;
+                    _sharedOpen = minute;
+                    continue;
+                }
+                var index = _minuteOutcomes.FindIndex(o => o.Minute == minute.Minute);
+                if (index < 0 || _minuteOutcomes[index] == minute) continue;
+                _minuteOutcomes[index] = minute;
+                moved = true;
+            }
+        }
+        if (moved) Changed?.Invoke();
+    }
+
     /// <summary>A copy of the window's series; the open minute is the last point of both minute series.</summary>
     public QueueMetricsView Snapshot(MetricsWindow window)
     {
         lock (_gate)
         {
             var outcomes = new List<OutcomeMinute>(_minuteOutcomes);
-            if (_openMinute is { } open) outcomes.Add(new OutcomeMinute(open, _openCounts));
+            if (_openMinute is { } open) outcomes.Add(_sharedOpen is { } shared && shared.Minute == open ? shared : new OutcomeMinute(open, _openCounts));
             if (window == MetricsWindow.LastHour)
             {
                 var from = _latest is { } l ? l.At - LiveSpan : DateTimeOffset.MinValue;

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace MailRelay.Core.Metrics;
 
 /// <summary>
-/// Takes one sample of the queues (one store query, whoever is watching), adds the outcomes
-/// counted since the last one, and when a minute ends saves it, publishes it (EMF) and prunes
-/// what is older than the retention.
+/// Takes one sample of the queues (one store query, whoever is watching), adds the outcomes this
+/// instance counted since the last one to the minute's shared totals and reads back the totals of
+/// every instance for the charts, and when a minute ends saves its gauges, publishes it (EMF, with
+/// this instance's outcomes: CloudWatch sums the instances) and prunes what is older than the retention.
 /// </summary>
 public sealed partial class QueueMetricsSampler(
     IMetricPointStore metricPointStore, IDeliveryStore deliveryStore, IGmailConnectionStore connectionStore,
@@ -36,9 +37,31 @@ public sealed partial class QueueMetricsSampler(
     {
         var now = time.GetUtcNow();
         var summaries = await deliveryStore.SummarizeQueuesAsync(cancellationToken);
-        var closed = metrics.Record(ToSample(now, summaries), counters.TakeDeliveryOutcomes());
+        var outcomes = await AddOutcomesAsync(QueueMetrics.MinuteOf(now), cancellationToken);
+        var closed = metrics.Record(ToSample(now, summaries), outcomes);
+        // The minute before too: another instance may add to it just after it closed here.
+        metrics.ShowSharedOutcomes(await metricPointStore.ListOutcomesAsync(QueueMetrics.MinuteOf(now).AddMinutes(-1), QueueMetrics.MinuteOf(now).AddMinutes(1), cancellationToken));
         if (closed is not null) await CloseMinuteAsync(closed, now, cancellationToken);
         return closed;
+    }
+
+    /// <summary>Adds this instance's outcomes to the shared totals; if the store fails they are counted again for the next sample.</summary>
+    private async Task<OutcomeCounts> AddOutcomesAsync(DateTimeOffset minute, CancellationToken cancellationToken)
+    {
+        var outcomes = counters.TakeDeliveryOutcomes();
+        if (outcomes == default) return outcomes;
+        try
+        {
+            await metricPointStore.AddOutcomesAsync(minute, outcomes, cancellationToken);
+            return outcomes;
+        }
+        catch
+        {
+            counters.DeliveryOutcome(DeliveryStatus.Delivered, outcomes.Delivered);
+            counters.DeliveryOutcome(DeliveryStatus.Queued, outcomes.Queued);
+            counters.DeliveryOutcome(DeliveryStatus.Failed, outcomes.Failed);
+            throw;
+        }
     }
 
     /// <summary>
@@ -58,8 +81,10 @@ public sealed partial class QueueMetricsSampler(
 
     private async Task CloseMinuteAsync(ClosedMinute closed, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Gauges only: the outcome totals are the shared sums added above. Every instance saves the
+        // same gauges (read from the shared store), so the last put of a minute is as good as the first.
+        await metricPointStore.SaveMetricPointsAsync(closed.ToGaugePoints(), cancellationToken);
         var points = closed.ToPoints();
-        await metricPointStore.SaveMetricPointsAsync(points, cancellationToken);
         var tokens = await connectionStore.ListConnectionsExpiringBeforeAsync(now.AddYears(10), cancellationToken);
         var daysLeft = tokens
             .Where(t => t.Connection.ExpiresAt is not null)

@@ -13,12 +13,9 @@ namespace MailRelay.Tests.Components;
 /// <summary>The dashboard: admins see what needs them, card by card; users see their welcome and links.</summary>
 public sealed class DashboardTests : RelayComponentTest
 {
-    private readonly DnsCheckResults _dns = new();
-
     public DashboardTests()
     {
         AnswerChartSizes();
-        Services.AddSingleton(_dns);
         Services.AddSingleton<GmailStatusReader>();
         Services.AddSingleton<AdminAttention>();
     }

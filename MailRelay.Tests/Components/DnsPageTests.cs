@@ -1,5 +1,6 @@
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
@@ -22,7 +23,6 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions { SendingDomains = ["Suggested.example"] }));
         Services.AddSingleton<IDnsResolver>(_ => _dns.CreateResolver());
         Services.AddSingleton<RecordPlanner>();
-        Services.AddSingleton<DnsCheckResults>();
         Services.AddSingleton<DnsChecker>();
         Services.AddSingleton<DomainAdmin>();
         SignInAs("admin", admin: true);
@@ -87,7 +87,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
     [Fact]
     public async Task Dns_DomainWithoutTokens_SaysWhichSettingToConfigure()
     {
-        await new DomainAdmin(Store.Domains, new AuditLog(Store.Audit, TimeProvider.System), new DnsCheckResults(), TimeProvider.System,
+        await new DomainAdmin(Store.Domains, new AuditLog(Store.Audit, TimeProvider.System), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(_options), Microsoft.Extensions.Options.Options.Create(new SmtpIdentityOptions())).AddAsync("admin", "other.example", default);
 
         var page = Render<Dns>();
@@ -122,6 +122,22 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
         mx.QuerySelector("[data-testid=dns-found]")!.TextContent.ShouldContain("5 mx.other-provider.example");
         mx.QuerySelector("[data-testid=dns-explanation]")!.TextContent.ShouldContain("does not point to SES");
         page.Find("[data-testid=dns-record][data-purpose=Dmarc] [data-testid=dns-explanation]").TextContent.ShouldStartWith("DMARC p=none only monitors");
+    }
+
+    [Fact]
+    public async Task Dns_CheckedByAnotherInstance_ShownWithoutAReload()
+    {
+        await Store.Domains.AddDomainAsync(new("example.com", "admin", DateTimeOffset.UtcNow), default);
+        var page = Render<Dns>();
+        page.WaitForAssertion(() => page.Find("[data-testid=dns-checked-at]").TextContent.ShouldBe("Not checked yet"));
+
+        // Another instance's check: its report in the shared store, and the change on the event stream.
+        var record = new RecordPlanner(Microsoft.Extensions.Options.Options.Create(_options)).For("example.com").First();
+        await Store.Domains.SaveCheckReportAsync(new DomainCheckReport("example.com", DateTimeOffset.UtcNow, [new RecordCheck(record, DnsCheckStatus.Missing, [], "Not found.")]), default);
+        Services.GetRequiredService<RelayEvents>().Publish(new RelayChange(DnsChecker.CheckedKind, null, null));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=dns-checked-at]").TextContent.ShouldStartWith("Checked "), TimeSpan.FromSeconds(10));
+        page.Find($"[data-testid=dns-record][data-purpose={record.Purpose}]").GetAttribute("data-status").ShouldBe("Missing");
     }
 
     [Fact]

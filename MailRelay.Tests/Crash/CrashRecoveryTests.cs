@@ -24,7 +24,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
     private static readonly TimeSpan ImportLatency = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
 
-    /// <summary>Start-up of the new process and its first forwarding run after the lease ends, on a busy test machine.</summary>
+    /// <summary>The new process's first forwarding run once the lease has ended and it is up, on a busy test machine.</summary>
     private static readonly TimeSpan TakeoverMargin = TimeSpan.FromSeconds(15);
 
     private readonly TempDirectory _data = new();
@@ -79,12 +79,15 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
 
             // The dead process's leases (10 s, renewed every 3.3 s until the kill) expire, and the new process takes its work over.
             _app = await AppProcess.StartAsync(Settings(), _data.Path, timeout.Token);
+            // The lanes can move on once the lease has ended and the new process is up, whichever comes
+            // last: a slow start on a loaded machine is not a slow takeover.
+            var canMoveOnAfter = TimeSpan.FromTicks(Math.Max(Lease.Ticks, killedAt.Elapsed.Ticks));
             var unfinished = atKill.Where(l => l.Value < MessagesPerUser).Select(l => l.Key).ToList();
             await EventuallyAsync(() => Task.FromResult(unfinished.All(gmail => _google.Mailbox(gmail).Count > atKill[gmail])),
                 "every unfinished lane has imported again (after the restart)", TimeSpan.FromSeconds(90));
             var takeover = killedAt.Elapsed;
-            output.WriteLine($"Every unfinished lane moved on {takeover.TotalSeconds:0.0} s after the kill (lease {Lease.TotalSeconds:0} s).");
-            takeover.ShouldBeLessThan(Lease + TakeoverMargin, "a dead instance's lanes move on within one lease of its last heartbeat");
+            output.WriteLine($"Every unfinished lane moved on {takeover.TotalSeconds:0.0} s after the kill (lease {Lease.TotalSeconds:0} s, new process up after {canMoveOnAfter.TotalSeconds:0.0} s).");
+            takeover.ShouldBeLessThan(canMoveOnAfter + TakeoverMargin, "a dead instance's lanes move on within one lease of its last heartbeat");
             await EventuallyAsync(async () => await CountDeliveredAsync() == Total && users.All(u => _google.Mailbox(u.Email).Select(Subject).Distinct().Count() == MessagesPerUser),
                 $"all {Total} deliveries are Delivered in the store and every message is in its user's Gmail (after the restart)", TimeSpan.FromSeconds(90));
             output.WriteLine($"Recovered after {clock.Elapsed.TotalSeconds:0.0} s.");

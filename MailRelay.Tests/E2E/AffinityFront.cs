@@ -14,8 +14,10 @@ namespace MailRelay.Tests.E2E;
 /// A reverse proxy on loopback in front of several app instances, as an Application Load Balancer
 /// with stickiness is in front of ECS tasks: a browser's first request goes to the first instance
 /// by name (so a test knows where a new session lands), and a cookie keeps every later request of
-/// that browser, WebSockets included, on the same instance. It passes the browser's Host on, so
-/// the app's absolute URLs (sign-in and consent callbacks) point back at the proxy.
+/// that browser, WebSockets included, on the same instance. Like the load balancer it checks
+/// <c>/healthz</c> every second; an instance that fails three checks in a row (a dead one refuses
+/// at once; a busy one has 10 s to answer) gets no more requests, and its browsers go to another one. It passes the browser's Host on, so the app's absolute URLs
+/// (sign-in and consent callbacks) point back at the proxy.
 /// </summary>
 public sealed class AffinityFront : IAsyncDisposable
 {
@@ -60,6 +62,14 @@ public sealed class AffinityFront : IAsyncDisposable
                     ClusterId = "instances",
                     LoadBalancingPolicy = "FirstAlphabetical",
                     SessionAffinity = new SessionAffinityConfig { Enabled = true, Policy = "Cookie", FailurePolicy = "Redistribute", AffinityKeyName = AffinityCookie },
+                    Metadata = new Dictionary<string, string> { ["ConsecutiveFailuresHealthPolicy.Threshold"] = "3" },
+                    HealthCheck = new HealthCheckConfig
+                    {
+                        Active = new ActiveHealthCheckConfig
+                        {
+                            Enabled = true, Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10), Policy = "ConsecutiveFailures", Path = "/healthz",
+                        },
+                    },
                     Destinations = instances.ToDictionary(i => i.Key, i => new DestinationConfig { Address = i.Value }),
                 },
             ]);

@@ -38,7 +38,8 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
     /// <summary>What was received once there are <paramref name="count"/> messages, or after 10 seconds: stdout is read asynchronously.</summary>
     public async Task<IReadOnlyList<SmtpSinkMessage>> WaitForMessagesAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Generous: a notice follows intake, a refused Gmail refresh and an SMTP session with STARTTLS, on a machine the whole suite loads.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var received = Received;

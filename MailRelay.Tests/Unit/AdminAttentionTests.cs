@@ -16,7 +16,6 @@ public sealed class AdminAttentionTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
-    private readonly DnsCheckResults _dns = new();
     private StorePorts _store = null!;
     private AdminAttention _attention = null!;
 
@@ -29,7 +28,7 @@ public sealed class AdminAttentionTests : IAsyncLifetime
         foreach (var user in new[] { "alice", "bob", "carol", "dave" })
             await _store.Users.EnsureUserAsync(user, $"{user}@localhost", char.ToUpperInvariant(user[0]) + user[1..], [], Now, default);
         _attention = new AdminAttention(_store.Deliveries, _store.Users, _store.Gmail, new SendingRates(new UsageReport(_store.Usage, _time), _time),
-            _store.Domains, _dns, _time);
+            _store.Domains, _time);
     }
 
     public Task DisposeAsync()
@@ -46,7 +45,7 @@ public sealed class AdminAttentionTests : IAsyncLifetime
         await ConnectAsync("alice", GmailConnectionStatus.Connected, Now.AddDays(6));
         await SendAsync("billing", sends: 100, bounces: 3, complaints: 0);
         await _store.Domains.AddDomainAsync(new MailDomain("example.com", "admin", Now), default);
-        _dns.Set(new DomainCheckReport("example.com", Now, [Check(DnsCheckStatus.Ok)]));
+        await _store.Domains.SaveCheckReportAsync(new DomainCheckReport("example.com", Now, [Check(DnsCheckStatus.Ok)]), default);
 
         var report = await _attention.ReadAsync(default);
 
@@ -102,8 +101,8 @@ public sealed class AdminAttentionTests : IAsyncLifetime
     {
         foreach (var name in new[] { "fine.example", "broken.example", "new.example" })
             await _store.Domains.AddDomainAsync(new MailDomain(name, "admin", Now), default);
-        _dns.Set(new DomainCheckReport("fine.example", Now, [Check(DnsCheckStatus.Ok), Check(DnsCheckStatus.Ok)]));
-        _dns.Set(new DomainCheckReport("broken.example", Now, [Check(DnsCheckStatus.Ok), Check(DnsCheckStatus.Missing), Check(DnsCheckStatus.Warning)]));
+        await _store.Domains.SaveCheckReportAsync(new DomainCheckReport("fine.example", Now, [Check(DnsCheckStatus.Ok), Check(DnsCheckStatus.Ok)]), default);
+        await _store.Domains.SaveCheckReportAsync(new DomainCheckReport("broken.example", Now, [Check(DnsCheckStatus.Ok), Check(DnsCheckStatus.Missing), Check(DnsCheckStatus.Warning)]), default);
 
         var dns = (await _attention.ReadAsync(default)).Dns;
 

@@ -1,3 +1,5 @@
+using MailRelay.Core.Cluster;
+using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using MailRelay.Workers;
@@ -13,18 +15,17 @@ namespace MailRelay.Tests.Unit;
 public sealed class CheckDnsRecordsJobTests : DnsZoneTest
 {
     [Fact]
-    public async Task Execute_ListedDomains_KeepsEachDomainsReportForThePage()
+    public async Task Execute_ListedDomains_KeepsEachDomainsReportInTheStoreForEveryInstancesPage()
     {
         Zone.PublishAll();
         var time = new FakeTimeProvider(TestClock.Start);
         await Store.Domains.AddDomainAsync(new MailDomain(DnsTestZone.Domain, "admin", time.GetUtcNow()), default);
         var options = Microsoft.Extensions.Options.Options.Create(DnsTestZone.Options(Zone.ResolverUrl));
-        var results = new DnsCheckResults();
-        var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, results, time, options, NullLogger<DnsChecker>.Instance);
+        var checker = new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, new RelayEvents(), time, options, NullLogger<DnsChecker>.Instance);
 
-        await BackgroundJobs.RunAsync(checker);
+        await BackgroundJobs.RunAsync(checker, cluster: new ClusterOnceRuns(Store.JobLeases, new ClusterInstance(), time));
 
-        var report = results.For(DnsTestZone.Domain).ShouldNotBeNull();
+        var report = (await Store.Domains.ListCheckReportsAsync(default)).ShouldHaveSingleItem();
         report.CheckedAt.ShouldBe(time.GetUtcNow());
         report.AllOk.ShouldBeTrue();
     }

@@ -125,7 +125,7 @@ public sealed class ClusterOnceJobTests : IDisposable
     [InlineData(typeof(MailRelay.Core.Inbound.ReceiveInboundMail), false)] // SQS shares the messages out
     [InlineData(typeof(MailRelay.Core.Forwarding.ForwardDueMail), false)] // the delivery leases share the lanes out
     [InlineData(typeof(MailRelay.Core.Outbound.ReceiveOutboundEvents), false)] // SQS shares the events out
-    [InlineData(typeof(MailRelay.Core.Domains.DnsChecker), false)] // fills each instance's own DNS page
+    [InlineData(typeof(MailRelay.Core.Domains.DnsChecker), true)] // its reports are kept in the store for every instance
     public void Works_ThatActOnSharedStatePeriodically_RunOncePerCluster(Type work, bool clusterOnce) =>
         typeof(IClusterOnceWork).IsAssignableFrom(work).ShouldBe(clusterOnce);
 

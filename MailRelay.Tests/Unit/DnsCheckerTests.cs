@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,17 +20,37 @@ public sealed class DnsCheckerTests : DnsZoneTest
     }
 
     [Fact]
-    public async Task Check_EveryRecordPublished_AllOkAndTheReportIsKeptWithItsTime()
+    public async Task Check_EveryRecordPublished_AllOkAndTheReportIsKeptInTheStoreWithItsTime_AndPagesAreTold()
     {
         Zone.PublishAll();
-        var (checker, results) = Checker();
+        await Store.Domains.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
+        var (checker, events) = Checker();
+        var told = new List<RelayChange>();
+        events.Changed += told.Add;
 
         var report = await checker.CheckAsync(D, default);
 
         report.Records.Where(r => r.Status != DnsCheckStatus.Ok).Select(r => $"{r.Record.Name} {r.Status}: {r.Explanation}").ShouldBeEmpty();
         report.Records.Count.ShouldBe(12);
         report.CheckedAt.ShouldBe(_time.GetUtcNow());
-        results.For(D).ShouldBe(report);
+        var kept = (await Store.Domains.ListCheckReportsAsync(default)).ShouldHaveSingleItem();
+        kept.CheckedAt.ShouldBe(report.CheckedAt);
+        kept.Records.ShouldBe(report.Records, ignoreOrder: false, comparer: new RecordCheckComparer());
+        told.ShouldHaveSingleItem().Kind.ShouldBe(DnsChecker.CheckedKind);
+    }
+
+    [Fact]
+    public async Task Check_DomainNotListed_ReportsButKeepsNothing()
+    {
+        Zone.PublishAll();
+        var (checker, events) = Checker();
+        var told = new List<RelayChange>();
+        events.Changed += told.Add;
+
+        (await checker.CheckAsync(D, default)).Records.Count.ShouldBe(12);
+
+        (await Store.Domains.ListCheckReportsAsync(default)).ShouldBeEmpty();
+        told.ShouldBeEmpty();
     }
 
     [Fact]
@@ -181,12 +202,12 @@ public sealed class DnsCheckerTests : DnsZoneTest
         Zone.PublishAll();
         await Store.Domains.AddDomainAsync(new MailDomain(D, "admin", _time.GetUtcNow()), default);
         await Store.Domains.AddDomainAsync(new MailDomain("other.example", "admin", _time.GetUtcNow()), default);
-        var (checker, results) = Checker();
+        var (checker, _) = Checker();
 
         var reports = await checker.CheckAllAsync(default);
 
         reports.Select(r => r.Domain).ShouldBe(["example.com", "other.example"]);
-        results.For("other.example")!.Records.Single(r => r.Record.Purpose == RecordPurpose.InboundMx).Status.ShouldBe(DnsCheckStatus.Missing);
+        (await Store.Domains.ListCheckReportsAsync(default)).Single(r => r.Domain == "other.example").Records.Single(r => r.Record.Purpose == RecordPurpose.InboundMx).Status.ShouldBe(DnsCheckStatus.Missing);
         Zone.Requests.ShouldAllBe(q => q.Accept == "application/dns-json");
     }
 
@@ -196,10 +217,19 @@ public sealed class DnsCheckerTests : DnsZoneTest
         return (await checker.CheckAsync(D, default)).Records.Single(which);
     }
 
-    private (DnsChecker Checker, DnsCheckResults Results) Checker()
+    private (DnsChecker Checker, RelayEvents Events) Checker()
     {
         var options = Microsoft.Extensions.Options.Options.Create(_options);
-        var results = new DnsCheckResults();
-        return (new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, results, _time, options, NullLogger<DnsChecker>.Instance), results);
+        var events = new RelayEvents();
+        return (new DnsChecker(Zone.CreateResolver(), new RecordPlanner(options), Store.Domains, events, _time, options, NullLogger<DnsChecker>.Instance), events);
+    }
+
+    /// <summary>Record checks are equal when every field is: the lists inside them compare by content.</summary>
+    private sealed class RecordCheckComparer : IEqualityComparer<RecordCheck>
+    {
+        public bool Equals(RecordCheck? x, RecordCheck? y) =>
+            x is not null && y is not null && x.Record == y.Record && x.Status == y.Status && x.Explanation == y.Explanation && x.Found.SequenceEqual(y.Found);
+
+        public int GetHashCode(RecordCheck obj) => HashCode.Combine(obj.Record, obj.Status);
     }
 }

@@ -60,7 +60,8 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
         hour.Depth.Select(s => s.Total).ShouldBe([2, 2]);
         hour.Latest!.Users.Single(u => u.UserId == "alice").OldestAgeSeconds.ShouldBe(10, "the delivered message no longer counts");
         hour.Outcomes.ShouldHaveSingleItem().Counts.ShouldBe(new OutcomeCounts(1, 1, 0));
-        (await _store.Metrics.ListMetricPointsAsync(Nine, Nine.AddHours(1), default)).ShouldBeEmpty("only ended minutes are kept");
+        (await _store.Metrics.ListMetricPointsAsync(Nine, Nine.AddHours(1), default)).Select(p => p.Name).ShouldBe(
+            [MetricNames.Delivered, MetricNames.Queued], ignoreOrder: true, "outcomes are added as they are counted, gauges only when their minute ends");
 
         // 09:01: the queued one fails for good; the first sample of the minute closes 09:00.
         await MoveAsync(second["alice"], DeliveryStatus.Queued, DeliveryStatus.Failed);
@@ -83,6 +84,41 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
         var day = metrics.Snapshot(MetricsWindow.Last24Hours);
         day.Depth.Select(s => (s.At, s.Total)).ShouldBe([(Nine, 2), (Nine.AddMinutes(1), 1)]);
     }
+
+    [Fact]
+    public async Task SampleOnce_TwoInstancesDeliver_EachChartShowsTheSumAndEachEmfLineItsOwn()
+    {
+        var (metricsA, metricsB) = (new QueueMetrics(), new QueueMetrics());
+        var (countersA, countersB) = (new MetricCounters(), new MetricCounters());
+        var (publishedA, publishedB) = (new RecordingMetricsPublisher(), new RecordingMetricsPublisher());
+        var (a, b) = (Sampler(metricsA, countersA, publishedA), Sampler(metricsB, countersB, publishedB));
+        countersA.DeliveryOutcome(DeliveryStatus.Delivered, 2);
+        countersB.DeliveryOutcome(DeliveryStatus.Delivered, 3);
+        countersB.DeliveryOutcome(DeliveryStatus.Failed);
+
+        _time.SetUtcNow(Nine.AddSeconds(30));
+        await SampleAsync(a);
+        await SampleAsync(b);
+        _time.SetUtcNow(Nine.AddSeconds(35));
+        await SampleAsync(a);
+
+        metricsA.Snapshot(MetricsWindow.LastHour).Outcomes.ShouldHaveSingleItem().Counts.ShouldBe(new OutcomeCounts(5, 0, 1));
+        metricsB.Snapshot(MetricsWindow.LastHour).Outcomes.ShouldHaveSingleItem().Counts.ShouldBe(new OutcomeCounts(5, 0, 1));
+
+        // 09:01 closes 09:00 on both: the store and both charts keep the sum; each instance publishes what it counted.
+        countersA.DeliveryOutcome(DeliveryStatus.Delivered);
+        _time.SetUtcNow(Nine.AddSeconds(65));
+        await SampleAsync(a);
+        await SampleAsync(b);
+
+        metricsB.Snapshot(MetricsWindow.Last24Hours).Outcomes.Select(o => o.Counts).ShouldBe([new OutcomeCounts(5, 0, 1), new OutcomeCounts(1, 0, 0)]);
+        (await _store.Metrics.ListOutcomesAsync(Nine, Nine.AddMinutes(2), default)).Select(o => o.Counts).ShouldBe([new OutcomeCounts(5, 0, 1), new OutcomeCounts(1, 0, 0)]);
+        Published(publishedA, MetricNames.Delivered).ShouldBe(2);
+        Published(publishedB, MetricNames.Delivered).ShouldBe(3);
+    }
+
+    private static double Published(RecordingMetricsPublisher published, string name) =>
+        published.Minutes.ShouldHaveSingleItem().Points.Single(p => p.Name == name && p.UserId is null).Value;
 
     [Fact]
     public async Task LoadAsync_AfterRestart_RefillsTheDayWindowFromTheStore()
@@ -141,8 +177,10 @@ public sealed class QueueMetricsSamplerTests : IAsyncLifetime
         minute.ProvisioningOutcomes.ShouldBe(new Dictionary<string, int> { ["Active"] = 2, ["Failed"] = 1 });
     }
 
-    private QueueMetricsSampler Sampler(QueueMetrics metrics) =>
-        new(_store.Metrics, _store.Deliveries, _store.Gmail, metrics, _counters, _published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
+    private QueueMetricsSampler Sampler(QueueMetrics metrics) => Sampler(metrics, _counters, _published);
+
+    private QueueMetricsSampler Sampler(QueueMetrics metrics, MetricCounters counters, RecordingMetricsPublisher published) =>
+        new(_store.Metrics, _store.Deliveries, _store.Gmail, metrics, counters, published, Microsoft.Extensions.Options.Options.Create(new MetricsOptions()), _time, NullLogger<QueueMetricsSampler>.Instance);
 
     private static Task<ClosedMinute?> SampleAsync(QueueMetricsSampler sampler) => sampler.SampleOnceAsync(default);
 

@@ -32,11 +32,12 @@ public static class AdminDomainEndpoints
         return admin;
     }
 
-    private static async Task<DomainListing> ListAsync(DomainAdmin domainAdmin, DnsCheckResults results, HttpContext http)
+    private static async Task<DomainListing> ListAsync(DomainAdmin domainAdmin, HttpContext http)
     {
         var domains = await domainAdmin.ListAsync(http.RequestAborted);
+        var checks = await domainAdmin.LastChecksAsync(http.RequestAborted);
         return new DomainListing(domains, await domainAdmin.SuggestedAsync(http.RequestAborted),
-            domains.Select(d => results.For(d.Name)).OfType<DomainCheckReport>().ToList());
+            domains.Select(d => checks.GetValueOrDefault(d.Name)).OfType<DomainCheckReport>().ToList());
     }
 
     private static async Task<IResult> AddAsync(DomainAdmin domainAdmin, HttpContext http)

@@ -8,29 +8,41 @@ using Item = System.Collections.Generic.Dictionary<string, Amazon.DynamoDBv2.Mod
 namespace MailRelay.Core.Audit.Adapters;
 
 /// <summary>
-/// The audit log: PK AUDIT, SK the zero-padded sequence from the audit counter, so a Query in
-/// reverse is newest first. Entries are only ever put with attribute_not_exists: never replaced.
-/// The audit page's filters: who, action and time are a FilterExpression, so a filtered page reads
-/// the partition (below BeforeSequence) until it has skip + take matches and the total counts every
-/// match (keys only). Actors are kept as AUDITACTORS/ACTOR#id items, put (idempotently) before each entry.
+/// The audit log, one partition per month: PK AUDIT#yyyy-MM, SK the zero-padded sequence from the
+/// audit counter, so the months newest first, each queried in reverse, are the log newest first.
+/// AUDITMONTHS/MONTH#yyyy-MM lists the months that have entries. Entries are only ever put with
+/// attribute_not_exists: never replaced. The unfiltered page reads the months it needs up to
+/// skip + take entries, and its total is the audit counter (the numbers handed out), so neither grows
+/// with the log. The audit page's filters: who and action are a FilterExpression, the time range picks
+/// the months, so a filtered page reads them (below BeforeSequence) until it has skip + take matches
+/// and the total counts every match (keys only). Actors are kept as AUDITACTORS/ACTOR#id items, put
+/// (idempotently) before each entry.
 /// </summary>
 public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
 {
-    private const string AuditPartition = "AUDIT";
+    private const string MonthsPartition = "AUDITMONTHS";
+
+    internal static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<AuditEntry> AppendAuditAsync(NewAuditEntry entry, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // The actor first: a crash in between leaves an actor with no entry yet, never an entry whose actor is missing from the filter.
+        // The actor and month first: a crash in between leaves them with no entry yet, never an entry the filter or the listing misses.
         await PutAuditActorAsync(entry.ActorId, cancellationToken);
+        var month = Month(at);
+        await table.PutIfAsync(MonthItem(month), null, cancellationToken);
         var sequence = await table.NextNumberAsync("audit", cancellationToken);
-        var item = NewItem(AuditPartition, Padded(sequence))
-            .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))
-            .Also("Action", S(entry.Action)).Also("Target", S(Clip(entry.Target)!))
-            .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
+        var item = AuditItem(sequence, entry, at);
         if (!await table.PutNewAsync(item, cancellationToken))
             throw new InvalidOperationException($"Audit sequence {sequence} is taken: the audit counter was reset.");
         return ReadAudit(item);
     }
+
+    internal static Item MonthItem(string month) => NewItem(MonthsPartition, "MONTH#" + month).Also("Month", S(month));
+
+    internal static Item AuditItem(long sequence, NewAuditEntry entry, DateTimeOffset at) => NewItem("AUDIT#" + Month(at), Padded(sequence))
+        .Also("Sequence", N(sequence)).Also("At", T(at)).Also("ActorId", S(entry.ActorId))
+        .Also("Action", S(entry.Action)).Also("Target", S(Clip(entry.Target)!))
+        .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
 
     /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
     public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
@@ -44,10 +56,28 @@ public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
 
     public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
-        var items = await table.QueryAsync(AuditQuery(filter), cancellationToken, skip + take);
-        var total = await table.CountAsync(AuditQuery(filter), cancellationToken);
+        var months = await ListMonthsAsync(filter, cancellationToken);
+        var items = new List<Item>();
+        foreach (var month in months.TakeWhile(_ => items.Count < skip + take))
+            items.AddRange(await table.QueryAsync(AuditQuery(month, filter), cancellationToken, skip + take - items.Count));
+        var total = filter == AuditFilter.All
+            ? (int)((await table.GetAsync("COUNTER#audit", "COUNTER", cancellationToken))?.Num("Value") ?? 0)
+            : await CountAsync(months, filter, cancellationToken);
         return new Page<AuditEntry>(items.Skip(skip).Take(take).Select(ReadAudit).ToList(), skip, take, total);
     }
+
+    private async Task<int> CountAsync(IEnumerable<string> months, AuditFilter filter, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var month in months) total += await table.CountAsync(AuditQuery(month, filter), cancellationToken);
+        return total;
+    }
+
+    /// <summary>The months with entries, newest first, within the filter's time range.</summary>
+    private async Task<List<string>> ListMonthsAsync(AuditFilter filter, CancellationToken cancellationToken) =>
+        (await table.QueryAsync(Partition(MonthsPartition, "MONTH#", newestFirst: true), cancellationToken)).Select(i => i.Str("Month"))
+            .Where(m => (filter.From is not { } from || string.CompareOrdinal(m, Month(from)) >= 0) && (filter.To is not { } to || string.CompareOrdinal(m, Month(to)) <= 0))
+            .ToList();
 
     public async Task<IReadOnlyList<string>> ListAuditActorsAsync(CancellationToken cancellationToken) =>
         (await table.QueryAsync(Partition(AuditActorsPartition, "ACTOR#"), cancellationToken)).Select(i => i.Str("ActorId")).ToList();
@@ -56,9 +86,9 @@ public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
     private async Task PutAuditActorAsync(string actorId, CancellationToken cancellationToken) =>
         await table.PutIfAsync(NewItem(AuditActorsPartition, "ACTOR#" + actorId).Also("ActorId", S(actorId)), null, cancellationToken);
 
-    private static QueryRequest AuditQuery(AuditFilter filter)
+    private static QueryRequest AuditQuery(string month, AuditFilter filter)
     {
-        var values = new Dictionary<string, AttributeValue> { [":pk"] = S(AuditPartition) };
+        var values = new Dictionary<string, AttributeValue> { [":pk"] = S("AUDIT#" + month) };
         var names = new Dictionary<string, string>();
         var conditions = new List<string>();
         void Add(string attribute, string op, string placeholder, AttributeValue value)

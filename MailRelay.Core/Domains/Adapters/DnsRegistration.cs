@@ -13,7 +13,6 @@ internal static class DnsRegistration
         services.AddSingleton<IDnsResolver>(sp => ActivatorUtilities.CreateInstance<DohDnsResolver>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton<RecordPlanner>();
-        services.AddSingleton<DnsCheckResults>();
         services.AddSingleton<DnsChecker>();
         services.AddSingleton<DomainAdmin>();
         return services;

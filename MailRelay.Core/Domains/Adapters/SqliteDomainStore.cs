@@ -2,7 +2,7 @@ using MailRelay.Core.Infrastructure.Sqlite;
 
 namespace MailRelay.Core.Domains.Adapters;
 
-/// <summary>The DNS page's domains table.</summary>
+/// <summary>The DNS page's domains table; a domain's last check is its <c>last_check</c> column (JSON).</summary>
 public sealed class SqliteDomainStore(SqliteDatabase database) : IDomainStore
 {
     public async Task<IReadOnlyList<MailDomain>> ListDomainsAsync(CancellationToken cancellationToken)
@@ -35,5 +35,26 @@ public sealed class SqliteDomainStore(SqliteDatabase database) : IDomainStore
         command.CommandText = "DELETE FROM domains WHERE name = $name";
         command.Parameters.AddWithValue("$name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> SaveCheckReportAsync(DomainCheckReport report, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE domains SET last_check = $report WHERE name = $name";
+        command.Parameters.AddWithValue("$report", DomainCheckReports.ToJson(report));
+        command.Parameters.AddWithValue("$name", report.Domain);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<DomainCheckReport>> ListCheckReportsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_check FROM domains WHERE last_check IS NOT NULL ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var reports = new List<DomainCheckReport>();
+        while (await reader.ReadAsync(cancellationToken)) reports.Add(DomainCheckReports.FromJson(reader.GetString(0)));
+        return reports;
     }
 }

@@ -10,11 +10,14 @@ namespace MailRelay.Core.Forwarding.Adapters;
 /// <summary>
 /// Delivery items and the one way they change. A delivery is PK DLV#id, SK DELIVERY (GSI1 LANE#user /
 /// sequence#id: the user's deliveries in received order), its timeline events are SK EVENT#version in
-/// the same partition, and while it is Pending or Retrying a marker PK DUE, SK sequence#id lets the
-/// forwarder find due work without a Scan. LANES lists every user that ever had a delivery.
+/// the same partition, and while it is Pending or Retrying a marker PK DUE#shard, SK sequence#id lets the
+/// forwarder find due work without a Scan. LANES lists every user that ever had a delivery, and
+/// <see cref="DynamoDbQueueItems"/> keeps each user's queue counts after every status change.
 /// </summary>
 internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
 {
+    private readonly DynamoDbQueueItems _queue = new(table);
+
     private const int ChangeAttempts = 8;
     private static readonly Dictionary<string, string> VersionName = new() { ["#ver"] = "Version" };
 
@@ -28,9 +31,19 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
 
     internal static string DueKey(Delivery d) => $"{Padded(d.MessageSequence)}#{Padded(d.Id)}";
 
+    /// <summary>
+    /// Due markers are spread over this many partitions (DUE#0…), each taking ~1,000 writes a second:
+    /// every delivery writes and deletes one. A claim reads them all, so more shards cost more reads per poll.
+    /// </summary>
+    internal const int DueShards = 4;
+
+    /// <summary>The due partition of a user's deliveries: by a hash of the user, so one lane stays in one shard and keeps its order.</summary>
+    internal static string DuePk(string? userId) =>
+        "DUE#" + System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId ?? ""))[0] % DueShards;
+
     internal static bool IsDue(DeliveryStatus status) => status is DeliveryStatus.Pending or DeliveryStatus.Retrying;
 
-    /// <summary>Puts a new delivery (its due marker first, then the item, lane and first event); a retry skips what exists.</summary>
+    /// <summary>Puts a new delivery (its due marker first, then the item, lane, queue item and first event); a retry skips what exists.</summary>
     internal async Task CreateDeliveryAsync(Item item, string eventDetail, CancellationToken cancellationToken)
     {
         var state = ReadState(item);
@@ -38,6 +51,7 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
         if (IsDue(delivery.Status)) await PutMarkerAsync(delivery, state.Version, cancellationToken);
         await table.PutNewAsync(item, cancellationToken);
         await PutLaneAsync(delivery.UserId, cancellationToken);
+        await _queue.FollowAsync(delivery, state.Version, delivery.UserId, enteringUserId: true, cancellationToken);
         await PutEventAsync(delivery.Id, state.Version, delivery.Status, eventDetail, delivery.CreatedAt, cancellationToken);
     }
 
@@ -63,7 +77,10 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
                 "#ver = :v", cancellationToken, new() { [":v"] = N(before.Version) }, VersionName);
             if (!written) continue;
             if (wasDue && !isDue) await DeleteMarkerAsync(after.Delivery, after.Version, cancellationToken);
-            if (after.Delivery.UserId != before.Delivery.UserId) await PutLaneAsync(after.Delivery.UserId, cancellationToken);
+            var movedUser = after.Delivery.UserId != before.Delivery.UserId;
+            if (movedUser) await PutLaneAsync(after.Delivery.UserId, cancellationToken);
+            if (movedUser || after.Delivery.Status != before.Delivery.Status)
+                await _queue.FollowAsync(after.Delivery, after.Version, before.Delivery.UserId, movedUser, cancellationToken);
             if (decided.AddsEvent)
                 await PutEventAsync(id, after.Version, after.Delivery.Status, decided.EventDetail, after.Delivery.UpdatedAt, cancellationToken);
             return after;
@@ -72,11 +89,11 @@ internal sealed class DynamoDbDeliveryItems(DynamoDbTable table)
     }
 
     internal async Task PutMarkerAsync(Delivery delivery, long version, CancellationToken cancellationToken) =>
-        await table.PutIfAsync(NewItem("DUE", DueKey(delivery)).Also("DeliveryId", N(delivery.Id)).Also("Version", N(version)),
+        await table.PutIfAsync(NewItem(DuePk(delivery.UserId), DueKey(delivery)).Also("DeliveryId", N(delivery.Id)).Also("Version", N(version)),
             "attribute_not_exists(PK) OR #ver < :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
 
     internal async Task DeleteMarkerAsync(Delivery delivery, long version, CancellationToken cancellationToken) =>
-        await table.DeleteIfAsync("DUE", DueKey(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
+        await table.DeleteIfAsync(DuePk(delivery.UserId), DueKey(delivery), "#ver <= :v", cancellationToken, new() { [":v"] = N(version) }, VersionName);
 
     internal async Task PutLaneAsync(string? userId, CancellationToken cancellationToken) =>
         await table.PutIfAsync(NewItem("LANES", "LANE#" + userId).With("UserId", userId), "attribute_not_exists(PK)", cancellationToken);

@@ -8,20 +8,23 @@ namespace MailRelay.Core.Forwarding.Adapters;
 
 /// <summary>
 /// Claims, outcomes and queue changes of deliveries, and the queue summaries read from the users'
-/// lanes. How a delivery item is keyed and changed is <see cref="DynamoDbDeliveryItems"/>.
+/// queue items (<see cref="DynamoDbQueueItems"/>). How a delivery item is keyed and changed is <see cref="DynamoDbDeliveryItems"/>.
 /// </summary>
 public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
 {
     private readonly DynamoDbDeliveryItems _items = new(table);
+    private readonly DynamoDbQueueItems _queue = new(table);
 
     /// <summary>
-    /// Reads the DUE markers in received order (one Query, as long as the due backlog) and the items
+    /// Reads the due markers of every shard (one Query each, together as long as the due backlog), merged
+    /// in received order (a user's lane lives in one shard, so its order is the shard's), and the items
     /// they point at, then leases with a Version-conditioned write, so two instances never hold the
     /// same delivery. Lane order is kept in memory exactly as the SQL NOT EXISTS does.
     /// </summary>
     public async Task<IReadOnlyList<Delivery>> ClaimDueDeliveriesAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
-        var markers = await table.QueryAsync(Partition("DUE"), cancellationToken);
+        var shards = await Task.WhenAll(Enumerable.Range(0, DueShards).Select(shard => table.QueryAsync(Partition("DUE#" + shard), cancellationToken)));
+        var markers = shards.SelectMany(m => m).OrderBy(m => m["SK"].S, StringComparer.Ordinal).ToList();
         var states = (await table.BatchGetAsync(markers.Select(m => Key(DeliveryPk(m.Num("DeliveryId")), "DELIVERY")), cancellationToken))
             .Select(ReadState).ToDictionary(s => s.Delivery.Id);
         var committed = (await table.BatchGetAsync(states.Values.Select(s => s.Delivery.MessageId).Distinct(StringComparer.Ordinal)
@@ -101,35 +104,43 @@ public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
         }
     }
 
+    /// <summary>Goes through the user's waiting deliveries only (their queue items), never their history.</summary>
     public async Task<int> QueueUserDeliveriesAsync(string userId, DeliveryTarget target, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var d in await _items.LaneDeliveriesAsync(userId, cancellationToken))
+        foreach (var w in (await _queue.ReadAsync(userId, null, cancellationToken)).Waiting)
         {
-            if (d.Target != target || !IsDue(d.Status)) continue;
-            if (await ChangeStatusAsync(d.Id, s => s.Delivery.Target == target && IsDue(s.Delivery.Status), DeliveryStatus.Queued, null, reason, now, cancellationToken)) changed++;
+            if (!IsDue(w.Status)) continue;
+            if (await ChangeStatusAsync(w.DeliveryId, s => (s.Delivery.UserId ?? "") == userId && s.Delivery.Target == target && IsDue(s.Delivery.Status),
+                    DeliveryStatus.Queued, null, reason, now, cancellationToken)) changed++;
         }
         return changed;
     }
 
+    /// <summary>Goes through the user's waiting deliveries only (their queue items), never their history.</summary>
     public async Task<int> MakeUserDeliveriesDueAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = 0;
-        foreach (var d in await _items.LaneDeliveriesAsync(userId, cancellationToken))
+        foreach (var w in (await _queue.ReadAsync(userId, null, cancellationToken)).Waiting)
         {
-            if (d.Status is not (DeliveryStatus.Queued or DeliveryStatus.Retrying)) continue;
-            if (await ChangeStatusAsync(d.Id, s => s.Delivery.Status is DeliveryStatus.Queued or DeliveryStatus.Retrying, DeliveryStatus.Pending, null, "Due now", now, cancellationToken)) changed++;
+            if (w.Status is not (DeliveryStatus.Queued or DeliveryStatus.Retrying)) continue;
+            if (await ChangeStatusAsync(w.DeliveryId, s => (s.Delivery.UserId ?? "") == userId && s.Delivery.Status is DeliveryStatus.Queued or DeliveryStatus.Retrying,
+                    DeliveryStatus.Pending, null, "Due now", now, cancellationToken)) changed++;
         }
         return changed;
     }
 
-    /// <summary>Reads every lane (user) and its deliveries: bounded by the users, run by the 15-minute sweep.</summary>
+    /// <summary>
+    /// The 15-minute sweep (cluster-once): reads each user's queue items, and on the way repairs those a
+    /// crash left out of step with their delivery (<see cref="DynamoDbQueueItems"/>). Costs the users and their undelivered mail.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ListUsersWithQueuedDeliveriesAsync(CancellationToken cancellationToken)
     {
         var users = new List<string>();
         foreach (var lane in await _items.ListLanesAsync(cancellationToken))
         {
-            if (lane.Length > 0 && (await _items.LaneDeliveriesAsync(lane, cancellationToken)).Any(d => d.Status == DeliveryStatus.Queued)) users.Add(lane);
+            var waiting = await _queue.RepairAsync(lane, cancellationToken);
+            if (lane.Length > 0 && waiting.Any(w => w.Status == DeliveryStatus.Queued)) users.Add(lane);
         }
         return users;
     }
@@ -167,32 +178,37 @@ public sealed class DynamoDbDeliveryStore(DynamoDbTable table) : IDeliveryStore
         (s.Delivery.Status == DeliveryStatus.Pending || (s.Delivery.Status == DeliveryStatus.Retrying && s.Delivery.NextAttemptAt <= now))
         && (s.LeaseUntil is null || s.LeaseUntil < now);
 
-    private static readonly DeliveryStatus[] Waiting =
-        [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying, DeliveryStatus.Held, DeliveryStatus.Failed];
-
-    /// <summary>Every lane's deliveries from GSI1 (an admin page, bounded by the retained deliveries), one summary per user.</summary>
+    /// <summary>One Query per user of their queue items (undelivered deliveries and the delivered count): the users and their waiting mail, not history.</summary>
     public async Task<IReadOnlyList<UserQueueSummary>> SummarizeQueuesAsync(CancellationToken cancellationToken)
     {
         var summaries = new List<UserQueueSummary>();
         foreach (var lane in await _items.ListLanesAsync(cancellationToken))
         {
-            var deliveries = await _items.LaneDeliveriesAsync(lane, cancellationToken);
-            if (deliveries.Count > 0) summaries.Add(Summarize(lane, deliveries));
+            var (waiting, delivered) = await _queue.ReadAsync(lane, null, cancellationToken);
+            // A lane whose mail all moved to another user (held mail released to someone) or was dropped has nothing to show.
+            if (waiting.Count > 0 || delivered > 0) summaries.Add(DynamoDbQueueItems.Summarize(lane, waiting, delivered));
         }
         return summaries.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The user's queue items; with <paramref name="createdUpTo"/>, the waiting ones created up to it, and the
+    /// delivered count less the deliveries created after it (read newest first from the lane until one is
+    /// older, so it costs the mail since then). A delivery added later to an older message sorts among the
+    /// old ones and is then counted as created before.
+    /// </summary>
     public async Task<UserQueueSummary> SummarizeUserQueueAsync(string userId, DateTimeOffset? createdUpTo, CancellationToken cancellationToken)
     {
-        var deliveries = await _items.LaneDeliveriesAsync(userId, cancellationToken);
-        return Summarize(userId, deliveries.Where(d => createdUpTo is null || d.CreatedAt <= createdUpTo).ToList());
-    }
-
-    private static UserQueueSummary Summarize(string userId, IReadOnlyList<Delivery> deliveries)
-    {
-        int Count(DeliveryStatus status) => deliveries.Count(d => d.Status == status);
-        var oldest = deliveries.Where(d => Waiting.Contains(d.Status)).Select(d => (DateTimeOffset?)d.CreatedAt).Min();
-        return new UserQueueSummary(userId, Count(DeliveryStatus.Pending), Count(DeliveryStatus.Queued), Count(DeliveryStatus.Retrying),
-            Count(DeliveryStatus.Held), Count(DeliveryStatus.Failed), Count(DeliveryStatus.Delivered), oldest);
+        var (waiting, delivered) = await _queue.ReadAsync(userId, createdUpTo, cancellationToken);
+        if (createdUpTo is not { } upTo) return DynamoDbQueueItems.Summarize(userId, waiting, delivered);
+        var total = (await _queue.ReadAsync(userId, null, cancellationToken)).Delivered;
+        var deliveredSince = 0;
+        await foreach (var item in table.ReadAsync(Index("LANE#" + userId, newestFirst: true), cancellationToken))
+        {
+            var d = ReadState(item).Delivery;
+            if (d.CreatedAt <= upTo) break;
+            if (d.Status == DeliveryStatus.Delivered) deliveredSince++;
+        }
+        return DynamoDbQueueItems.Summarize(userId, waiting, Math.Max(0, total - deliveredSince));
     }
 }

@@ -28,7 +28,7 @@ public sealed class DynamoDbGmailConnectionStore(DynamoDbTable table) : IGmailCo
             .SetOrRemove("LastError", Clip(c.LastError)).SetOrRemove("LastErrorAt", c.LastErrorAt)
             .SetOrRemove("GSI1PK", c.ExpiresAt is null ? null : ExpiryIndex)
             .SetOrRemove("GSI1SK", c.ExpiresAt is { } e ? $"{Time(e)}#{c.UserId}" : null);
-        await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("USER#" + c.UserId, "GMAIL")), cancellationToken);
+        await table.UpdateAsync(update.ToRequest(table.Name, Key("USER#" + c.UserId, "GMAIL")), cancellationToken);
     }
 
     public async Task UpdateGmailConnectionStatusAsync(string userId, GmailConnectionStatus status, int failureCount, string? lastError, DateTimeOffset? lastErrorAt, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed class DynamoDbGmailConnectionStore(DynamoDbTable table) : IGmailCo
             .When("attribute_exists(PK)");
         try
         {
-            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("USER#" + userId, "GMAIL")), cancellationToken);
+            await table.UpdateAsync(update.ToRequest(table.Name, Key("USER#" + userId, "GMAIL")), cancellationToken);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -113,7 +113,7 @@ public sealed class DynamoDbGmailConnectionStore(DynamoDbTable table) : IGmailCo
     {
         try
         {
-            await table.Client.UpdateItemAsync(new UpdateItemRequest
+            await table.UpdateAsync(new UpdateItemRequest
             {
                 TableName = table.Name,
                 Key = Key("USER#" + userId, "GMAIL"),

@@ -60,12 +60,21 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     }
 
     /// <summary>
-    /// Reads every message key of GSI1 MESSAGES (newest first) and filters in memory; a user or status
-    /// filter first collects the matching message ids from the users' lanes. The cost grows with the
-    /// number of stored messages, which the blob retention keeps bounded (docs/dynamodb.md).
+    /// Without a filter: the newest skip + take messages of GSI1 MESSAGES, and the total from the message
+    /// counter (sequences handed out; an intake that crashed before its commit took one too), so a
+    /// page near the top costs the same however many messages are kept. With a filter: reads every
+    /// message of GSI1 MESSAGES (newest first) and filters in memory; a user or status filter first
+    /// collects the matching message ids from the users' lanes. That cost grows with the stored
+    /// messages, which the blob retention keeps bounded (docs/dynamodb.md).
     /// </summary>
     public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
+        if (filter.UserId is null && filter.Status is null && string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var newest = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken, skip + take)).Select(ReadMessage).Skip(skip).ToList();
+            var numbered = (await table.GetAsync("COUNTER#message", "COUNTER", cancellationToken))?.Num("Value") ?? 0;
+            return new Page<MessageListItem>(await WithDeliveriesAsync(newest, cancellationToken), skip, take, checked((int)numbered));
+        }
         IEnumerable<StoredMessage> messages = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken)).Select(ReadMessage);
         if (filter.UserId is not null || filter.Status is not null)
         {
@@ -85,18 +94,23 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
                 .Any(f => f is not null && f.Contains(text, StringComparison.OrdinalIgnoreCase)));
         }
         var matching = messages.ToList();
-        var items = new List<MessageListItem>();
-        foreach (var message in matching.Skip(skip).Take(take))
-            items.Add(new MessageListItem(message, await _items.OfMessageAsync(message.Id, cancellationToken)));
-        return new Page<MessageListItem>(items, skip, take, matching.Count);
+        return new Page<MessageListItem>(await WithDeliveriesAsync(matching.Skip(skip).Take(take), cancellationToken), skip, take, matching.Count);
     }
+
+    private async Task<List<MessageListItem>> WithDeliveriesAsync(IEnumerable<StoredMessage> messages, CancellationToken cancellationToken)
+    {
+        var items = new List<MessageListItem>();
+        foreach (var message in messages) items.Add(new MessageListItem(message, await _items.OfMessageAsync(message.Id, cancellationToken)));
+        return items;
+    }
+
 
     public async Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken)
     {
         var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
         try
         {
-            await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
+            await table.UpdateAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
         }
         catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
         {
@@ -120,7 +134,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     public async Task<bool> IsMessageFinishedAsync(string messageId, CancellationToken cancellationToken) =>
         (await _items.OfMessageAsync(messageId, cancellationToken)).All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Dropped);
 
-    private static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
+    internal static Item MessageItem(StoredMessage m) => NewItem("MSG#" + m.Id, "MESSAGE")
         .Also("Id", S(m.Id)).Also("Sequence", N(m.Sequence)).Also("Source", S(m.Source)).Also("ReceivedAt", T(m.ReceivedAt))
         .Also("BlobKey", S(m.BlobKey)).Also("Recipients", S(JsonSerializer.Serialize(m.Recipients)))
         .With("Spam", m.Verdicts.Spam).With("Virus", m.Verdicts.Virus).With("Spf", m.Verdicts.Spf).With("Dkim", m.Verdicts.Dkim).With("Dmarc", m.Verdicts.Dmarc)
@@ -166,7 +180,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
         {
             var update = new DynamoDbUpdate().Set("Recipients", S(JsonSerializer.Serialize(merged)));
             if (added.Count > 0) update.Set("BlobDeleted", B(false));
-            await table.Client.UpdateItemAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
+            await table.UpdateAsync(update.When("attribute_exists(PK)").ToRequest(table.Name, Key(pk, "MESSAGE")), cancellationToken);
         }
         return added;
     }

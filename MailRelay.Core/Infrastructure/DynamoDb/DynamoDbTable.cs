@@ -15,6 +15,11 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
 
     internal IAmazonDynamoDB Client => client;
 
+    /// <summary>The capacity units DynamoDB reported for this table's calls, per operation (what on-demand billing charges).</summary>
+    public DynamoDbCapacity Capacity { get; } = new();
+
+    private const string Total = "TOTAL";
+
     internal DynamoDbSettings Settings => settings;
 
     internal string Name => settings.TableName;
@@ -25,7 +30,8 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
 
     internal async Task<Item?> GetAsync(string pk, string sk, CancellationToken cancellationToken)
     {
-        var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = true }, cancellationToken);
+        var response = await client.GetItemAsync(new GetItemRequest { TableName = Name, Key = Key(pk, sk), ConsistentRead = true, ReturnConsumedCapacity = Total }, cancellationToken);
+        Capacity.Add("GetItem", [response.ConsumedCapacity]);
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
@@ -34,11 +40,12 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
     {
         try
         {
-            await client.PutItemAsync(new PutItemRequest
+            var response = await client.PutItemAsync(new PutItemRequest
             {
                 TableName = Name, Item = item, ConditionExpression = condition,
-                ExpressionAttributeValues = values, ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values, ExpressionAttributeNames = names, ReturnConsumedCapacity = Total,
             }, cancellationToken);
+            Capacity.Add("PutItem", [response.ConsumedCapacity]);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -58,8 +65,9 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
             var response = await client.DeleteItemAsync(new DeleteItemRequest
             {
                 TableName = Name, Key = Key(pk, sk), ConditionExpression = condition, ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
-                ExpressionAttributeValues = values, ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values, ExpressionAttributeNames = names, ReturnConsumedCapacity = Total,
             }, cancellationToken);
+            Capacity.Add("DeleteItem", [response.ConsumedCapacity]);
             return response.Attributes is { Count: > 0 } old ? old : null;
         }
         catch (ConditionalCheckFailedException)
@@ -72,12 +80,14 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
     internal async Task<List<Item>> QueryAsync(QueryRequest request, CancellationToken cancellationToken, int? max = null)
     {
         request.TableName = Name;
+        request.ReturnConsumedCapacity = Total;
         // Reading stops near what is needed: each page asks for at most the items still wanted.
         if (max is { } wanted && request.Limit is null) request.Limit = Math.Clamp(wanted, 1, 1000);
         var items = new List<Item>();
         do
         {
             var response = await client.QueryAsync(request, cancellationToken);
+            Capacity.Add("Query", [response.ConsumedCapacity]);
             if (response.Items is not null) items.AddRange(response.Items);
             request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
@@ -85,15 +95,32 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
         return max is { } m && items.Count > m ? items.GetRange(0, m) : items;
     }
 
+    /// <summary>The items of a query page by page as they are read, so a caller that stops early reads no further page.</summary>
+    internal async IAsyncEnumerable<Item> ReadAsync(QueryRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        request.TableName = Name;
+        request.ReturnConsumedCapacity = Total;
+        do
+        {
+            var response = await client.QueryAsync(request, cancellationToken);
+            Capacity.Add("Query", [response.ConsumedCapacity]);
+            foreach (var item in response.Items ?? []) yield return item;
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+    }
+
     /// <summary>How many items a query matches: every page is read (keys only), so the cost grows with the count.</summary>
     internal async Task<int> CountAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.TableName = Name;
         request.Select = Amazon.DynamoDBv2.Select.COUNT;
+        request.ReturnConsumedCapacity = Total;
         var total = 0;
         do
         {
             var response = await client.QueryAsync(request, cancellationToken);
+            Capacity.Add("Query", [response.ConsumedCapacity]);
             total += response.Count ?? 0;
             request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
@@ -139,7 +166,8 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
             for (var round = 0; pending.Count > 0; round++)
             {
                 if (round > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * round)), cancellationToken);
-                var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken);
+                var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending, ReturnConsumedCapacity = Total }, cancellationToken);
+                Capacity.Add("BatchGetItem", response.ConsumedCapacity);
                 if (response.Responses is not null && response.Responses.TryGetValue(Name, out var items)) found.AddRange(items);
                 pending = response.UnprocessedKeys is { Count: > 0 } left ? left : [];
             }
@@ -147,16 +175,29 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
         return found;
     }
 
-    /// <summary>The next number of a counter item (atomic ADD). A retried caller may skip numbers; they are never reused.</summary>
-    internal async Task<long> NextNumberAsync(string counter, CancellationToken cancellationToken)
+    /// <summary>One UpdateItem; a refused condition throws <see cref="ConditionalCheckFailedException"/> as the SDK does.</summary>
+    internal async Task<UpdateItemResponse> UpdateAsync(UpdateItemRequest request, CancellationToken cancellationToken)
     {
-        var response = await client.UpdateItemAsync(new UpdateItemRequest
+        request.TableName = Name;
+        request.ReturnConsumedCapacity = Total;
+        var response = await client.UpdateItemAsync(request, cancellationToken);
+        Capacity.Add("UpdateItem", [response.ConsumedCapacity]);
+        return response;
+    }
+
+    /// <summary>The next number of a counter item (atomic ADD). A retried caller may skip numbers; they are never reused.</summary>
+    internal Task<long> NextNumberAsync(string counter, CancellationToken cancellationToken) => TakeNumbersAsync(counter, 1, cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> numbers of a counter item at once (atomic ADD); returns the last.</summary>
+    internal async Task<long> TakeNumbersAsync(string counter, long count, CancellationToken cancellationToken)
+    {
+        var response = await UpdateAsync(new UpdateItemRequest
         {
             TableName = Name,
             Key = Key("COUNTER#" + counter, "COUNTER"),
-            UpdateExpression = "ADD #v :one",
+            UpdateExpression = "ADD #v :count",
             ExpressionAttributeNames = new() { ["#v"] = "Value" },
-            ExpressionAttributeValues = new() { [":one"] = N(1) },
+            ExpressionAttributeValues = new() { [":count"] = N(count) },
             ReturnValues = Amazon.DynamoDBv2.ReturnValue.UPDATED_NEW,
         }, cancellationToken);
         return response.Attributes.Num("Value");

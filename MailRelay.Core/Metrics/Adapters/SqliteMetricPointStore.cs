@@ -34,6 +34,31 @@ public sealed class SqliteMetricPointStore(SqliteDatabase database) : IMetricPoi
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>One upsert per outcome that has a count, each adding to the stored value, so two instances adding at once both count.</summary>
+    public async Task AddOutcomesAsync(DateTimeOffset minute, OutcomeCounts counts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO queue_metrics (minute, name, user_key, value) VALUES ($minute, $name, $user, $count)
+            ON CONFLICT (minute, name, user_key) DO UPDATE SET value = value + excluded.value
+            """;
+        command.Parameters.AddWithValue("$minute", SqliteValues.Time(minute));
+        command.Parameters.AddWithValue("$user", TotalKey);
+        var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Text);
+        var count = command.Parameters.Add("$count", Microsoft.Data.Sqlite.SqliteType.Real);
+        foreach (var (outcome, value) in new[] { (MetricNames.Delivered, counts.Delivered), (MetricNames.Queued, counts.Queued), (MetricNames.Failed, counts.Failed) })
+        {
+            if (value == 0) continue;
+            name.Value = outcome;
+            count.Value = (double)value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<OutcomeMinute>> ListOutcomesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        OutcomeMinutes.FromPoints(await ListMetricPointsAsync(from, to, cancellationToken));
+
     public async Task<IReadOnlyList<MetricPoint>> ListMetricPointsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

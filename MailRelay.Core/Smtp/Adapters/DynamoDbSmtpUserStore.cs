@@ -70,7 +70,7 @@ public sealed class DynamoDbSmtpUserStore(DynamoDbTable table) : ISmtpUserStore
             try
             {
                 // The index may be a moment behind: the condition re-checks on the item itself.
-                var response = await table.Client.UpdateItemAsync(new UpdateItemRequest
+                var response = await table.UpdateAsync(new UpdateItemRequest
                 {
                     TableName = table.Name,
                     Key = Key("SMTP#" + candidate.Id, "SMTP"),

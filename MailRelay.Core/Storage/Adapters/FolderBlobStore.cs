@@ -13,17 +13,21 @@ public sealed partial class FolderBlobStore(string root) : IBlobStore
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            long size;
+            // Unbuffered: the copy's own buffer goes straight to the file, not through a second one of the stream's.
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
             {
                 await content.CopyToAsync(file, cancellationToken);
-                await file.FlushAsync(cancellationToken);
+                size = file.Position;
             }
             File.Move(temporary, path, overwrite: true);
-            return new FileInfo(path).Length;
+            return size;
         }
-        finally
+        catch
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            // Deleting a file that is not there is no error: one call, no check first.
+            File.Delete(temporary);
+            throw;
         }
     }
 

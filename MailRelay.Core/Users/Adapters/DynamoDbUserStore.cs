@@ -20,7 +20,7 @@ public sealed class DynamoDbUserStore(DynamoDbTable table) : IUserStore
             .Set("Roles", S(JsonSerializer.Serialize(roles.Distinct(StringComparer.Ordinal).ToList())))
             .Set("LastSignInAt", T(signedInAt)).SetIfMissing("CreatedAt", T(signedInAt))
             .Set("GSI1PK", S(UsersIndex)).Set("GSI1SK", S($"{email}#{id}"));
-        var response = await table.Client.UpdateItemAsync(update.ToRequest(table.Name, Key("USER#" + id, "PROFILE"), returnNew: true), cancellationToken);
+        var response = await table.UpdateAsync(update.ToRequest(table.Name, Key("USER#" + id, "PROFILE"), returnNew: true), cancellationToken);
         return ReadUser(response.Attributes);
     }
 

@@ -34,6 +34,23 @@ public abstract class AuditStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task ListAudit_EntriesOverSeveralMonths_PageNewestFirstAcrossTheMonths()
+    {
+        for (var i = 1; i <= 5; i++) await Stores.Audit.AppendAuditAsync(new NewAuditEntry(i % 2 == 0 ? "alice" : "admin", $"action.{i}", "t"), T0.AddDays(20 * i), default);
+
+        var pages = new List<Page<AuditEntry>>();
+        for (var skip = 0; skip < 6; skip += 2) pages.Add(await Stores.Audit.ListAuditAsync(skip, 2, default));
+        var byAdmin = await Stores.Audit.ListAuditAsync(new AuditFilter(ActorId: "admin"), 1, 2, default);
+        var winter = await Stores.Audit.ListAuditAsync(new AuditFilter(From: T0.AddDays(40), To: T0.AddDays(80)), 0, 10, default);
+
+        pages.ShouldAllBe(p => p.Total == 5);
+        pages.SelectMany(p => p.Items).Select(e => e.Action).ShouldBe(["action.5", "action.4", "action.3", "action.2", "action.1"]);
+        byAdmin.Total.ShouldBe(3);
+        byAdmin.Items.Select(e => e.Action).ShouldBe(["action.3", "action.1"]);
+        winter.Items.Select(e => e.Action).ShouldBe(["action.4", "action.3", "action.2"]);
+    }
+
+    [Fact]
     public async Task AppendAudit_ReturnsTheEntryAsStored()
     {
         var appended = await Stores.Audit.AppendAuditAsync(new NewAuditEntry("alice", "gmail.connect", "alice", null, null), T0, default);

@@ -228,6 +228,41 @@ public abstract class DeliveryStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task SummarizeUserQueue_FollowsEachStatusChange_FromArrivalToDelivered()
+    {
+        var first = (await AddMessageAsync("m-1", T0, To("alice")))[0];
+        var second = (await AddMessageAsync("m-2", T0.AddMinutes(1), To("alice")))[0];
+        async Task<(int Pending, int Queued, int Retrying, int Failed, int Delivered, DateTimeOffset? Oldest)> AliceAsync()
+        {
+            var s = await Stores.Deliveries.SummarizeUserQueueAsync("alice", null, default);
+            return (s.Pending, s.Queued, s.Retrying, s.Failed, s.Delivered, s.OldestWaitingSince);
+        }
+
+        var arrived = await AliceAsync();
+        await Stores.Deliveries.ClaimDueDeliveriesAsync("node-a", T0.AddMinutes(1), T0.AddMinutes(3), 1, default);
+        await Stores.Deliveries.CompleteDeliveryAsync("node-a", Outcome(first.Id, DeliveryStatus.Retrying, T0.AddMinutes(1), next: T0.AddMinutes(2)), default);
+        var retrying = await AliceAsync();
+        await Stores.Deliveries.QueueUserDeliveriesAsync("alice", DeliveryTarget.Gmail, "Gmail connection expired", T0.AddMinutes(2), default);
+        var queued = await AliceAsync();
+        await Stores.Deliveries.MakeUserDeliveriesDueAsync("alice", T0.AddMinutes(3), default);
+        var claimed = await Stores.Deliveries.ClaimDueDeliveriesAsync("node-a", T0.AddMinutes(3), T0.AddMinutes(5), 10, default);
+        await Stores.Deliveries.CompleteDeliveryAsync("node-a", Outcome(first.Id, DeliveryStatus.Delivered, T0.AddMinutes(3), external: "gmail-1"), default);
+        var oneDelivered = await AliceAsync();
+        await Stores.Deliveries.CompleteDeliveryAsync("node-a", Outcome(second.Id, DeliveryStatus.Failed, T0.AddMinutes(4), error: "too large"), default);
+        await Stores.Deliveries.ChangeDeliveryStatusAsync(second.Id, [DeliveryStatus.Failed], DeliveryStatus.Dropped, null, "purge", T0.AddMinutes(5), default);
+        var done = await AliceAsync();
+
+        arrived.ShouldBe((2, 0, 0, 0, 0, (DateTimeOffset?)T0));
+        retrying.ShouldBe((1, 0, 1, 0, 0, (DateTimeOffset?)T0));
+        queued.ShouldBe((0, 2, 0, 0, 0, (DateTimeOffset?)T0));
+        claimed.Select(d => d.Id).ShouldBe([first.Id, second.Id]);
+        oneDelivered.ShouldBe((1, 0, 0, 0, 1, (DateTimeOffset?)T0.AddMinutes(1)));
+        done.ShouldBe((0, 0, 0, 0, 1, (DateTimeOffset?)null));
+        (await Stores.Deliveries.SummarizeQueuesAsync(default)).ShouldBe([new UserQueueSummary("alice", 0, 0, 0, 0, 0, 1, null)]);
+        (await Stores.Deliveries.ListUsersWithQueuedDeliveriesAsync(default)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SummarizeQueues_CountsPerUser_WithTheOldestWaiting_AndMailWithoutAUser()
     {
         await AddMessageAsync("m-1", T0, To("alice", DeliveryStatus.Queued), To("bob", DeliveryStatus.Dropped));

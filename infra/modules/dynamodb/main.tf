@@ -31,6 +31,13 @@ resource "aws_dynamodb_table" "relay" {
     projection_type = "ALL"
   }
 
+  # Items that only matter for a while carry their expiry in epoch seconds: the cross-instance
+  # change feed (CHANGES#minute, an hour). DynamoDB deletes them at no write cost.
+  ttl {
+    attribute_name = "ExpiresAt"
+    enabled        = true
+  }
+
   server_side_encryption {
     enabled     = true
     kms_key_arn = var.kms_key_arn

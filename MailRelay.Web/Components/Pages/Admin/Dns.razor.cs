@@ -6,10 +6,10 @@ using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
 
-public sealed partial class Dns : IDisposable
+public sealed partial class Dns
 {
-    private readonly CancellationTokenSource _closing = new();
     private IReadOnlyList<MailDomain>? _domains;
+    private IReadOnlyDictionary<string, DomainCheckReport> _checks = new Dictionary<string, DomainCheckReport>();
     private IReadOnlyList<string> _suggested = [];
     private string _newDomain = "";
     private string? _error;
@@ -22,8 +22,6 @@ public sealed partial class Dns : IDisposable
 
     [Inject] private DnsChecker Checker { get; set; } = null!;
 
-    [Inject] private DnsCheckResults Results { get; set; } = null!;
-
     [Inject] private RecordPlanner Planner { get; set; } = null!;
 
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = null!;
@@ -34,15 +32,16 @@ public sealed partial class Dns : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        // The daily job's results appear without a reload.
-        Results.Changed += OnResultsChanged;
         await LoadAsync();
+        // A check by the daily job, or by "Check now" on any instance, appears without a reload.
+        FollowRelay(change => change.Kind == DnsChecker.CheckedKind, LoadAsync);
     }
 
     private async Task LoadAsync()
     {
-        _domains = await Domains.ListAsync(_closing.Token);
-        _suggested = await Domains.SuggestedAsync(_closing.Token);
+        _domains = await Domains.ListAsync(Closing);
+        _checks = await Domains.LastChecksAsync(Closing);
+        _suggested = await Domains.SuggestedAsync(Closing);
     }
 
     private Task AddAsync() => AddAsync(_newDomain);
@@ -54,7 +53,7 @@ public sealed partial class Dns : IDisposable
         try
         {
             var actor = await Authentication.CurrentUserIdAsync();
-            var result = await Domains.AddAsync(actor, name, _closing.Token);
+            var result = await Domains.AddAsync(actor, name, Closing);
             _error = result.Failure?.Message;
             if (!result.IsSuccess) return;
             _newDomain = "";
@@ -74,7 +73,7 @@ public sealed partial class Dns : IDisposable
             yesText: "Remove", cancelText: "Keep it");
         if (confirmed != true) return;
         var actor = await Authentication.CurrentUserIdAsync();
-        if ((await Domains.RemoveAsync(actor, name, _closing.Token)).IsSuccess)
+        if ((await Domains.RemoveAsync(actor, name, Closing)).IsSuccess)
             Snackbar.Add($"Domain removed: {name}", Severity.Success);
         else
             Snackbar.Add($"Domain already gone: {name} had been removed meanwhile.", Severity.Warning);
@@ -87,7 +86,8 @@ public sealed partial class Dns : IDisposable
         _checking = true;
         try
         {
-            var reports = await Checker.CheckAllAsync(_closing.Token);
+            var reports = await Checker.CheckAllAsync(Closing);
+            _checks = await Domains.LastChecksAsync(Closing);
             var ok = reports.Count(r => r.AllOk);
             Snackbar.Add($"DNS checked: {ok} of {reports.Count} domains have every record as expected.", ok == reports.Count ? Severity.Success : Severity.Warning);
         }
@@ -95,14 +95,5 @@ public sealed partial class Dns : IDisposable
         {
             _checking = false;
         }
-    }
-
-    private void OnResultsChanged() => _ = InvokeAsync(StateHasChanged);
-
-    public void Dispose()
-    {
-        Results.Changed -= OnResultsChanged;
-        _closing.Cancel();
-        _closing.Dispose();
     }
 }
