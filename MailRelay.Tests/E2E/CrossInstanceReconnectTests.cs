@@ -9,7 +9,7 @@ namespace MailRelay.Tests.E2E;
 /// Issue 14, criterion 5: a reconnect that lands on another instance reloads cleanly. The instance
 /// holding Alice's circuit dies; the proxy sends her browser to the other one, which has no circuit
 /// for her and rejects the reconnect; the reload the banner offers brings her back signed in, live,
-/// on the other instance, where she can open My queue again. (Its own fixture: the test kills an instance.)
+/// on the page she was on, now served by the other instance. (Its own fixture: the test kills an instance.)
 /// </summary>
 public sealed partial class CrossInstanceReconnectTests(BrowserFixture browser, AwsTwoInstancesFixture cluster, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>, IClassFixture<AwsTwoInstancesFixture>, IDisposable
@@ -37,11 +37,11 @@ public sealed partial class CrossInstanceReconnectTests(BrowserFixture browser, 
         var problemsBeforeReload = alice.Problems.Count;
         await banner.Locator(".reconnect-rejected a").ClickAsync();
 
-        // The banner's link (href="") resolves against <base href="/">: it opens the Dashboard.
-        await Expect(page.Locator("main h1")).ToHaveTextAsync("Dashboard");
-        page.PathAndQuery().ShouldBe("/", "still signed in: the key ring is shared, so no sign-in");
+        // The banner's link reloads the page she was on.
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("My queue");
+        page.PathAndQuery().ShouldBe("/my/queue", "still signed in: the key ring is shared, so no sign-in");
         await page.ShouldHaveLiveCircuitAsync();
-        await page.OpenFromNavAsync("/my/queue", "My queue");
+        await page.OpenFromNavAsync("/my/gmail", "My Gmail");
         front.RequestsTo(AwsTwoInstancesFixture.WorkInstanceName).ShouldBeGreaterThan(0);
         await page.ShouldShowNoErrorBoundaryAsync();
         alice.Problems.Skip(problemsBeforeReload).ShouldBeEmpty("the reloaded page has no problems");
