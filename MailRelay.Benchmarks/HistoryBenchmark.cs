@@ -55,7 +55,7 @@ public sealed class HistoryBenchmark(int[] checkpoints, int users, int concurren
         var perMessage = (table.Capacity.Total - before) / BatchSize;
         Console.WriteLine($"  RU per delivered message (received, claimed, delivered, one audit entry; {BatchSize} through the stores): {perMessage:F1}");
 
-        var seeder = new HistorySeeder(client, table, User, Start);
+        var seeder = new HistorySeeder(table, User, Start);
         var delivered = BatchSize;
         foreach (var checkpoint in checkpoints)
         {

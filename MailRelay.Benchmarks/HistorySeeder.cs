@@ -18,7 +18,7 @@ namespace MailRelay.Benchmarks;
 /// completing each message through the stores would take an hour on dynalite for 100,000; the items
 /// these skip (sequence reservations, events, received pointers) live in partitions of their own that the measured reads never touch.
 /// </summary>
-public sealed class HistorySeeder(IAmazonDynamoDB client, DynamoDbTable table, Func<int, string> userOf, DateTimeOffset start)
+public sealed class HistorySeeder(DynamoDbTable table, Func<int, string> userOf, DateTimeOffset start)
 {
     private readonly DynamoDbQueueItems _queue = new(table);
 
@@ -53,16 +53,6 @@ public sealed class HistorySeeder(IAmazonDynamoDB client, DynamoDbTable table, F
         yield return DynamoDbAuditStore.AuditItem(n + 1, new NewAuditEntry(user, "message.forwarded", id), at);
     }
 
-    private async Task WriteAsync(Dictionary<string, AttributeValue>[] chunk, CancellationToken cancellationToken)
-    {
-        var pending = new Dictionary<string, List<WriteRequest>>
-        {
-            [table.Settings.TableName] = [.. chunk.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } })],
-        };
-        while (pending.Count > 0)
-        {
-            var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
-            pending = response.UnprocessedItems is { Count: > 0 } left ? left : [];
-        }
-    }
+    private Task WriteAsync(Dictionary<string, AttributeValue>[] chunk, CancellationToken cancellationToken) =>
+        table.BatchWriteAsync(chunk.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } }), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
@@ -22,10 +23,11 @@ public sealed partial class ForwardingService(
     IOptions<ForwardingOptions> options,
     TimeProvider time,
     ILogger<ForwardingService> logger,
-    MetricCounters counters)
+    MetricCounters counters,
+    ClusterInstance instance)
 {
-    /// <summary>Identifies this process's leases; another instance takes them over only once they expire.</summary>
-    public string InstanceId { get; } = LastChars($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 48);
+    /// <summary>Identifies this process's leases (<see cref="ClusterInstance.Name"/>); another instance takes them over only once they expire.</summary>
+    public string InstanceId => instance.Name;
 
     private readonly DeliveryAttempt _attempt = new(options.Value, time);
 
@@ -162,9 +164,6 @@ public sealed partial class ForwardingService(
         /// <summary>A Gmail import succeeded in this lane, and the connection's health has been recorded.</summary>
         public bool GmailSucceeded { get; set; }
     }
-
-    /// <summary>At most <paramref name="max"/> characters, keeping the end: the process id and the GUID that make the id unique.</summary>
-    private static string LastChars(string value, int max) => value.Length <= max ? value : value[^max..];
 
     [LoggerMessage(LogLevel.Information, "Message {MessageId} delivered to {UserId} ({Target})")]
     private static partial void LogDelivered(ILogger logger, string messageId, string userId, DeliveryTarget target);

@@ -82,8 +82,9 @@ public static partial class MailRelayPage
     public static async Task OpenFromNavAsync(this IPage page, string href, string heading)
     {
         await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href);
-        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading);
+        // The heading is what shows the page arrived; a full load can come late on a loaded machine.
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading, new() { Timeout = 30_000 });
     }
 
     /// <summary>

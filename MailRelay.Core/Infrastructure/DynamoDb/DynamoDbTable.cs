@@ -175,6 +175,22 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
         return found;
     }
 
+    /// <summary>Puts and deletes in BatchWriteItem calls of 25, retrying (with a growing pause) what DynamoDB left unprocessed.</summary>
+    internal async Task BatchWriteAsync(IEnumerable<WriteRequest> writes, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in writes.Chunk(25))
+        {
+            var pending = new Dictionary<string, List<WriteRequest>> { [Name] = [.. chunk] };
+            for (var round = 0; pending.Count > 0; round++)
+            {
+                if (round > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * round)), cancellationToken);
+                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending, ReturnConsumedCapacity = Total }, cancellationToken);
+                Capacity.Add("BatchWriteItem", response.ConsumedCapacity);
+                pending = response.UnprocessedItems is { Count: > 0 } left ? left : [];
+            }
+        }
+    }
+
     /// <summary>One UpdateItem; a refused condition throws <see cref="ConditionalCheckFailedException"/> as the SDK does.</summary>
     internal async Task<UpdateItemResponse> UpdateAsync(UpdateItemRequest request, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public sealed class DynamoDbMetricPointStore(DynamoDbTable table) : IMetricPoint
         foreach (var day in points.Select(p => DayOf(p.Minute)).Distinct()) await ListDayAsync(day, cancellationToken);
         // BatchWriteItem refuses a batch that names the same key twice: the last point of a key wins, as in SQLite.
         var items = points.Select(MetricItem).GroupBy(i => (i["PK"].S, i["SK"].S)).Select(g => g.Last());
-        await BatchWriteAsync(items.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } }), cancellationToken);
+        await table.BatchWriteAsync(items.Select(i => new WriteRequest { PutRequest = new PutRequest { Item = i } }), cancellationToken);
     }
 
     /// <summary>One UpdateItem <c>ADD</c> per outcome that has a count (usually just Delivered).</summary>
@@ -42,7 +42,7 @@ public sealed class DynamoDbMetricPointStore(DynamoDbTable table) : IMetricPoint
         await ListDayAsync(DayOf(minute), cancellationToken);
         foreach (var (name, count) in Outcomes(counts).Where(o => o.Count != 0))
         {
-            await table.Client.UpdateItemAsync(new UpdateItemRequest
+            await table.UpdateAsync(new UpdateItemRequest
             {
                 TableName = table.Name,
                 Key = Key(Partition(minute), SortKey(minute, name, MetricTotalKey)),
@@ -123,23 +123,8 @@ public sealed class DynamoDbMetricPointStore(DynamoDbTable table) : IMetricPoint
     private async Task<int> DeleteAsync(QueryRequest keys, CancellationToken cancellationToken)
     {
         var old = await table.QueryAsync(keys, cancellationToken);
-        await BatchWriteAsync(old.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = Key(k["PK"].S, k["SK"].S) } }), cancellationToken);
+        await table.BatchWriteAsync(old.Select(k => new WriteRequest { DeleteRequest = new DeleteRequest { Key = Key(k["PK"].S, k["SK"].S) } }), cancellationToken);
         return old.Count;
-    }
-
-    /// <summary>Puts and deletes in batches of 25, retrying what DynamoDB left unprocessed.</summary>
-    private async Task BatchWriteAsync(IEnumerable<WriteRequest> writes, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in writes.Chunk(25))
-        {
-            var pending = new Dictionary<string, List<WriteRequest>> { [table.Name] = [.. chunk] };
-            for (var round = 0; pending.Count > 0; round++)
-            {
-                if (round > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 * round)), cancellationToken);
-                var response = await table.Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
-                pending = response.UnprocessedItems is { Count: > 0 } left ? left : [];
-            }
-        }
     }
 
     private static (string Name, int Count)[] Outcomes(OutcomeCounts counts) =>
