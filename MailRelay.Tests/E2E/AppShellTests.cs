@@ -58,6 +58,29 @@ public sealed class AppShellTests(BrowserFixture browser, DevelopmentAppFixture 
         _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task NavigationLinkClickedWhileTheCircuitStarts_OpensThatPageLive()
+    {
+        await using var session = await browser.NewSessionAsync(_app.BaseUrl);
+        var page = session.Page;
+        await page.SignInAsDevelopmentUserAsync("alice");
+        await using var slowStart = await SlowCircuitStart.HoldAsync(page);
+
+        // The Dashboard loads again; its circuit has asked to start and its answer is held back.
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await slowStart.Asked.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.Locator("nav[aria-label=Sections]").Locator("a[href='/my/queue']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/my/queue", new() { WaitUntil = WaitUntilState.Commit });
+        slowStart.Release();
+
+        // Live, the page under the address is still My queue: the circuit did not render the Dashboard back.
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("My queue");
+        page.PathAndQuery().ShouldBe("/my/queue");
+        await page.ShouldShowNoErrorBoundaryAsync();
+        _app.ErrorsLoggedSince(_outputMark).ShouldBeEmpty();
+    }
+
     /// <summary>True when the page's background, painted from the MudBlazor palette, is dark.</summary>
     private const string PageIsDark =
         "(([r, g, b]) => r + g + b < 3 * 96)(getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number))";

@@ -78,13 +78,18 @@ public static partial class MailRelayPage
         await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
     }
 
-    /// <summary>Follows a link of the navigation and waits for its page's heading.</summary>
+    /// <summary>
+    /// Follows a link of the navigation and waits for its page's heading on a live circuit: clicked
+    /// while the circuit still starts, the link loads the whole page, whose prerendered controls the
+    /// circuit then replaces (a value typed into them before that would be lost).
+    /// </summary>
     public static async Task OpenFromNavAsync(this IPage page, string href, string heading)
     {
         await page.Locator("nav[aria-label=Sections]").Locator($"a[href='{href}']").ClickAsync();
         // The heading is what shows the page arrived; a full load can come late on a loaded machine.
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href, new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(heading, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
     }
 
     /// <summary>

@@ -11,12 +11,16 @@
         location.reload();
     }, true);
 
+    // Every page is interactive (the router runs in the circuit), so enhanced navigation is off: a
+    // link clicked while the circuit is still starting is then a full page load of that page. With it
+    // on, the click patched the new page in, and the circuit, started for the old address, rendered
+    // the old page back under the new address.
+    const options = { ssr: { disableDomPreservation: true } };
     const transport = document.currentScript.dataset.circuitTransport;
     // 4 is SignalR's HttpTransportType.LongPolling; blazor.web.js does not expose the enum.
     const longPolling = 4;
     if (transport === "LongPolling") {
-        Blazor.start({ circuit: { configureSignalR: builder => builder.withUrl("_blazor", { transport: longPolling }) } });
-    } else {
-        Blazor.start();
+        options.circuit = { configureSignalR: builder => builder.withUrl("_blazor", { transport: longPolling }) };
     }
+    Blazor.start(options);
 })();
