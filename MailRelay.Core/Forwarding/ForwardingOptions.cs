@@ -24,9 +24,10 @@ public sealed class ForwardingOptions
 
     /// <summary>
     /// How long a claimed delivery stays with its instance unless renewed: a heartbeat renews it every
-    /// third of this while the batch runs, so it is also how soon a dead instance's lanes move on.
+    /// third of this while the batch runs, so it is also how soon a dead instance's lanes move on
+    /// (20 s: with the next forwarding run, well inside the 30 s a deploy or crash may cost a lane).
     /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>First in-process retry delay; doubled for each of the three retries (2 s, 4 s, 8 s).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
