@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailRelay.Core.Cluster;
 using MailRelay.Core.Common;
 using MailRelay.Core.Gmail;
@@ -44,14 +45,23 @@ public sealed partial class ForwardingService(
         // The batch's messages in one read, not one per delivery.
         var messages = await messageStore.FindMessagesAsync(claimed.Select(d => d.MessageId).ToList(), cancellationToken);
         var lanes = claimed.GroupBy(d => (d.UserId, d.Target)).Select(g => g.ToList()).ToList();
-        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
-            async (lane, token) => await DeliverLaneAsync(lane, messages, heartbeat, token));
+        var blobsDeleted = new ConcurrentQueue<string>();
+        try
+        {
+            await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = settings.ParallelUsers, CancellationToken = cancellationToken },
+                async (lane, token) => await DeliverLaneAsync(lane, new LaneState(messages, blobsDeleted), heartbeat, token));
+        }
+        finally
+        {
+            // One write for the batch, not one per message. Should it not happen, the sweep finds those
+            // messages' blobs unmarked, deletes them again (they are gone: no harm) and marks them.
+            await messageStore.MarkBlobsDeletedAsync(blobsDeleted.ToList(), CancellationToken.None);
+        }
         return claimed.Count;
     }
 
-    private async Task DeliverLaneAsync(List<Delivery> lane, IReadOnlyDictionary<string, StoredMessage> messages, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync(List<Delivery> lane, LaneState state, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
-        var state = new LaneState(messages);
         for (var i = 0; i < lane.Count; i++)
         {
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
@@ -119,7 +129,7 @@ public sealed partial class ForwardingService(
                     lane.GmailSucceeded = true;
                 }
                 LogDelivered(logger, delivery.MessageId, delivery.UserId!, delivery.Target);
-                await DeleteBlobWhenFinishedAsync(message);
+                await DeleteBlobWhenFinishedAsync(message, lane);
                 return true;
             case MailboxDeliveryOutcome.PermanentTokenError:
                 // Marks the connection, queues this delivery and every other waiting one of the user
@@ -148,18 +158,21 @@ public sealed partial class ForwardingService(
         if (!await deliveryStore.CompleteDeliveryAsync(InstanceId, update, CancellationToken.None)) LogLeaseLost(logger, delivery.Id);
     }
 
-    private async Task DeleteBlobWhenFinishedAsync(StoredMessage message)
+    private async Task DeleteBlobWhenFinishedAsync(StoredMessage message, LaneState lane)
     {
         if (options.Value.BlobRetentionDays > 0 || !await messageStore.IsMessageFinishedAsync(message.Id, CancellationToken.None)) return;
         await blobs.DeleteAsync(message.BlobKey, CancellationToken.None);
-        await messageStore.MarkBlobDeletedAsync(message.Id, CancellationToken.None);
+        lane.BlobsDeleted.Enqueue(message.Id);
     }
 
     /// <summary>What one lane has learnt while it runs.</summary>
-    private sealed class LaneState(IReadOnlyDictionary<string, StoredMessage> messages)
+    private sealed class LaneState(IReadOnlyDictionary<string, StoredMessage> messages, ConcurrentQueue<string> blobsDeleted)
     {
         /// <summary>The messages of the batch the lane belongs to, read when it was claimed.</summary>
         public IReadOnlyDictionary<string, StoredMessage> Messages { get; } = messages;
+
+        /// <summary>The batch's messages whose blob was deleted, marked so in the store when the batch ends.</summary>
+        public ConcurrentQueue<string> BlobsDeleted { get; } = blobsDeleted;
 
         /// <summary>A Gmail import succeeded in this lane, and the connection's health has been recorded.</summary>
         public bool GmailSucceeded { get; set; }

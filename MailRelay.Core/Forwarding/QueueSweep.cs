@@ -21,10 +21,19 @@ public sealed class QueueSweep(IDeliveryStore deliveryStore, IGmailConnectionSto
             if (connection is null || connection.IsUsable) due += await deliveryStore.MakeUserDeliveriesDueAsync(userId, time.GetUtcNow(), cancellationToken);
         }
         var cutoff = time.GetUtcNow().AddDays(-options.Value.BlobRetentionDays);
-        foreach (var message in await messageStore.ListFinishedMessagesWithBlobsAsync(cutoff, 1000, cancellationToken))
+        var deleted = new List<string>();
+        try
         {
-            await blobs.DeleteAsync(message.BlobKey, cancellationToken);
-            await messageStore.MarkBlobDeletedAsync(message.Id, cancellationToken);
+            foreach (var message in await messageStore.ListFinishedMessagesWithBlobsAsync(cutoff, 1000, cancellationToken))
+            {
+                await blobs.DeleteAsync(message.BlobKey, cancellationToken);
+                deleted.Add(message.Id);
+            }
+        }
+        finally
+        {
+            // Those deleted are marked even if the sweep stops halfway; one left unmarked is deleted (again, harmlessly) next time.
+            await messageStore.MarkBlobsDeletedAsync(deleted, CancellationToken.None);
         }
         return due;
     }

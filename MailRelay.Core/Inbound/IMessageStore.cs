@@ -33,7 +33,8 @@ public interface IMessageStore
     /// <summary>Newest first, with each message's deliveries.</summary>
     Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken);
 
-    Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken);
+    /// <summary>Records that these messages' raw bytes are deleted (unknown ids are ignored); one write for all.</summary>
+    Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
     /// <summary>Messages whose every delivery is Delivered or Dropped and whose blob is still kept, received before the cutoff.</summary>
     Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken);

@@ -49,7 +49,7 @@ public sealed class QueueAdmin(IDeliveryStore deliveryStore, IUserStore userStor
         foreach (var delivery in await deliveryStore.ListDeliveriesOfMessageAsync(messageId, cancellationToken))
             await deliveryStore.ChangeDeliveryStatusAsync(delivery.Id, Open, DeliveryStatus.Dropped, null, $"Purged by {actorId}", time.GetUtcNow(), cancellationToken);
         await blobs.DeleteAsync(message.BlobKey, cancellationToken);
-        await messageStore.MarkBlobDeletedAsync(messageId, cancellationToken);
+        await messageStore.MarkBlobsDeletedAsync([messageId], cancellationToken);
         await audit.RecordAsync(actorId, AuditActions.MessagePurge, messageId, message.Summary.Subject, cancellationToken);
         events.Publish(new RelayChange("deliveries.changed", null, messageId));
         return Result.Ok();

@@ -105,16 +105,20 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
     }
 
 
-    public async Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken)
+    /// <summary>One conditional update per message: DynamoDB has no multi-item update.</summary>
+    public async Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
-        var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
-        try
+        foreach (var messageId in messageIds)
         {
-            await table.UpdateAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
-        }
-        catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
-        {
-            // Unknown message: nothing to mark, as the SQL UPDATE … WHERE.
+            var update = new DynamoDbUpdate().Set("BlobDeleted", B(true)).When("attribute_exists(PK)");
+            try
+            {
+                await table.UpdateAsync(update.ToRequest(table.Name, Key("MSG#" + messageId, "MESSAGE")), cancellationToken);
+            }
+            catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
+            {
+                // Unknown message: nothing to mark, as the SQL UPDATE … WHERE.
+            }
         }
     }
 

@@ -124,15 +124,19 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         return new Page<MessageListItem>(messages.Select(m => new MessageListItem(m, byMessage[m.Id].ToList())).ToList(), skip, take, total);
     }
 
-    public Task MarkBlobDeletedAsync(string messageId, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction, token) =>
+    public async Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        if (messageIds.Count == 0) return;
+        await database.WriteAsync(async (connection, transaction, token) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "UPDATE messages SET blob_deleted = 1 WHERE id = $id";
-            command.Parameters.AddWithValue("$id", messageId);
+            command.CommandText = $"UPDATE messages SET blob_deleted = 1 WHERE id IN ({string.Join(",", messageIds.Select((_, i) => "$m" + i))})";
+            var i = 0;
+            foreach (var id in messageIds) command.Parameters.AddWithValue("$m" + i++, id);
             return await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<StoredMessage>> ListFinishedMessagesWithBlobsAsync(DateTimeOffset receivedBefore, int max, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public abstract class MessageStoreContract : StoreContract
     public async Task AddRecipients_NewRecipient_AddsItsDeliveryAndKeepsTheExistingOnes()
     {
         var first = (await AddMessageAsync("m-1", T0, To("alice")))[0];
-        await Stores.Messages.MarkBlobDeletedAsync("m-1", default); // alice had it and the sweep deleted the bytes; intake stores them again
+        await Stores.Messages.MarkBlobsDeletedAsync(["m-1"], default); // alice had it and the sweep deleted the bytes; intake stores them again
 
         var added = await Stores.Messages.AddRecipientsAsync("m-1", ["bob@example.com"], [To("bob")], T0.AddMinutes(1), default);
 
@@ -172,8 +172,8 @@ public abstract class MessageStoreContract : StoreContract
         await AddMessageAsync("waiting", T0.AddMinutes(1), To("alice", DeliveryStatus.Dropped), To("bob", DeliveryStatus.Queued));
         await AddMessageAsync("done-late", T0.AddHours(2), To("alice", DeliveryStatus.Dropped));
         await AddMessageAsync("done-gone", T0.AddMinutes(2), To("alice", DeliveryStatus.Dropped));
-        await Stores.Messages.MarkBlobDeletedAsync("done-gone", default);
-        await Stores.Messages.MarkBlobDeletedAsync("no-such-message", default);
+        await Stores.Messages.MarkBlobsDeletedAsync(["done-gone", "no-such-message"], default);
+        await Stores.Messages.MarkBlobsDeletedAsync([], default);
 
         var finished = await Stores.Messages.ListFinishedMessagesWithBlobsAsync(T0.AddHours(1), 10, default);
 
