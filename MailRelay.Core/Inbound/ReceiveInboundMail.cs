@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace MailRelay.Core.Inbound;
 
 /// <summary>
-/// The inbound loop: reads new-mail notifications in batches, stores each message, and acknowledges
-/// only what was stored. A notification whose message could not be stored is abandoned, so the
+/// The inbound loop: reads new-mail notifications in batches, stores their messages (those that
+/// share neither a recipient nor a message id at the same time), and acknowledges only what was stored. A notification whose message could not be stored is abandoned, so the
 /// source offers it again after <see cref="RetryAfterFailure"/>; forwarding is asked to run as
 /// soon as anything new was stored.
 /// </summary>
@@ -25,10 +25,16 @@ public sealed partial class ReceiveInboundMail(IInboundSource source, MessageInt
         {
             items = await source.ReceiveAsync(BatchSize, cancellationToken);
             var accepted = 0;
-            foreach (var item in items)
+            // A message waits for the one before it only where order matters: the same recipient
+            // address (received order is delivery order) or the same message id (the second adds
+            // recipients to the first). The rest are stored at once, not one by one.
+            await Task.WhenAll(InboundOrder.Lanes(items).Select(async lane =>
             {
-                if (await AcceptAsync(item, cancellationToken)) accepted++;
-            }
+                foreach (var item in lane)
+                {
+                    if (await AcceptAsync(item, cancellationToken)) Interlocked.Increment(ref accepted);
+                }
+            }));
             if (accepted > 0) await forwarding.RunSoonAsync(cancellationToken);
         }
         while (items.Count == BatchSize && !cancellationToken.IsCancellationRequested);
