@@ -19,7 +19,9 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // The NOT EXISTS keeps each user's received order: nothing overtakes an earlier delivery of
-        // the same lane that waits to retry or is in someone else's hands.
+        // the same lane that waits to retry or is in someone else's hands. Its status IN term lets it
+        // read ix_deliveries_lane_open (open deliveries only), not the lane's whole delivered history:
+        // at 60,000 delivered messages a claim took 147 ms that way, inside the one writer, and 0.7 ms now.
         command.CommandText = $"""
             UPDATE deliveries SET lease_owner = $owner, lease_until = $until
             WHERE id IN (
@@ -29,8 +31,8 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
                   AND NOT EXISTS (
                       SELECT 1 FROM deliveries e
                       WHERE e.user_id = d.user_id AND e.target = d.target AND e.message_sequence < d.message_sequence
-                        AND ((e.status = 'Retrying' AND e.next_attempt_at > $now)
-                          OR (e.status IN ('Pending', 'Retrying') AND e.lease_until >= $now AND e.lease_owner <> $owner)))
+                        AND e.status IN ('Pending', 'Retrying')
+                        AND ((e.status = 'Retrying' AND e.next_attempt_at > $now) OR (e.lease_until >= $now AND e.lease_owner <> $owner)))
                 ORDER BY d.message_sequence, d.id
                 LIMIT $max)
             RETURNING {SqliteDeliveryRows.DeliveryColumns.Replace("d.", "", StringComparison.Ordinal)}
