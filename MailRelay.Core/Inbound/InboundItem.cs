@@ -16,4 +16,9 @@ public sealed record InboundItem(
     Verdicts Verdicts,
     DateTimeOffset? ReceivedAt,
     string? ExistingBlobKey,
-    Func<CancellationToken, Task<Stream>>? OpenRaw);
+    Func<CancellationToken, Task<Stream>>? OpenRaw)
+{
+    /// <summary>The envelope recipients trimmed, without blanks or repeats (case aside): whom the message is for.</summary>
+    public IReadOnlyList<string> DistinctRecipients() =>
+        [.. Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

@@ -31,7 +31,7 @@ public static class InboundOrder
     private static HashSet<string> KeysOf(InboundItem item)
     {
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "id:" + item.MessageId };
-        foreach (var recipient in item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0)) keys.Add("to:" + recipient);
+        foreach (var recipient in item.DistinctRecipients()) keys.Add("to:" + recipient);
         return keys;
     }
 }

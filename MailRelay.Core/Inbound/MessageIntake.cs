@@ -16,7 +16,7 @@ public sealed partial class MessageIntake(IMessageStore messageStore, IBlobStore
 {
     public async Task<IntakeResult> AcceptAsync(InboundItem item, CancellationToken cancellationToken)
     {
-        var recipients = item.Recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var recipients = item.DistinctRecipients().ToList();
         if (await messageStore.FindMessageAsync(item.MessageId, cancellationToken) is { } stored)
             return await AddNewRecipientsAsync(stored, recipients, item, cancellationToken);
         var blobKey = item.ExistingBlobKey ?? BlobKeys.ForMessage(item.MessageId);

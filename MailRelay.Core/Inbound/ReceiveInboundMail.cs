@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace MailRelay.Core.Inbound;
 
 /// <summary>
-/// The inbound loop: reads new-mail notifications in batches, stores their messages (those that
-/// share neither a recipient nor a message id at the same time), and acknowledges only what was stored. A notification whose message could not be stored is abandoned, so the
-/// source offers it again after <see cref="RetryAfterFailure"/>; forwarding is asked to run as
+/// The inbound loop: reads new-mail notifications in batches, stores their messages (at the same
+/// time where they share neither a recipient nor a message id, see <see cref="InboundOrder"/>), and
+/// acknowledges only what was stored. A notification whose message could not be stored is
+/// abandoned, so the source offers it again after <see cref="RetryAfterFailure"/>; forwarding is asked to run as
 /// soon as anything new was stored.
 /// </summary>
 public sealed partial class ReceiveInboundMail(IInboundSource source, MessageIntake intake, IForwardingScheduler forwarding, ILogger<ReceiveInboundMail> logger)
