@@ -27,7 +27,8 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writes = new SqliteWriteQueue(OpenAsync);
+        var checkpointer = new SqliteCheckpointer(OpenAsync);
+        _writes = new SqliteWriteQueue(OpenAsync, checkpointer.Committed);
     }
 
     public string Path { get; }
@@ -40,8 +41,9 @@ public sealed class SqliteDatabase
         // set once per native connection, not on every open (a delivery opens several).
         if (_configured.TryGetValue(connection.Handle!, out _)) return connection;
         await using var pragmas = connection.CreateCommand();
-        // Per connection: busy_timeout waits instead of failing on a lock. (WAL is set once, at start: it is persistent.)
-        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        // Per connection: busy_timeout waits instead of failing on a lock; no commit copies the log into the file
+        // (SqliteCheckpointer does, beside the writer). WAL is set once, at start: it is persistent.
+        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         _configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
@@ -49,9 +51,10 @@ public sealed class SqliteDatabase
 
     /// <summary>
     /// Runs <paramref name="work"/> in this process's write transaction, with the other writes queued
-    /// meanwhile (one commit for all), and returns once it is committed. The work runs in a savepoint of
-    /// its own: if it throws, only its changes are undone. Every command it runs must use the transaction
-    /// it is given, and it must neither commit nor roll back.
+    /// meanwhile (one commit for all), and returns once it is committed. If it throws, only its changes
+    /// are undone (the others run again without it). It may run more than once, so it must not act outside
+    /// the database. Every command it runs must use the transaction it is given, and it must neither
+    /// commit nor roll back.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         _writes.WriteAsync(work, cancellationToken);

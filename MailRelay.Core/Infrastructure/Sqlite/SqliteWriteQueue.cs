@@ -12,7 +12,7 @@ namespace MailRelay.Core.Infrastructure.Sqlite;
 /// pool thread (a profile at 1,000 messages/s showed intake waiting there more than in SQLite).
 /// It ends after a second without writes and starts again with the next one.
 /// </summary>
-internal sealed class SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnection>> open)
+internal sealed class SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnection>> open, Action committed)
 {
     /// <summary>Enough to share one commit among every lane of a batch; small enough to keep each transaction short.</summary>
     private const int MaxWritesPerTransaction = 256;
@@ -100,6 +100,7 @@ internal sealed class SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnec
             if (writes.Count == 1) writes[0].Fail(e);
             return false;
         }
+        committed();
         foreach (var write in ran) write.Complete();
         return true;
     }
