@@ -13,16 +13,13 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
         return claimed.OrderBy(d => d.MessageSequence).ThenBy(d => d.Id).ToList();
     }
 
-    private static async Task<List<Delivery>> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max,
-        CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // The NOT EXISTS keeps each user's received order: nothing overtakes an earlier delivery of
-        // the same lane that waits to retry or is in someone else's hands. Its status IN term lets it
-        // read ix_deliveries_lane_open (open deliveries only), not the lane's whole delivered history:
-        // at 60,000 delivered messages a claim took 147 ms that way, inside the one writer, and 0.7 ms now.
-        command.CommandText = $"""
+    /// <summary>
+    /// Leases the due deliveries. The NOT EXISTS keeps each user's received order: nothing overtakes an
+    /// earlier delivery of the same lane that waits to retry or is in someone else's hands. Its status IN
+    /// term lets it read ix_deliveries_lane_open (open deliveries only), not the lane's whole delivered
+    /// history: at 60,000 delivered messages a claim took 147 ms that way, inside the one writer, and 0.7 ms now.
+    /// </summary>
+    internal static readonly string ClaimSql = $"""
             UPDATE deliveries SET lease_owner = $owner, lease_until = $until
             WHERE id IN (
                 SELECT d.id FROM deliveries d
@@ -37,6 +34,13 @@ public sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStor
                 LIMIT $max)
             RETURNING {SqliteDeliveryRows.DeliveryColumns.Replace("d.", "", StringComparison.Ordinal)}
             """;
+
+    private static async Task<List<Delivery>> ClaimAsync(SqliteConnection connection, SqliteTransaction transaction, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ClaimSql;
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$until", SqliteValues.Time(leaseUntil));
         command.Parameters.AddWithValue("$now", SqliteValues.Time(now));
