@@ -19,7 +19,7 @@ public sealed partial class ForwardingService(
     IBlobStore blobs,
     MailboxDeliveries mailboxes,
     GmailConnectionHealth gmailHealth,
-    UserRateLimiters rateLimiters,
+    IImportAllowance importAllowance,
     RelayEvents events,
     IOptions<ForwardingOptions> options,
     TimeProvider time,
@@ -62,8 +62,11 @@ public sealed partial class ForwardingService(
 
     private async Task DeliverLaneAsync(List<Delivery> lane, LaneState state, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
+        var imports = new LaneImports(importAllowance, lane[0], lane.Count, options.Value.ImportsPerMinutePerUser, time, logger);
         for (var i = 0; i < lane.Count; i++)
         {
+            // Before the lease check: waiting for the user's next import window can outlast a lease.
+            if (!cancellationToken.IsCancellationRequested) await imports.WaitAsync(cancellationToken);
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
             {
                 // Another instance may hold the lane now: it delivers this one and the rest, in order.
@@ -100,7 +103,6 @@ public sealed partial class ForwardingService(
             await CompleteAsync(delivery, DeliveryStatus.Held, false, null, "There is no mailbox to deliver to; held for an admin.", null);
             return true;
         }
-        await rateLimiters.WaitAsync(delivery.UserId, cancellationToken);
         var request = new MailboxDeliveryRequest(delivery.UserId, delivery.MessageId, message.Summary.SizeBytes, delivery.MarkAsSpam,
             token => blobs.OpenReadAsync(message.BlobKey, token));
         MailboxDeliveryResult result;
