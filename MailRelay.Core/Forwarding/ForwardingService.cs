@@ -65,13 +65,22 @@ public sealed partial class ForwardingService(
         var imports = new LaneImports(importAllowance, lane[0], lane.Count, options.Value.ImportsPerMinutePerUser, time, logger);
         for (var i = 0; i < lane.Count; i++)
         {
-            // Before the lease check: waiting for the user's next import window can outlast a lease.
-            if (!cancellationToken.IsCancellationRequested) await imports.WaitAsync(cancellationToken);
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
             {
                 // Another instance may hold the lane now: it delivers this one and the rest, in order.
                 LogLaneLeaseLost(logger, lane[i].Id, lane[i].UserId);
                 await ReleaseAsync(lane.Skip(i), heartbeat);
+                break;
+            }
+            if (!cancellationToken.IsCancellationRequested && await imports.TakeAsync(cancellationToken) is { } windowEnds)
+            {
+                // The user's imports of this minute are used (on any instance). The lane waits in the store,
+                // its first delivery due when the window ends and the rest behind it, so this batch and
+                // every other user's mail go on meanwhile. Not an attempt: nothing was tried.
+                await CompleteAsync(lane[i], DeliveryStatus.Retrying, false, windowEnds,
+                    $"Gmail's limit of {options.Value.ImportsPerMinutePerUser} imports a minute for this user is reached; waits for the next minute.", null);
+                heartbeat.Forget([lane[i].Id]);
+                await ReleaseAsync(lane.Skip(i + 1), heartbeat);
                 break;
             }
             var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], state, cancellationToken);

@@ -5,7 +5,7 @@ namespace MailRelay.Core.Forwarding;
 /// <summary>
 /// The Gmail imports one lane of a batch may make, taken from the user's shared allowance
 /// (<see cref="IImportAllowance"/>) for the whole lane at once: one reservation per lane per batch
-/// while the user is under the limit, one more for each window the lane has to wait for. This is
+/// while the user is under the limit, one more when the lane's grant is used up. This is
 /// the only per-user pacing: the per-instance token bucket it replaces let a minute's worth through
 /// at once anyway, so it smoothed nothing the shared window does not, and it counted per instance.
 /// </summary>
@@ -29,26 +29,28 @@ internal sealed partial class LaneImports
     }
 
     /// <summary>
-    /// Returns when the lane's next delivery may be imported: at once while the lane's grant lasts,
-    /// else once more is reserved, after waiting for the next window if the user's allowance is spent.
-    /// The lane's leases are renewed by the batch's heartbeat meanwhile, so its order is kept.
+    /// Takes one import for the lane's next delivery: null when it may be imported now (from the lane's
+    /// grant, or a new reservation once that is used), else the end of the user's current window, whose
+    /// allowance is spent. The caller then leaves the rest of the lane to wait in the store, not in its batch.
     /// </summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> TakeAsync(CancellationToken cancellationToken)
     {
-        if (_userId is null) return;
-        while (_granted == 0)
+        if (_userId is null) return null;
+        if (_granted == 0)
         {
             var grant = await _allowance.ReserveAsync(_userId, Math.Clamp(_left, 1, _limit), _limit, _time.GetUtcNow(), cancellationToken);
             _granted = grant.Granted;
-            if (_granted > 0) break;
-            LogWaiting(_logger, _userId, _limit, grant.WindowEnds);
-            var wait = grant.WindowEnds - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken);
+            if (_granted == 0)
+            {
+                LogSpent(_logger, _userId, _limit, grant.WindowEnds);
+                return grant.WindowEnds;
+            }
         }
         _granted--;
         _left--;
+        return null;
     }
 
     [LoggerMessage(LogLevel.Information, "Gmail imports for {UserId} wait for the next window at {WindowEnds}: the {Limit} of this minute are used")]
-    private static partial void LogWaiting(ILogger logger, string userId, int limit, DateTimeOffset windowEnds);
+    private static partial void LogSpent(ILogger logger, string userId, int limit, DateTimeOffset windowEnds);
 }

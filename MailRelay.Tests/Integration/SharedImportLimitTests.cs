@@ -26,7 +26,6 @@ public sealed class SharedImportLimitTests(DynaliteProcess dynalite) : IAsyncLif
 
     private readonly TempDirectory _data = new();
     private readonly FakeTimeProvider _time = new(TestClock.Start);
-    private readonly CapturingLoggerProvider _logs = new();
     private ClockedMailbox _mailbox = null!;
     private IHost _first = null!;
     private IHost _second = null!;
@@ -55,22 +54,30 @@ public sealed class SharedImportLimitTests(DynaliteProcess dynalite) : IAsyncLif
         var a = _first.Services.GetRequiredService<ForwardingService>();
         var b = _second.Services.GetRequiredService<ForwardingService>();
 
-        var firstByA = await a.RunOnceAsync(default); // a batch is 5: m-01…m-05, the window's whole allowance
-        var byB = b.RunOnceAsync(default); // m-06…m-10 move to the other instance within the same minute
-        await UntilAsync(() => byB.IsCompleted || WaitsLogged() == 1, "the other instance imports or waits");
+        // Minute 0: a's batch of 5 (m-01…m-05) spends the minute; b claims m-06…m-10 in the same minute
+        // and leaves them waiting in the store, m-06 due when the minute ends.
+        (await a.RunOnceAsync(default)).ShouldBe(5);
+        (await b.RunOnceAsync(default)).ShouldBe(5);
+        var waiting = (await Store(_first).Deliveries.ListDeliveriesOfMessageAsync("m-06", default)).Single();
+        (await a.RunOnceAsync(default)).ShouldBe(0, "nothing of the lane is due again within the minute");
         var inFirstWindow = _mailbox.Imports.Select(i => i.MessageId).ToList();
+
+        // Minute 1: b imports m-06…m-10; a claims m-11 and m-12 after that and finds the minute spent.
         _time.SetUtcNow(TestClock.Start + ImportWindow.Length);
-        var secondByB = await byB.WaitAsync(TimeSpan.FromSeconds(20));
-        var byA = a.RunOnceAsync(default); // m-11 and m-12: this minute's allowance is spent too
-        await UntilAsync(() => byA.IsCompleted || WaitsLogged() == 2, "the first instance imports or waits");
+        (await b.RunOnceAsync(default)).ShouldBe(5);
+        (await a.RunOnceAsync(default)).ShouldBe(2);
         var inSecondWindow = _mailbox.Imports.Count;
+
+        // Minute 2: the last two.
         _time.SetUtcNow(TestClock.Start + 2 * ImportWindow.Length);
-        var lastByA = await byA.WaitAsync(TimeSpan.FromSeconds(20));
+        (await a.RunOnceAsync(default)).ShouldBe(2);
 
         a.InstanceId.ShouldNotBe(b.InstanceId);
         inFirstWindow.ShouldBe(received[..Limit], false, "one window, two instances: the limit holds in total");
+        waiting.Status.ShouldBe(DeliveryStatus.Retrying);
+        waiting.NextAttemptAt.ShouldBe(TestClock.Start + ImportWindow.Length);
+        waiting.Attempts.ShouldBe(0, "waiting for the user's next minute is not a failed attempt");
         inSecondWindow.ShouldBe(2 * Limit);
-        (firstByA, secondByB, lastByA).ShouldBe((5, 5, 2));
         _mailbox.Imports.GroupBy(i => ImportWindow.StartOf(i.At)).Select(w => (w.Key, w.Count())).ShouldBe([
             (TestClock.Start, 5), (TestClock.Start + ImportWindow.Length, 5), (TestClock.Start + 2 * ImportWindow.Length, 2)]);
         _mailbox.Imports.Select(i => i.MessageId).ShouldBe(received, false, "in received order");
@@ -92,12 +99,9 @@ public sealed class SharedImportLimitTests(DynaliteProcess dynalite) : IAsyncLif
             ["Store:CreateTable"] = "true",
             ["Forwarding:ImportsPerMinutePerUser"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Forwarding:BatchSize"] = "5",
-            // Longer than the test's clock moves: no heartbeat is needed to keep a waiting lane.
-            ["Forwarding:LeaseDuration"] = "00:05:00",
             ["Forwarding:BlobRetentionDays"] = "1", // the messages have no blob to delete
         });
         builder.AddMailRelayCore();
-        builder.Logging.AddProvider(_logs);
         builder.Services.Replace(ServiceDescriptor.Singleton<AWSCredentials>(new BasicAWSCredentials("test", "test")));
         builder.Services.AddSingleton<IEmailComposer, MailRelay.Web.Emails.RazorEmailComposer>();
         builder.Services.AddSingleton<TimeProvider>(_time);
@@ -120,11 +124,6 @@ public sealed class SharedImportLimitTests(DynaliteProcess dynalite) : IAsyncLif
         }
         return ids;
     }
-
-    private int WaitsLogged() => _logs.Entries.Count(e => e.Message.Contains("wait for the next window", StringComparison.Ordinal));
-
-    private static Task UntilAsync(Func<bool> condition, string description) =>
-        RelayHost.EventuallyAsync(() => Task.FromResult(condition()), description, TimeSpan.FromSeconds(20));
 
     /// <summary>Imports at once and records each with the fake clock's time, in the order they happened.</summary>
     private sealed class ClockedMailbox(TimeProvider time) : IMailboxDelivery

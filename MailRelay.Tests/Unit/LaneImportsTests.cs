@@ -7,7 +7,7 @@ using NSubstitute;
 
 namespace MailRelay.Tests.Unit;
 
-/// <summary>What a lane asks of the shared allowance: once per lane while the user is under the limit (the DynamoDB cost), and a wait when it is spent.</summary>
+/// <summary>What a lane asks of the shared allowance: once per lane while the user is under the limit (the DynamoDB cost), and when it is spent, the window's end.</summary>
 public sealed class LaneImportsTests
 {
     private readonly FakeTimeProvider _time = new(TestClock.Start);
@@ -19,41 +19,39 @@ public sealed class LaneImportsTests
             _counted.ReserveAsync(call.ArgAt<string>(0), call.ArgAt<int>(1), call.ArgAt<int>(2), call.ArgAt<DateTimeOffset>(3), default));
 
     [Fact]
-    public async Task WaitAsync_LaneUnderTheLimit_ReservesOnceForTheWholeLane()
+    public async Task TakeAsync_LaneUnderTheLimit_ReservesOnceForTheWholeLane()
     {
         var lane = Lane(DeliveryTarget.Gmail, deliveries: 3, limit: 600);
 
-        for (var i = 0; i < 3; i++) await lane.WaitAsync(default);
+        for (var i = 0; i < 3; i++) (await lane.TakeAsync(default)).ShouldBeNull();
 
         await _allowance.Received(1).ReserveAsync(Arg.Any<string>(), Arg.Any<int>(), Arg.Any<int>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
         await _allowance.Received(1).ReserveAsync("alice", 3, 600, TestClock.Start, Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task WaitAsync_LocalMailboxLane_TakesNothingFromTheGmailAllowance()
+    public async Task TakeAsync_LocalMailboxLane_TakesNothingFromTheGmailAllowance()
     {
         var lane = Lane(DeliveryTarget.LocalMailbox, deliveries: 2, limit: 1);
 
-        await lane.WaitAsync(default);
-        await lane.WaitAsync(default);
+        (await lane.TakeAsync(default)).ShouldBeNull();
+        (await lane.TakeAsync(default)).ShouldBeNull();
 
         _allowance.ReceivedCalls().ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task WaitAsync_AllowanceSpent_WaitsForTheNextWindowAndAsksForWhatIsLeftOfTheLane()
+    public async Task TakeAsync_AllowanceSpent_SaysWhenTheWindowEnds_AndAsksAgainForWhatIsLeftOfTheLane()
     {
         _time.Advance(TimeSpan.FromSeconds(40));
         var lane = Lane(DeliveryTarget.Gmail, deliveries: 5, limit: 2);
-        await lane.WaitAsync(default);
-        await lane.WaitAsync(default);
+        (await lane.TakeAsync(default)).ShouldBeNull();
+        (await lane.TakeAsync(default)).ShouldBeNull();
 
-        var third = lane.WaitAsync(default);
-        var waitedAtFirst = !third.IsCompleted;
+        (await lane.TakeAsync(default)).ShouldBe(TestClock.Start.AddMinutes(1), "the third waits for the next minute");
         _time.Advance(TimeSpan.FromSeconds(20));
-        await third.WaitAsync(TimeSpan.FromSeconds(5));
+        (await lane.TakeAsync(default)).ShouldBeNull("the next minute grants again");
 
-        waitedAtFirst.ShouldBeTrue();
         // The lane's grant and the refusal in the first window, then the next window's grant: 2 of the 3 left.
         await _allowance.Received(2).ReserveAsync("alice", 2, 2, TestClock.Start.AddSeconds(40), Arg.Any<CancellationToken>());
         await _allowance.Received(1).ReserveAsync("alice", 2, 2, TestClock.Start.AddMinutes(1), Arg.Any<CancellationToken>());
