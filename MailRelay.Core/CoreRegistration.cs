@@ -128,7 +128,6 @@ public static class CoreRegistration
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserOverview>();
         services.AddSingleton<StoreReadiness>();
-        services.AddSingleton<UserRateLimiters>();
         services.AddSingleton<ForwardingService>();
         services.AddSingleton<QueueSweep>();
         services.AddSingleton<DeliverNow>();

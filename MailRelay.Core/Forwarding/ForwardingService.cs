@@ -19,7 +19,7 @@ public sealed partial class ForwardingService(
     IBlobStore blobs,
     MailboxDeliveries mailboxes,
     GmailConnectionHealth gmailHealth,
-    UserRateLimiters rateLimiters,
+    IImportAllowance importAllowance,
     RelayEvents events,
     IOptions<ForwardingOptions> options,
     TimeProvider time,
@@ -62,6 +62,7 @@ public sealed partial class ForwardingService(
 
     private async Task DeliverLaneAsync(List<Delivery> lane, LaneState state, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
     {
+        var imports = new LaneImports(importAllowance, lane[0], lane.Count, options.Value.ImportsPerMinutePerUser, time, logger);
         for (var i = 0; i < lane.Count; i++)
         {
             if (!cancellationToken.IsCancellationRequested && !heartbeat.Holds(lane[i].Id))
@@ -69,6 +70,17 @@ public sealed partial class ForwardingService(
                 // Another instance may hold the lane now: it delivers this one and the rest, in order.
                 LogLaneLeaseLost(logger, lane[i].Id, lane[i].UserId);
                 await ReleaseAsync(lane.Skip(i), heartbeat);
+                break;
+            }
+            if (!cancellationToken.IsCancellationRequested && await imports.TakeAsync(cancellationToken) is { } windowEnds)
+            {
+                // The user's imports of this minute are used (on any instance). The lane waits in the store,
+                // its first delivery due when the window ends and the rest behind it, so this batch and
+                // every other user's mail go on meanwhile. Not an attempt: nothing was tried.
+                await CompleteAsync(lane[i], DeliveryStatus.Retrying, false, windowEnds,
+                    $"Gmail's limit of {options.Value.ImportsPerMinutePerUser} imports a minute for this user is reached; waits for the next minute.", null);
+                heartbeat.Forget([lane[i].Id]);
+                await ReleaseAsync(lane.Skip(i + 1), heartbeat);
                 break;
             }
             var goesOn = !cancellationToken.IsCancellationRequested && await DeliverOneAsync(lane[i], state, cancellationToken);
@@ -100,7 +112,6 @@ public sealed partial class ForwardingService(
             await CompleteAsync(delivery, DeliveryStatus.Held, false, null, "There is no mailbox to deliver to; held for an admin.", null);
             return true;
         }
-        await rateLimiters.WaitAsync(delivery.UserId, cancellationToken);
         var request = new MailboxDeliveryRequest(delivery.UserId, delivery.MessageId, message.Summary.SizeBytes, delivery.MarkAsSpam,
             token => blobs.OpenReadAsync(message.BlobKey, token));
         MailboxDeliveryResult result;

@@ -21,7 +21,16 @@ public static class StorePortSubstitutes
         Substitute.For<IUserStore>(), Substitute.For<IAuditStore>(), Substitute.For<IMessageStore>(), Substitute.For<IDeliveryStore>(),
         Substitute.For<IRouteStore>(), Substitute.For<IGmailConnectionStore>(), Substitute.For<ISmtpUserStore>(), Substitute.For<IUsageStore>(),
         Substitute.For<IMetricPointStore>(), Substitute.For<IDomainStore>(), Substitute.For<IStoreSchema>(),
-        Substitute.For<IJobLeases>());
+        Substitute.For<IJobLeases>(), GrantingAllowance());
+
+    /// <summary>An allowance that grants whatever is asked, so forwarding never waits on a substitute.</summary>
+    private static IImportAllowance GrantingAllowance()
+    {
+        var allowance = Substitute.For<IImportAllowance>();
+        allowance.ReserveAsync(default!, default, default, default, default).ReturnsForAnyArgs(call =>
+            new ImportGrant(call.ArgAt<int>(1), ImportWindow.StartOf(call.ArgAt<DateTimeOffset>(3)) + ImportWindow.Length));
+        return allowance;
+    }
 
     /// <summary>How many calls the substitutes received, over every port.</summary>
     public static int CallsReceived(this StorePorts ports) => All(ports).Sum(port => port.ReceivedCalls().Count());
@@ -31,5 +40,5 @@ public static class StorePortSubstitutes
         foreach (var port in All(ports)) port.ClearReceivedCalls();
     }
 
-    private static object[] All(StorePorts p) => [p.Users, p.Audit, p.Messages, p.Deliveries, p.Routes, p.Gmail, p.SmtpUsers, p.Usage, p.Metrics, p.Domains, p.Schema, p.JobLeases];
+    private static object[] All(StorePorts p) => [p.Users, p.Audit, p.Messages, p.Deliveries, p.Routes, p.Gmail, p.SmtpUsers, p.Usage, p.Metrics, p.Domains, p.Schema, p.JobLeases, p.ImportAllowance];
 }

@@ -25,7 +25,7 @@ namespace MailRelay.Tests.Support;
 public sealed record StorePorts(
     IUserStore Users, IAuditStore Audit, IMessageStore Messages, IDeliveryStore Deliveries, IRouteStore Routes,
     IGmailConnectionStore Gmail, ISmtpUserStore SmtpUsers, IUsageStore Usage, IMetricPointStore Metrics, IDomainStore Domains,
-    IStoreSchema Schema, IJobLeases JobLeases)
+    IStoreSchema Schema, IJobLeases JobLeases, IImportAllowance ImportAllowance)
 {
     public static StorePorts Sqlite(SqliteDatabase database) =>
         From(new ServiceCollection().AddSingleton(database).AddSqliteStores().BuildServiceProvider());
@@ -39,11 +39,11 @@ public sealed record StorePorts(
         services.GetRequiredService<IDeliveryStore>(), services.GetRequiredService<IRouteStore>(), services.GetRequiredService<IGmailConnectionStore>(),
         services.GetRequiredService<ISmtpUserStore>(), services.GetRequiredService<IUsageStore>(), services.GetRequiredService<IMetricPointStore>(),
         services.GetRequiredService<IDomainStore>(), services.GetRequiredService<IStoreSchema>(),
-        services.GetRequiredService<IJobLeases>());
+        services.GetRequiredService<IJobLeases>(), services.GetRequiredService<IImportAllowance>());
 
     /// <summary>Registers each port as itself, for a test host that is given these stores.</summary>
     public IServiceCollection AddTo(IServiceCollection services) => services
         .AddSingleton(Users).AddSingleton(Audit).AddSingleton(Messages).AddSingleton(Deliveries).AddSingleton(Routes)
         .AddSingleton(Gmail).AddSingleton(SmtpUsers).AddSingleton(Usage).AddSingleton(Metrics).AddSingleton(Domains).AddSingleton(Schema)
-        .AddSingleton(JobLeases);
+        .AddSingleton(JobLeases).AddSingleton(ImportAllowance);
 }

@@ -63,7 +63,8 @@ public static class DynamoDbRegistration
         .Replace(ServiceDescriptor.Singleton<IUsageStore, DynamoDbUsageStore>())
         .Replace(ServiceDescriptor.Singleton<IMetricPointStore, DynamoDbMetricPointStore>())
         .Replace(ServiceDescriptor.Singleton<IDomainStore, DynamoDbDomainStore>())
-        .Replace(ServiceDescriptor.Singleton<IJobLeases, DynamoDbJobLeases>());
+        .Replace(ServiceDescriptor.Singleton<IJobLeases, DynamoDbJobLeases>())
+        .Replace(ServiceDescriptor.Singleton<IImportAllowance, DynamoDbImportAllowance>());
 
     /// <summary>A client for the table's region, or for <see cref="DynamoDbSettings.ServiceUrl"/> (dynalite) signed for that region.</summary>
     public static AmazonDynamoDBClient CreateClient(DynamoDbSettings settings, AWSCredentials credentials)

@@ -42,6 +42,8 @@ public static class SqliteRegistration
         services.AddSingleton<IMetricPointStore, SqliteMetricPointStore>();
         services.AddSingleton<IDomainStore, SqliteDomainStore>();
         services.AddSingleton<IJobLeases, SqliteJobLeases>();
+        // An SQLite database serves one process, so that process's memory counts for the whole cluster.
+        services.AddSingleton<IImportAllowance, InProcessImportAllowance>();
         return services;
     }
 }

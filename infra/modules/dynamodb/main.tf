@@ -32,7 +32,8 @@ resource "aws_dynamodb_table" "relay" {
   }
 
   # Items that only matter for a while carry their expiry in epoch seconds: the cross-instance
-  # change feed (CHANGES#minute, an hour). DynamoDB deletes them at no write cost.
+  # change feed (CHANGES#minute, an hour) and the per-user import windows (IMPORTRATE#user, an hour
+  # after their minute). DynamoDB deletes them at no write cost.
   ttl {
     attribute_name = "ExpiresAt"
     enabled        = true
