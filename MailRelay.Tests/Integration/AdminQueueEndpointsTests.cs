@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -56,7 +57,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
         (await Store.Messages.FindMessageAsync(messageId, default))!.BlobDeleted.ShouldBeTrue();
         await admin.DeleteAsync("/api/admin/messages/no-such-message").ShouldAnswerAsync(HttpStatusCode.NotFound);
 
-        var audit = (await Audit.ListAsync(0, 100, default)).Items;
+        var audit = (await Audit.ListAsync(new PageRequest(0, 100), default)).Items;
         audit.ShouldContain(e => e.Action == AuditActions.MessageUpload && e.Target == messageId && e.ActorId == "admin");
         audit.ShouldContain(e => e.Action == AuditActions.DeliveryRelease && e.Target == $"delivery {deliveryId}" && e.ActorId == "admin");
         audit.ShouldContain(e => e.Action == AuditActions.MessagePurge && e.Target == messageId && e.ActorId == "admin");
@@ -73,7 +74,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
             .GetProperty("id").GetInt64().ShouldBe(failed);
         // The retry's own step; forwarding (running in this host) may fail it again right after.
         (await Store.Deliveries.ListDeliveryEventsAsync(failed, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Failed);
-        (await Audit.ListAsync(0, 100, default)).Items
+        (await Audit.ListAsync(new PageRequest(0, 100), default)).Items
             .ShouldContain(e => e.Action == AuditActions.DeliveryRetry && e.Target == $"delivery {failed}" && e.ActorId == "admin");
 
         await admin.PostAsync("/api/admin/deliveries/999999/retry", null).ShouldAnswerAsync(HttpStatusCode.NotFound);

@@ -23,6 +23,17 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 },
             });
         }
+        if (exception is MailRelay.Core.Common.InvalidCursorException invalidCursor && httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // A tampered, truncated or foreign page cursor (after=): the caller's mistake, said as such.
+            LogRefused(logger, httpContext.Request.Path, invalidCursor.Message);
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Title = "invalid cursor", Status = 400, Detail = invalidCursor.Message },
+            });
+        }
         LogUnhandled(logger, exception, httpContext.Request.Path);
         if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -58,7 +58,7 @@ public sealed partial class MyQueue
     /// <summary>Messages with a delivery of this user in <paramref name="status"/>, showing only this user's deliveries.</summary>
     private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status)
     {
-        var page = await QueueView.ListMineAsync(_userId, status, 0, MaxItems, Closing);
+        var page = await QueueView.ListMineAsync(_userId, status, Core.Common.PageRequest.First(MaxItems), Closing);
         return page.Items.Select(item => new MyMessage(item.Message, item.Deliveries)).ToList();
     }
 
