@@ -1,8 +1,8 @@
-using MailRelay.Core.Common;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Infrastructure.DynamoDb;

@@ -1,6 +1,6 @@
-using MailRelay.Core.Common;
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;

@@ -1,5 +1,5 @@
-using MailRelay.Core.Common;
 using Bunit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;

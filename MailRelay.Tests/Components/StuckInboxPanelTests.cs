@@ -1,6 +1,6 @@
-using MailRelay.Core.Common;
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Web.Components.Pages.Admin;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
-using MailRelay.Core.Common;
 using System.Net;
 using System.Net.Http.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

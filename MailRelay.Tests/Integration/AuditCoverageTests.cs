@@ -1,7 +1,7 @@
-using MailRelay.Core.Common;
 using System.Diagnostics;
 using System.Text;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;

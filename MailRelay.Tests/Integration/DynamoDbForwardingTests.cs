@@ -1,5 +1,5 @@
-using MailRelay.Core.Common;
 using Amazon.Runtime;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Queues;

@@ -1,5 +1,5 @@
-using MailRelay.Core.Common;
 using System.Text;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;

@@ -1,7 +1,7 @@
-using MailRelay.Core.Common;
 using System.Text;
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
 using MailRelay.Core.Notifications.Adapters;

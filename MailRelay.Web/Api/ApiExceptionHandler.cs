@@ -23,10 +23,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 },
             });
         }
-        if (exception is MailRelay.Core.Common.InvalidCursorException invalidCursor && httpContext.Request.Path.StartsWithSegments("/api"))
+        if (exception is MailRelay.Core.Common.InvalidCursorException invalidCursor)
         {
-            // A tampered, truncated or foreign page cursor (after=): the caller's mistake, said as such.
-            LogRefused(logger, httpContext.Request.Path, invalidCursor.Message);
+            // A tampered, truncated or foreign page cursor (after=, only the API takes one): the caller's mistake, said as such.
+            // The path is the original one: by now the request's own path is the error page's.
+            LogRefused(logger, httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path, invalidCursor.Message);
             httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
