@@ -62,7 +62,9 @@ internal sealed class DynamoDbMessageList(DynamoDbTable table)
                 var delivery = ReadState(item).Delivery;
                 if ((filter.Status is not null && delivery.Status != filter.Status) || !listed.Add(delivery.MessageId)) continue;
                 // Deliveries are written before their message commits: one without a message record is not listed yet.
-                if (await table.GetAsync("MSG#" + delivery.MessageId, "MESSAGE", cancellationToken) is { } record && DynamoDbMessageStore.ReadMessage(record) is var message && Matches(message, text)) yield return (message, null);
+                if (await table.GetAsync("MSG#" + delivery.MessageId, "MESSAGE", cancellationToken) is not { } record) continue;
+                var message = DynamoDbMessageStore.ReadMessage(record);
+                if (Matches(message, text)) yield return (message, null);
             }
             yield break;
         }
