@@ -9,7 +9,7 @@ namespace MailRelay.Core.Common;
 /// to the list and filter that made it, so it cannot be replayed on another list or filter; the keys
 /// are only a position in that list (never who may read it: callers still filter on the server).
 /// </summary>
-public static class PageCursor
+internal static class PageCursor
 {
     private const int MaxLength = 2048;
 
