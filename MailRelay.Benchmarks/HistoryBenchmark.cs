@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Infrastructure.DynamoDb;
@@ -65,8 +66,8 @@ public sealed class HistoryBenchmark(int[] checkpoints, int users, int concurren
             Console.WriteLine($"  history of {delivered:N0} delivered messages written in {clock.Elapsed.TotalSeconds:F0} s");
 
             var summary = await table.Capacity.MeasureAsync(() => stores.Deliveries.SummarizeQueuesAsync(cancellationToken));
-            var messages = await table.Capacity.MeasureAsync(() => stores.Messages.ListMessagesAsync(new MessageFilter(), 0, PageSize, cancellationToken));
-            var audit = await table.Capacity.MeasureAsync(() => stores.Audit.ListAuditAsync(0, PageSize, cancellationToken));
+            var messages = await table.Capacity.MeasureAsync(() => stores.Messages.ListMessagesAsync(new MessageFilter(), PageRequest.First(PageSize), cancellationToken));
+            var audit = await table.Capacity.MeasureAsync(() => stores.Audit.ListAuditAsync(PageRequest.First(PageSize), cancellationToken));
             Console.WriteLine($"  RU of the queue summary at {delivered:N0} delivered messages: {summary:F1}");
             Console.WriteLine($"  RU of the message list's first page ({PageSize}) at {delivered:N0} delivered messages: {messages:F1}");
             Console.WriteLine($"  RU of the audit list's first page ({PageSize}) at {delivered:N0} delivered messages: {audit:F1}");

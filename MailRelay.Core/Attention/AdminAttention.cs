@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
@@ -38,9 +39,9 @@ public sealed class AdminAttention(IDeliveryStore deliveryStore, IUserStore user
     private async Task<IReadOnlyList<GmailAttentionItem>> GmailAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var found = new List<GmailAttentionItem>();
-        for (var skip = 0; ; skip += UserPage)
+        for (var request = PageRequest.First(UserPage); ; )
         {
-            var users = await userStore.ListUsersAsync(skip, UserPage, cancellationToken);
+            var users = await userStore.ListUsersAsync(request, cancellationToken);
             foreach (var user in users.Items)
             {
                 var connection = await connectionStore.FindGmailConnectionAsync(user.Id, cancellationToken);
@@ -48,7 +49,8 @@ public sealed class AdminAttention(IDeliveryStore deliveryStore, IUserStore user
                 if (state is GmailState.Expired or GmailState.Revoked or GmailState.Disabled or GmailState.ExpiringSoon)
                     found.Add(new GmailAttentionItem(user.Id, user.DisplayName, state, connection?.ExpiresAt));
             }
-            if (skip + UserPage >= users.Total || users.Items.Count == 0) break;
+            if (users.Next is null) break;
+            request = new PageRequest(request.Skip + users.Items.Count, UserPage, users.Next);
         }
         return found;
     }

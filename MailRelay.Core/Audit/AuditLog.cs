@@ -12,14 +12,14 @@ public sealed class AuditLog(IAuditStore auditStore, TimeProvider time)
             time.GetUtcNow(),
             cancellationToken);
 
-    public Task<Page<AuditEntry>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        auditStore.ListAuditAsync(Paging.Skip(skip), Paging.Take(take), cancellationToken);
+    public Task<Page<AuditEntry>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        auditStore.ListAuditAsync(page.Clamped(), cancellationToken);
 
     /// <summary>The entries matching the filter, newest first; an invalid filter is refused with its problem.</summary>
-    public Task<Page<AuditEntry>> ListAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
+    public Task<Page<AuditEntry>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        return auditStore.ListAuditAsync(filter, Paging.Skip(skip), Paging.Take(take), cancellationToken);
+        return auditStore.ListAuditAsync(filter, page.Clamped(), cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> ListActorsAsync(CancellationToken cancellationToken) => auditStore.ListAuditActorsAsync(cancellationToken);
@@ -28,12 +28,12 @@ public sealed class AuditLog(IAuditStore auditStore, TimeProvider time)
     public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (filter.Problem() is { } problem) throw new ArgumentException(problem, nameof(filter));
-        var page = await auditStore.ListAuditAsync(filter, 0, Paging.MaxTake, cancellationToken);
+        var page = await auditStore.ListAuditAsync(filter, PageRequest.First(Paging.MaxTake), cancellationToken);
         while (page.Items.Count > 0)
         {
             foreach (var entry in page.Items) yield return entry;
             if (page.Items.Count < Paging.MaxTake) yield break;
-            page = await auditStore.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, 0, Paging.MaxTake, cancellationToken);
+            page = await auditStore.ListAuditAsync(filter with { BeforeSequence = page.Items[^1].Sequence }, PageRequest.First(Paging.MaxTake), cancellationToken);
         }
     }
 }

@@ -30,8 +30,12 @@ public interface IMessageStore
     /// </summary>
     Task<IReadOnlyDictionary<string, StoredMessage>> FindMessagesAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);
 
-    /// <summary>Newest first, with each message's deliveries.</summary>
-    Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Newest first, with each message's deliveries. With <see cref="PageRequest.After"/> the page continues
+    /// after that cursor (made by this list with the same filter), reading about one page whatever its depth.
+    /// A filtered page may leave <see cref="Page{T}.Total"/> unknown (-1) where counting means reading every message.
+    /// </summary>
+    Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Records that these messages' raw bytes are deleted (unknown ids are ignored); one write for all.</summary>
     Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);

@@ -47,11 +47,12 @@ public sealed class OutboundEventIntake(IUsageStore usageStore, ISmtpUserStore s
     {
         const int take = 500;
         var all = new List<SmtpUser>();
-        for (var skip = 0; ; skip += take)
+        for (string? after = null; ; )
         {
-            var page = await smtpUserStore.ListSmtpUsersAsync(new SmtpUserQuery(Skip: skip, Take: take), cancellationToken);
+            var page = await smtpUserStore.ListSmtpUsersAsync(new SmtpUserQuery(Skip: all.Count, Take: take, After: after), cancellationToken);
             all.AddRange(page.Items);
-            if (page.Items.Count < take) return all;
+            if (page.Next is null) return all;
+            after = page.Next;
         }
     }
 }

@@ -16,11 +16,11 @@ public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
         return new DayRange(from ?? last.AddDays(-29), last);
     }
 
-    public Task<Page<UsageRow>> ListInboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        usageStore.ListUsageAsync(Checked(range), Paging.Skip(skip), Paging.Take(take), cancellationToken);
+    public Task<Page<UsageRow>> ListInboundAsync(DayRange range, PageRequest page, CancellationToken cancellationToken) =>
+        usageStore.ListUsageAsync(Checked(range), page.Clamped(), cancellationToken);
 
-    public Task<Page<OutboundUsageRow>> ListOutboundAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        usageStore.ListOutboundUsageAsync(Checked(range), Paging.Skip(skip), Paging.Take(take), cancellationToken);
+    public Task<Page<OutboundUsageRow>> ListOutboundAsync(DayRange range, PageRequest page, CancellationToken cancellationToken) =>
+        usageStore.ListOutboundUsageAsync(Checked(range), page.Clamped(), cancellationToken);
 
     /// <summary>Each credential's counts over the last <see cref="RateWindow"/>, keyed by SMTP user id.</summary>
     public async Task<IReadOnlyDictionary<string, OutboundRates>> RatesAsync(CancellationToken cancellationToken) =>
@@ -29,14 +29,17 @@ public sealed class UsageReport(IUsageStore usageStore, TimeProvider time)
     public Task ExportAsync(DayRange range, TextWriter writer, CancellationToken cancellationToken) =>
         CsvExport.WriteUsageAsync(AllAsync(ListInboundAsync, range, cancellationToken), AllAsync(ListOutboundAsync, range, cancellationToken), writer, cancellationToken);
 
-    private static async IAsyncEnumerable<T> AllAsync<T>(Func<DayRange, int, int, CancellationToken, Task<Page<T>>> list, DayRange range,
+    /// <summary>Every row, page after page by cursor: each page costs the same however far the export is.</summary>
+    private static async IAsyncEnumerable<T> AllAsync<T>(Func<DayRange, PageRequest, CancellationToken, Task<Page<T>>> list, DayRange range,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var skip = 0; ; skip += Paging.MaxTake)
+        var request = PageRequest.First(Paging.MaxTake);
+        while (true)
         {
-            var page = await list(range, skip, Paging.MaxTake, cancellationToken);
+            var page = await list(range, request, cancellationToken);
             foreach (var item in page.Items) yield return item;
-            if (page.Items.Count < Paging.MaxTake) yield break;
+            if (page.Next is null) yield break;
+            request = new PageRequest(request.Skip + page.Items.Count, Paging.MaxTake, page.Next);
         }
     }
 

@@ -13,17 +13,19 @@ public sealed class QueueView(IMessageStore messageStore, IDeliveryStore deliver
     /// <summary>Notifications waiting in the inbound source, not yet taken in.</summary>
     public Task<int> CountWaitingInboundAsync(CancellationToken cancellationToken) => inbound.CountWaitingAsync(cancellationToken);
 
-    /// <summary>Newest first, with each message's deliveries.</summary>
-    public Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken) =>
-        messageStore.ListMessagesAsync(filter, Paging.Skip(skip), Paging.Take(take), cancellationToken);
+    /// <summary>Newest first, with each message's deliveries; <see cref="PageRequest.After"/> continues a previous page.</summary>
+    public Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        messageStore.ListMessagesAsync(filter, page.Clamped(), cancellationToken);
 
     /// <summary>
     /// The messages with a delivery to <paramref name="userId"/> (in <paramref name="status"/> when given), newest
-    /// first, each showing only that user's deliveries: what My queue shows, never another user's.
+    /// first, each showing only that user's deliveries: what My queue shows, never another user's. The user is the
+    /// caller's (signed in) on the server; a cursor only says where to continue, and one made for another user's
+    /// list is refused (it is tied to the filter, user included).
     /// </summary>
-    public async Task<Page<MessageListItem>> ListMineAsync(string userId, DeliveryStatus? status, int skip, int take, CancellationToken cancellationToken)
+    public async Task<Page<MessageListItem>> ListMineAsync(string userId, DeliveryStatus? status, PageRequest request, CancellationToken cancellationToken)
     {
-        var page = await ListMessagesAsync(new MessageFilter(UserId: userId, Status: status), skip, take, cancellationToken);
+        var page = await ListMessagesAsync(new MessageFilter(UserId: userId, Status: status), request, cancellationToken);
         var mine = page.Items
             .Select(item => item with { Deliveries = item.Deliveries.Where(d => d.UserId == userId && (status is null || d.Status == status)).ToList() })
             .ToList();

@@ -10,7 +10,11 @@ public interface ISmtpUserStore
 
     Task<SmtpUser?> FindSmtpUserAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Newest first, filtered by <see cref="SmtpUserQuery"/>.</summary>
+    /// <summary>
+    /// Newest first (ties: the greater id first), filtered by <see cref="SmtpUserQuery"/>; with
+    /// <see cref="SmtpUserQuery.After"/> the page continues after that cursor. A filtered page may leave
+    /// <see cref="Page{T}.Total"/> unknown (-1).
+    /// </summary>
     Task<Page<SmtpUser>> ListSmtpUsersAsync(SmtpUserQuery query, CancellationToken cancellationToken);
 
     /// <summary>

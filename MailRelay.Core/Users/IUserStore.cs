@@ -13,5 +13,6 @@ public interface IUserStore
 
     Task<AppUser?> FindUserAsync(string id, CancellationToken cancellationToken);
 
-    Task<Page<AppUser>> ListUsersAsync(int skip, int take, CancellationToken cancellationToken);
+    /// <summary>By email; with <see cref="PageRequest.After"/> the page continues after that cursor.</summary>
+    Task<Page<AppUser>> ListUsersAsync(PageRequest page, CancellationToken cancellationToken);
 }

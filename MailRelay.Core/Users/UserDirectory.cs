@@ -7,8 +7,8 @@ public sealed class UserDirectory(IUserStore userStore, TimeProvider time)
 {
     public Task<AppUser?> FindAsync(string userId, CancellationToken cancellationToken) => userStore.FindUserAsync(userId, cancellationToken);
 
-    public Task<Page<AppUser>> ListAsync(int skip, int take, CancellationToken cancellationToken) =>
-        userStore.ListUsersAsync(Paging.Skip(skip), Paging.Take(take), cancellationToken);
+    public Task<Page<AppUser>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
+        userStore.ListUsersAsync(page.Clamped(), cancellationToken);
 
     /// <summary>Creates the user when missing and leaves an existing one untouched (seeding).</summary>
     public Task EnsureAsync(string id, string email, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>

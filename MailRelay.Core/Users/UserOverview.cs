@@ -56,26 +56,28 @@ public sealed class UserOverview(
     private async Task<List<AppUser>> AllUsersAsync(CancellationToken cancellationToken)
     {
         var users = new List<AppUser>();
-        Page<AppUser> page;
+        string? after = null;
         do
         {
-            page = await userStore.ListUsersAsync(users.Count, Paging.MaxTake, cancellationToken);
+            var page = await userStore.ListUsersAsync(new PageRequest(users.Count, Paging.MaxTake, after), cancellationToken);
             users.AddRange(page.Items);
+            after = page.Next;
         }
-        while (page.Items.Count > 0 && users.Count < page.Total);
+        while (after is not null);
         return users;
     }
 
     private async Task<List<SmtpUser>> AllSmtpUsersAsync(CancellationToken cancellationToken)
     {
         var smtpUsers = new List<SmtpUser>();
-        Page<SmtpUser> page;
+        string? after = null;
         do
         {
-            page = await smtpUserStore.ListSmtpUsersAsync(new SmtpUserQuery(Skip: smtpUsers.Count, Take: Paging.MaxTake), cancellationToken);
+            var page = await smtpUserStore.ListSmtpUsersAsync(new SmtpUserQuery(Skip: smtpUsers.Count, Take: Paging.MaxTake, After: after), cancellationToken);
             smtpUsers.AddRange(page.Items);
+            after = page.Next;
         }
-        while (page.Items.Count > 0 && smtpUsers.Count < page.Total);
+        while (after is not null);
         return smtpUsers;
     }
 }

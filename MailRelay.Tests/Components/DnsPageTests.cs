@@ -81,7 +81,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
             .ShouldBe("v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com");
         card.QuerySelectorAll("button[aria-label='Copy the value of _dmarc.example.com']").Length.ShouldBe(1);
         (await Store.Domains.ListDomainsAsync(default)).Select(d => d.Name).ShouldBe(["example.com"]);
-        (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainAdd && a.Target == "example.com" && a.ActorId == "admin");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldContain(a => a.Action == AuditActions.DomainAdd && a.Target == "example.com" && a.ActorId == "admin");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class DnsPageTests : RelayComponentTest, IAsyncLifetime
 
         page.WaitForElement("[data-testid=empty-state]");
         (await Store.Domains.ListDomainsAsync(default)).ShouldBeEmpty();
-        (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.DomainRemove && a.Target == "example.com");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldContain(a => a.Action == AuditActions.DomainRemove && a.Target == "example.com");
     }
 
     [Fact]

@@ -64,6 +64,21 @@ public sealed class MyQueueTests : RelayComponentTest
     }
 
     [Fact]
+    public async Task MyQueue_MoreDeliveredThanAPage_ShowOlderReadsTheNextPageByCursor()
+    {
+        for (var i = 1; i <= 53; i++) await SeedMessageAsync($"Delivered {i:D2}", null, ("alice", DeliveryStatus.Delivered));
+        await SeedMessageAsync("Bob's", null, ("bob", DeliveryStatus.Delivered));
+        SignInAs("alice");
+        var page = Render<MyQueue>();
+        page.WaitForAssertion(() => Subjects(page, "my-delivered").Length.ShouldBe(50));
+
+        page.Find("[data-testid=show-older]").Click();
+
+        page.WaitForAssertion(() => Subjects(page, "my-delivered").ShouldBe(Enumerable.Range(1, 53).Reverse().Select(i => $"Delivered {i:D2}")));
+        page.FindAll("[data-testid=show-older]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task MyQueue_NothingForHer_ShowsEmptyState()
     {
         await SeedMessageAsync("Only for Bob", null, ("bob", DeliveryStatus.Delivered));

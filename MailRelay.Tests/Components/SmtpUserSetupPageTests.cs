@@ -1,5 +1,6 @@
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;
@@ -56,13 +57,13 @@ public sealed class SmtpUserSetupPageTests : RelayComponentTest
         page.Find("[data-testid=smtp-guide-outlook]").TextContent.ShouldContain("STARTTLS");
         page.Find("[data-testid=smtp-guide-thunderbird]").TextContent.ShouldContain(keyId);
         page.FindAll("[data-testid=smtp-password]").ShouldBeEmpty();
-        (await Store.Audit.ListAuditAsync(0, 50, default)).Items.ShouldNotContain(e => e.Action == AuditActions.SmtpUserReveal);
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 50), default)).Items.ShouldNotContain(e => e.Action == AuditActions.SmtpUserReveal);
 
         page.Find("[data-testid=smtp-setup-reveal]").Click();
 
         var password = page.WaitForElement("[data-testid=smtp-password]").TextContent;
         Convert.FromBase64String(password)[0].ShouldBe((byte)4);
-        (await Store.Audit.ListAuditAsync(0, 50, default)).Items.ShouldContain(e => e.Action == AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 50), default)).Items.ShouldContain(e => e.Action == AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
     }
 
     [Fact]

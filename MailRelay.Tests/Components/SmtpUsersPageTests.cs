@@ -1,4 +1,5 @@
 using Bunit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Smtp.Adapters;
 using MailRelay.Core.Storage;
@@ -132,7 +133,7 @@ public sealed class SmtpUsersPageTests : RelayComponentTest
         panel.QuerySelector("[data-testid=smtp-policy]")!.TextContent.ShouldContain("billing@example.com");
         panel.QuerySelector("[data-testid=smtp-local-note]").ShouldNotBeNull();
         panel.QuerySelectorAll("button[aria-label^=Copy]").Length.ShouldBe(4);
-        var audit = await Services.GetRequiredService<MailRelay.Core.Audit.AuditLog>().ListAsync(0, 50, default);
+        var audit = await Services.GetRequiredService<MailRelay.Core.Audit.AuditLog>().ListAsync(new PageRequest(0, 50), default);
         audit.Items.ShouldContain(e => e.Action == MailRelay.Core.Audit.AuditActions.SmtpUserReveal && e.Target == id && e.ActorId == "admin");
     }
 

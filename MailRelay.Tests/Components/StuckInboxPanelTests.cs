@@ -1,5 +1,6 @@
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Web.Components.Pages.Admin;
 using MudBlazor;
 
@@ -53,7 +54,7 @@ public sealed class StuckInboxPanelTests : RelayComponentTest
         page.WaitForElement("[data-testid=stuck-inbox-empty]");
         File.Exists(Path.Combine(InboxPath, "broken.eml")).ShouldBeFalse();
         File.Exists(Path.Combine(InboxPath, "broken.eml.json")).ShouldBeFalse();
-        (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldContain(a => a.Action == AuditActions.InboxDelete && a.Target == "broken.eml" && a.ActorId == "admin");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldContain(a => a.Action == AuditActions.InboxDelete && a.Target == "broken.eml" && a.ActorId == "admin");
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class StuckInboxPanelTests : RelayComponentTest
         page.WaitForElement("[data-testid=stuck-inbox-empty]");
         File.Exists(Path.Combine(InboxPath, "string.eml")).ShouldBeTrue("intake stores it at its next run");
         File.Exists(Path.Combine(InboxPath, "string.eml.json")).ShouldBeFalse();
-        var entry = (await Store.Audit.ListAuditAsync(0, 10, default)).Items.ShouldHaveSingleItem();
+        var entry = (await Store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldHaveSingleItem();
         (entry.Action, entry.Target, entry.ActorId).ShouldBe((AuditActions.InboxRelease, "string.eml", "admin"));
         entry.Detail.ShouldNotBeNull().ShouldContain("must be a list of addresses");
     }

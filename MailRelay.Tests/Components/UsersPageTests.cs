@@ -1,5 +1,6 @@
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Routing;
@@ -87,7 +88,7 @@ public sealed class UsersPageTests : RelayComponentTest
         page.WaitForAssertion(() => Forwarding.Calls.ShouldBe(1));
         (await Store.Deliveries.ListDeliveriesOfMessageAsync(hers, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Pending);
         (await Store.Deliveries.ListDeliveriesOfMessageAsync(his, default)).ShouldHaveSingleItem().Status.ShouldBe(DeliveryStatus.Queued);
-        var audit = await Services.GetRequiredService<AuditLog>().ListAsync(0, 50, default);
+        var audit = await Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 50), default);
         audit.Items.ShouldContain(e => e.Action == AuditActions.QueueDeliverNow && e.Target == "alice" && e.ActorId == "admin");
     }
 

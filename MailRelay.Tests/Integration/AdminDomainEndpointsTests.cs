@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Domains;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ public sealed class AdminDomainEndpointsTests : IAsyncLifetime
         await admin.DeleteAsync("/api/admin/domains/example.org").ShouldAnswerAsync(HttpStatusCode.NotFound);
         await admin.PostAsync("/api/admin/domains/example.org/check", null).ShouldAnswerAsync(HttpStatusCode.NotFound);
 
-        var audit = (await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default)).Items;
+        var audit = (await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default)).Items;
         audit.Where(e => e.Target == "example.org").Select(e => (e.Action, e.ActorId))
             .ShouldBe([(AuditActions.DomainRemove, "admin"), (AuditActions.DomainAdd, "admin")]);
     }

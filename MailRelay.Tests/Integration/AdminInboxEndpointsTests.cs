@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 
 namespace MailRelay.Tests.Integration;
@@ -60,7 +61,7 @@ public sealed class AdminInboxEndpointsTests : IAsyncLifetime
 
         File.Exists(Path.Combine(Inbox, "one.eml.json")).ShouldBeFalse();
         File.Exists(Path.Combine(Inbox, "two.eml")).ShouldBeFalse();
-        var audit = (await StorePorts.From(_factory.Services).Audit.ListAuditAsync(0, 50, default)).Items;
+        var audit = (await StorePorts.From(_factory.Services).Audit.ListAuditAsync(new PageRequest(0, 50), default)).Items;
         audit.ShouldContain(a => a.Action == AuditActions.InboxRelease && a.Target == "one.eml" && a.ActorId == "admin");
         audit.ShouldContain(a => a.Action == AuditActions.InboxDelete && a.Target == "two.eml" && a.ActorId == "admin");
     }

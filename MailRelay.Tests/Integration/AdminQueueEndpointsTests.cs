@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
 using MailRelay.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
         (await Store.Messages.FindMessageAsync(messageId, default))!.BlobDeleted.ShouldBeTrue();
         await admin.DeleteAsync("/api/admin/messages/no-such-message").ShouldAnswerAsync(HttpStatusCode.NotFound);
 
-        var audit = (await Audit.ListAsync(0, 100, default)).Items;
+        var audit = (await Audit.ListAsync(new PageRequest(0, 100), default)).Items;
         audit.ShouldContain(e => e.Action == AuditActions.MessageUpload && e.Target == messageId && e.ActorId == "admin");
         audit.ShouldContain(e => e.Action == AuditActions.DeliveryRelease && e.Target == $"delivery {deliveryId}" && e.ActorId == "admin");
         audit.ShouldContain(e => e.Action == AuditActions.MessagePurge && e.Target == messageId && e.ActorId == "admin");
@@ -73,7 +74,7 @@ public sealed class AdminQueueEndpointsTests : IAsyncLifetime
             .GetProperty("id").GetInt64().ShouldBe(failed);
         // The retry's own step; forwarding (running in this host) may fail it again right after.
         (await Store.Deliveries.ListDeliveryEventsAsync(failed, default)).Skip(eventsBefore).First().Status.ShouldNotBe(DeliveryStatus.Failed);
-        (await Audit.ListAsync(0, 100, default)).Items
+        (await Audit.ListAsync(new PageRequest(0, 100), default)).Items
             .ShouldContain(e => e.Action == AuditActions.DeliveryRetry && e.Target == $"delivery {failed}" && e.ActorId == "admin");
 
         await admin.PostAsync("/api/admin/deliveries/999999/retry", null).ShouldAnswerAsync(HttpStatusCode.NotFound);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ public sealed class AdminRouteEndpointsTests : IAsyncLifetime
         (await Store.Routes.ListRoutesAsync(default)).ShouldNotContain(r => r.Id == id);
         await client.DeleteAsync($"/api/admin/routes/{id}").ShouldAnswerAsync(HttpStatusCode.NotFound);
 
-        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
+        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default);
         audit.Items.Where(e => e.Target == "sales@example.com").Select(e => (e.Action, e.ActorId))
             .ShouldBe([(AuditActions.RouteDelete, "admin"), (AuditActions.RouteUpdate, "admin"), (AuditActions.RouteCreate, "admin")]);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public sealed class AdminSmtpTestEmailEndpointTests : IAsyncLifetime
         // Nothing listens on the endpoint: the answer is the connection failure, naming the server.
         result.GetProperty("answer").GetString().ShouldStartWith($"Could not talk to 127.0.0.1:{_silentPort}");
         result.GetProperty("from").GetString().ShouldBe("billing@example.com");
-        (await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default)).Items
+        (await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default)).Items
             .ShouldContain(e => e.Action == AuditActions.SmtpUserTestEmail && e.Target == id && e.ActorId == "admin");
         await admin.PostAsync("/api/admin/smtp-users/no-such-id/test-email", null).ShouldAnswerAsync(HttpStatusCode.NotFound);
         (await admin.PostAsync($"/api/admin/smtp-users/{id}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class AdminSmtpUserEndpointsTests : IAsyncLifetime
         (await PostAsync(client, id, "retry", HttpStatusCode.Conflict)).GetProperty("detail").GetString().ShouldBe("Only failed SMTP users can be retried.");
         (await client.PostAsync("/api/admin/smtp-users/no-such-id/rotate", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
+        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default);
         audit.Items.Where(e => e.Target == id).Select(e => e.Action).ShouldBe(
             [AuditActions.SmtpUserEnable, AuditActions.SmtpUserDisable, AuditActions.SmtpUserRotate, AuditActions.SmtpUserCreate]);
         audit.Items.Where(e => e.Target == id).ShouldAllBe(e => e.ActorId == "admin");
@@ -117,7 +118,7 @@ public sealed class AdminSmtpUserEndpointsTests : IAsyncLifetime
         (await client.DeleteAsync("/api/admin/smtp-users/no-such-id")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.PostAsync("/api/admin/smtp-users/no-such-id/reveal", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
+        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default);
         var smtpActions = audit.Items.Where(e => e.Action.StartsWith("smtp-user.", StringComparison.Ordinal)).ToList();
         smtpActions.Select(e => e.Action).ShouldContain(AuditActions.SmtpUserCreate);
         smtpActions.Select(e => e.Action).ShouldContain(AuditActions.SmtpUserReveal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound;
 using MailRelay.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class AdminUserEndpointsTests : IAsyncLifetime
         (await Store.Deliveries.ListDeliveriesOfMessageAsync(his, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
         (await Store.Deliveries.ListDeliveryEventsAsync((await Store.Deliveries.ListDeliveriesOfMessageAsync(hers, default)).Single().Id, default))
             .ShouldContain(e => e.Status == DeliveryStatus.Pending);
-        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(0, 100, default);
+        var audit = await _factory.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 100), default);
         audit.Items.ShouldContain(e => e.Action == AuditActions.QueueDeliverNow && e.Target == "alice" && e.ActorId == "admin");
     }
 

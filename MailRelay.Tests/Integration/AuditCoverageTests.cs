@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
@@ -225,7 +226,7 @@ public sealed class AuditCoverageTests : IAsyncLifetime
             using var activity = new Activity($"audit-coverage {action}").Start();
             var (actor, target) = await run();
             var traceId = activity.TraceId.ToString();
-            var entries = await Store.Audit.ListAuditAsync(new AuditFilter(Action: action), 0, 50, default);
+            var entries = await Store.Audit.ListAuditAsync(new AuditFilter(Action: action), new PageRequest(0, 50), default);
             if (!entries.Items.Any(e => e.ActorId == actor && e.Target == target && e.CorrelationId == traceId))
                 missing.Add($"{action} by {actor} on {target} (trace {traceId}); found: {string.Join("; ", entries.Items.Select(e => $"{e.ActorId} {e.Target} {e.CorrelationId}"))}");
         }

@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Notifications;
@@ -153,5 +154,5 @@ public sealed class ConnectionNoticeTests : IAsyncLifetime
     }
 
     private async Task<List<DeliveryStatus>> DeliveryStatuses(string userId) =>
-        (await _host.Store.Messages.ListMessagesAsync(new(UserId: userId), 0, 100, default)).Items.SelectMany(i => i.Deliveries).Select(d => d.Status).ToList();
+        (await _host.Store.Messages.ListMessagesAsync(new(UserId: userId), new PageRequest(0, 100), default)).Items.SelectMany(i => i.Deliveries).Select(d => d.Status).ToList();
 }

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Inbound.Adapters;
 using MailRelay.Core.Queues;
@@ -42,9 +43,9 @@ public sealed class DynamoDbForwardingTests(DynaliteProcess dynalite) : FolderFo
 
         (await File.ReadAllTextAsync(Directory.GetFiles(mailbox, "*.eml").Single())).ShouldBe(raw);
         await RelayHost.EventuallyAsync(async () =>
-            (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.SingleOrDefault()?.Deliveries.Single().Status == DeliveryStatus.Delivered,
+            (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), new PageRequest(0, 10), default)).Items.SingleOrDefault()?.Deliveries.Single().Status == DeliveryStatus.Delivered,
             "the delivery is recorded as Delivered");
-        var item = (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Items.Single();
+        var item = (await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), new PageRequest(0, 10), default)).Items.Single();
         item.Message.Summary.Subject.ShouldBe("Lunch on Dynamo?");
     }
 

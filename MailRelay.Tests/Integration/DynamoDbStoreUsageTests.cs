@@ -30,13 +30,13 @@ public sealed class DynamoDbStoreUsageTests(DynaliteProcess dynalite) : IDisposa
         NewDelivery[] deliveries = [new("alice@example.com", "alice", DeliveryTarget.Gmail, DeliveryStatus.Pending, false, null)];
 
         await Should.ThrowAsync<HttpRequestException>(() => store.Messages.AddMessageAsync(message, deliveries, T0, default));
-        var beforeCommit = await store.Usage.ListUsageAsync(new DayRange(Day0, Day0), 0, 10, default);
+        var beforeCommit = await store.Usage.ListUsageAsync(new DayRange(Day0, Day0), new PageRequest(0, 10), default);
         crash.Armed = false;
         await store.Messages.AddMessageAsync(message, deliveries, T0, default);
         await store.Messages.AddMessageAsync(message, deliveries, T0, default);
 
         beforeCommit.Total.ShouldBe(0);
-        (await store.Usage.ListUsageAsync(new DayRange(Day0, Day0), 0, 10, default)).Items
+        (await store.Usage.ListUsageAsync(new DayRange(Day0, Day0), new PageRequest(0, 10), default)).Items
             .ShouldBe([new UsageRow(Day0, "alice", 1, 0, 1, 0)]);
     }
 
@@ -49,7 +49,7 @@ public sealed class DynamoDbStoreUsageTests(DynaliteProcess dynalite) : IDisposa
         var october = (await store.Deliveries.ListDeliveriesOfMessageAsync("oct", default)).Single();
         await store.Deliveries.ChangeDeliveryStatusAsync(october.Id, [DeliveryStatus.Pending], DeliveryStatus.Failed, "alice", "gave up", T0, default);
 
-        var page = await store.Usage.ListUsageAsync(new DayRange(Day0.AddDays(-1), Day0), 0, 10, default);
+        var page = await store.Usage.ListUsageAsync(new DayRange(Day0.AddDays(-1), Day0), new PageRequest(0, 10), default);
 
         page.Items.ShouldBe([new UsageRow(Day0, "alice", 1, 0, 1, 0), new UsageRow(Day0.AddDays(-1), "alice", 1, 0, 0, 1)]);
     }

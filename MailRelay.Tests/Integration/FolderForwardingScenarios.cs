@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Routing;
 using MailRelay.Tests.Support;
@@ -31,11 +32,11 @@ public abstract class FolderForwardingScenarios : IAsyncLifetime
         await Relay.RouteAsync("alice@example.com", "alice", RouteActionKind.LocalMailbox);
         var raw = MessageFiles.Raw("alice@example.com", "Twice");
         await MessageFiles.DropAsync(Data.Path, "first.eml", raw);
-        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the first copy is stored");
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Total == 1, "the first copy is stored");
         await MessageFiles.DropAsync(Data.Path, "second.eml", raw);
         await RelayHost.EventuallyAsync(() => Task.FromResult(!File.Exists(Path.Combine(Data.Path, "inbox", "second.eml"))), "the second copy is acknowledged");
 
-        var messages = await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default);
+        var messages = await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default);
         messages.Total.ShouldBe(1);
         messages.Items.Single().Deliveries.ShouldHaveSingleItem();
     }
@@ -51,7 +52,7 @@ public abstract class FolderForwardingScenarios : IAsyncLifetime
         await MessageFiles.DropAsync(Data.Path, "first.eml", raw, ["alice@example.com"]);
         await RelayHost.EventuallyAsync(() => Task.FromResult(MailboxCount("alice") == 1), "alice gets the first copy");
         // Once alice has it, the message is finished and its raw bytes are deleted: the second drop must bring them back.
-        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.Single().Message.BlobDeleted, "the blob is deleted");
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.Single().Message.BlobDeleted, "the blob is deleted");
 
         await MessageFiles.DropAsync(Data.Path, "second.eml", raw, ["bob@example.com"]);
         await RelayHost.EventuallyAsync(() => Task.FromResult(MailboxCount("bob") == 1), "bob gets the second copy");
@@ -61,7 +62,7 @@ public abstract class FolderForwardingScenarios : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         (MailboxCount("alice"), MailboxCount("bob")).ShouldBe((1, 1));
-        var item = (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.ShouldHaveSingleItem();
+        var item = (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.ShouldHaveSingleItem();
         item.Message.Recipients.ShouldBe(["alice@example.com", "bob@example.com"]);
         item.Deliveries.Select(d => (d.UserId, d.Status)).ShouldBe([("alice", DeliveryStatus.Delivered), ("bob", DeliveryStatus.Delivered)], ignoreOrder: true);
     }

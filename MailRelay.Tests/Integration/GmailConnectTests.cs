@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
@@ -82,7 +83,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
         status.GetProperty("gmailAddress").GetString().ShouldBe(AliceGmail);
         status.GetProperty("renewals").GetArrayLength().ShouldBe(1);
         (await PageTextAsync(_alice, result)).ShouldContain(GmailWords.Sentence(GmailConnectOutcome.Connected, AliceGmail));
-        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnect && a.ActorId == "alice");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 20), default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnect && a.ActorId == "alice");
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
         // The state was spent by the refused attempt: the leaked link is worthless to Alice too.
         (await CallBackAsync(_alice, aliceCallback)).ShouldBe("/my/gmail?gmail=state-expired");
         (await Store.Gmail.FindGmailConnectionAsync("alice", default)).ShouldBeNull();
-        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnectRefused && a.ActorId == "bob");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 20), default)).Items.ShouldContain(a => a.Action == AuditActions.GmailConnectRefused && a.ActorId == "bob");
     }
 
     [Fact]
@@ -217,7 +218,7 @@ public sealed class GmailConnectTests : IAsyncLifetime
         await Task.Delay(700); // a forwarding run or two
         (await Store.Deliveries.ListDeliveriesOfMessageAsync(queued, default)).Single().Status.ShouldBe(DeliveryStatus.Queued);
         (await StatusAsync(_alice)).GetProperty("state").GetString().ShouldBe("NotConnected");
-        (await Store.Audit.ListAuditAsync(0, 20, default)).Items.ShouldContain(a => a.Action == AuditActions.GmailDisconnect && a.ActorId == "alice");
+        (await Store.Audit.ListAuditAsync(new PageRequest(0, 20), default)).Items.ShouldContain(a => a.Action == AuditActions.GmailDisconnect && a.ActorId == "alice");
         (await Store.Gmail.ListGmailRenewalsAsync("alice", 10, default)).Count.ShouldBe(1, "the history outlives the connection");
 
         using var again = await _alice.DeleteAsync("/api/token");

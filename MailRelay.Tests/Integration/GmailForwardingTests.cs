@@ -1,4 +1,5 @@
 using System.Text;
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Gmail;
 using MailRelay.Core.Inbound;
@@ -41,7 +42,7 @@ public sealed class GmailForwardingTests : IAsyncLifetime
             await MessageFiles.DropAsync(_data.Path, $"m{n}.eml", MessageFiles.Raw("alice@example.com, bob@example.com", $"Message {n}"), ["alice@example.com", "bob@example.com"]);
 
         await RelayHost.EventuallyAsync(() => Task.FromResult(_google.Mailbox(alice).Count == 3 && _google.Mailbox(bob).Count == 3), "both mailboxes have 3 messages");
-        await RelayHost.EventuallyAsync(async () => (await _host.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.All(i => i.Message.BlobDeleted), "every blob is deleted");
+        await RelayHost.EventuallyAsync(async () => (await _host.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.All(i => i.Message.BlobDeleted), "every blob is deleted");
 
         foreach (var user in new[] { alice, bob })
         {
@@ -136,7 +137,7 @@ public sealed class GmailForwardingTests : IAsyncLifetime
         await MessageFiles.DropAsync(_data.Path, "bad.eml", raw, ["alice@example.com"]);
 
         await RelayHost.EventuallyAsync(async () => await DeliveryStatusesAsync("alice") is [DeliveryStatus.Failed], "the delivery failed");
-        var item = (await _host.Store.Messages.ListMessagesAsync(new(UserId: "alice"), 0, 10, default)).Items.Single();
+        var item = (await _host.Store.Messages.ListMessagesAsync(new(UserId: "alice"), new PageRequest(0, 10), default)).Items.Single();
         item.Deliveries.Single().LastError!.ShouldContain("Invalid To header");
         item.Deliveries.Single().Attempts.ShouldBe(1, "a refused message is not retried by itself");
         item.Message.BlobDeleted.ShouldBeFalse();
@@ -167,7 +168,7 @@ public sealed class GmailForwardingTests : IAsyncLifetime
         }
         catch (TimeoutException e)
         {
-            var state = (await _host.Store.Messages.ListMessagesAsync(new(UserId: "alice"), 0, 100, default)).Items.SelectMany(i => i.Deliveries)
+            var state = (await _host.Store.Messages.ListMessagesAsync(new(UserId: "alice"), new PageRequest(0, 100), default)).Items.SelectMany(i => i.Deliveries)
                 .Select(d => $"{d.Id}:{d.Status}:{d.Attempts}:{d.NextAttemptAt:HH:mm:ss.fff}:{d.LastError}");
             var connection = await _host.Store.Gmail.FindGmailConnectionAsync("alice", default);
             throw new TimeoutException($"{e.Message} Now {DateTimeOffset.UtcNow:HH:mm:ss.fff}; connection {connection?.Status} {connection?.LastError}; deliveries: {string.Join(" | ", state)}");
@@ -195,7 +196,7 @@ public sealed class GmailForwardingTests : IAsyncLifetime
     }
 
     private async Task<List<DeliveryStatus>> DeliveryStatusesAsync(string userId) =>
-        (await _host.Store.Messages.ListMessagesAsync(new(UserId: userId), 0, 100, default)).Items
+        (await _host.Store.Messages.ListMessagesAsync(new(UserId: userId), new PageRequest(0, 100), default)).Items
             .OrderBy(i => i.Message.Sequence).SelectMany(i => i.Deliveries.Where(d => d.UserId == userId)).Select(d => d.Status).ToList();
 
     private static List<string> Subjects(IEnumerable<FakeGmailMessage> messages) =>

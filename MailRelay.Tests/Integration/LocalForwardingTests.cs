@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Routing;
@@ -26,7 +27,7 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
         (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(5));
         (await File.ReadAllTextAsync(Directory.GetFiles(mailbox, "*.eml").Single())).ShouldBe(raw);
         File.Exists(dropped).ShouldBeFalse("the inbox file is removed once stored");
-        var listed = await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default);
+        var listed = await Relay.Store.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), new PageRequest(0, 10), default);
         var item = listed.Items.ShouldHaveSingleItem();
         item.Message.Summary.Subject.ShouldBe("Lunch?");
         item.Deliveries.ShouldHaveSingleItem();
@@ -69,7 +70,7 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
 
         await ShouldBeDeliveredUntouchedAsync("long-header-line.eml", bytes);
 
-        var message = (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.First(i => i.Message.Summary.From == "a@example.com").Message;
+        var message = (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.First(i => i.Message.Summary.From == "a@example.com").Message;
         message.Summary.Problem.ShouldBe("The header block is longer than 256 KB; only the first 256 KB were read.");
     }
 
@@ -93,7 +94,7 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
 
         await ShouldBeDeliveredUntouchedAsync(fixture == Over35MB ? "over-35mb.eml" : fixture, bytes);
 
-        var message = (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.Select(i => i.Message).Single(m => m.Summary.Subject != "After");
+        var message = (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.Select(i => i.Message).Single(m => m.Summary.Subject != "After");
         message.Summary.Problem.ShouldBe(note);
         message.Summary.SizeBytes.ShouldBe(bytes.Length);
     }
@@ -113,9 +114,9 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
 
         // The jobs are alive, the stuck file stays for an admin, and nothing of it was stored.
         await MessageFiles.DropAsync(Data.Path, "after.eml", MessageFiles.Raw("alice@example.com", "After"), ["alice@example.com"]);
-        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the next message is stored");
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Total == 1, "the next message is stored");
         File.Exists(Path.Combine(inbox, "invalid-json-sidecar.eml")).ShouldBeTrue();
-        (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.ShouldHaveSingleItem().Message.Summary.Subject.ShouldBe("After");
+        (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.ShouldHaveSingleItem().Message.Summary.Subject.ShouldBe("After");
     }
 
     private const string Over35MB = "generated: a message over 35 MB";
@@ -141,7 +142,7 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
 
         await RelayHost.EventuallyAsync(async () =>
         {
-            var page = await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default);
+            var page = await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default);
             return page.Items.Count == 1 && page.Items[0].Deliveries.All(d => d.Status is DeliveryStatus.Delivered or DeliveryStatus.Held);
         }, $"{name} is delivered or held");
         var delivered = Directory.GetFiles(Path.Combine(Data.Path, "mailboxes", "alice"), "*.eml").ShouldHaveSingleItem();
@@ -157,8 +158,8 @@ public sealed class LocalForwardingTests : FolderForwardingScenarios
     {
         await MessageFiles.DropAsync(Data.Path, "stray.eml", MessageFiles.Raw("nobody@example.com", "Who?"));
 
-        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Total == 1, "the message is stored");
-        var item = (await Relay.Store.Messages.ListMessagesAsync(new(), 0, 10, default)).Items.Single();
+        await RelayHost.EventuallyAsync(async () => (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Total == 1, "the message is stored");
+        var item = (await Relay.Store.Messages.ListMessagesAsync(new(), new PageRequest(0, 10), default)).Items.Single();
         var held = item.Deliveries.ShouldHaveSingleItem();
         held.Status.ShouldBe(DeliveryStatus.Held);
         held.LastError!.ShouldContain("No route matches nobody@example.com");

@@ -1,6 +1,7 @@
 using System.Text;
 using Bunit;
 using MailRelay.Core.Audit;
+using MailRelay.Core.Common;
 using MailRelay.Core.Inbound;
 using MailRelay.Core.Notifications;
 using MailRelay.Core.Notifications.Adapters;
@@ -97,7 +98,7 @@ public sealed class PickupNotificationSenderTests : BunitContext
         var entry = (await outbox.ListAsync(0, 25, default)).Items.ShouldHaveSingleItem();
         var email = (await outbox.ReadAsync(entry.FileName, default)).ShouldNotBeNull();
         email.TextBody.ShouldNotBeNull().ShouldContain("https://mail.example.com/my/gmail");
-        var audit = await app.Services.GetRequiredService<AuditLog>().ListAsync(0, 10, default);
+        var audit = await app.Services.GetRequiredService<AuditLog>().ListAsync(new PageRequest(0, 10), default);
         audit.Items.ShouldContain(a => a.Action == AuditActions.NoticeSent && a.Target == "alice@example.com" && a.Detail == "ExpiresTomorrow");
     }
 

@@ -103,7 +103,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         file.ShouldNotContain(revealed.Password);
         _logs.AllText.ShouldNotContain(key.SecretAccessKey);
         _logs.AllText.ShouldNotContain(revealed.Password);
-        (await _store.Audit.ListAuditAsync(0, 10, default)).Items.Select(a => a.Action).ShouldBe([AuditActions.SmtpUserReveal, AuditActions.SmtpUserCreate]);
+        (await _store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.Select(a => a.Action).ShouldBe([AuditActions.SmtpUserReveal, AuditActions.SmtpUserCreate]);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class SmtpProvisioningTests : IAsyncLifetime
         var newPassword = (await service.Reveal.RevealAsync(Admin, user.Id, default)).ShouldSucceed().Password;
         newPassword.ShouldBe(SesSmtpPassword.FromSecretKey(newKey.SecretAccessKey, "eu-west-1"));
         var file = await DatabaseTextAsync();
-        var audit = string.Join("\n", (await _store.Audit.ListAuditAsync(0, 50, default)).Items.Select(a => $"{a.Target} {a.Detail}"));
+        var audit = string.Join("\n", (await _store.Audit.ListAuditAsync(new PageRequest(0, 50), default)).Items.Select(a => $"{a.Target} {a.Detail}"));
         foreach (var secret in new[] { oldKey.SecretAccessKey, oldPassword, newKey.SecretAccessKey, newPassword })
         {
             file.ShouldNotContain(secret);

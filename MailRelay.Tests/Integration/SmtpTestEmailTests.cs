@@ -88,7 +88,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         received.Tls.ShouldBeTrue("AUTH must only happen after STARTTLS");
         received.RawText.ShouldContain("From: billing@example.com");
         received.RawText.ShouldContain("Subject: MailRelay test email for Billing app");
-        var audit = (await _store.Audit.ListAuditAsync(0, 10, default)).Items.First();
+        var audit = (await _store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.First();
         (audit.Action, audit.ActorId, audit.Target).ShouldBe((AuditActions.SmtpUserTestEmail, Admin, user.Id));
         audit.Detail.ShouldNotBeNull().ShouldContain("accepted");
         _logs.AllText.ShouldNotContain(login.Password);
@@ -107,7 +107,7 @@ public sealed class SmtpTestEmailTests(ITestOutputHelper output) : IAsyncLifetim
         result.Answer.ShouldBe($"127.0.0.1:{_sink!.Port} refused the login: \"535 Invalid username or password\"");
         result.Answer.ShouldNotContain(login.Password);
         _sink.Received.ShouldBeEmpty();
-        var audit = (await _store.Audit.ListAuditAsync(0, 10, default)).Items.First();
+        var audit = (await _store.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.First();
         audit.Action.ShouldBe(AuditActions.SmtpUserTestEmail);
         audit.Detail.ShouldNotBeNull().ShouldContain("refused");
         audit.Detail.ShouldNotContain(login.Password);

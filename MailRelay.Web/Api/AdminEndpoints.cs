@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Web.Api;
@@ -7,9 +8,9 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/users", (UserDirectory users, HttpContext http, int skip = 0, int take = 50) =>
-                users.ListAsync(skip, take, http.RequestAborted))
-            .WithTags("Users").WithSummary("Every user, paged.");
+        admin.MapGet("/users", (UserDirectory users, HttpContext http, int skip = 0, int take = 50, string? after = null) =>
+                users.ListAsync(new PageRequest(skip, take, after), http.RequestAborted))
+            .WithTags("Users").WithSummary("Every user, paged; after= continues from a page's next cursor.");
         admin.MapAdminUserEndpoints();
         admin.MapAdminReportEndpoints();
         admin.MapAdminSmtpUserEndpoints();

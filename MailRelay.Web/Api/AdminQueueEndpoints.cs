@@ -25,7 +25,7 @@ public static class AdminQueueEndpoints
             .WithSummary("Each user's deliveries by status, and the received mail not yet taken in.");
         queues.MapGet("/messages", ListAsync)
             .Produces<Page<MessageListItem>>().ProducesValidationProblem()
-            .WithSummary("Messages with their deliveries, newest first, filtered by user, delivery status and text, paged.");
+            .WithSummary("Messages with their deliveries, newest first, filtered by user, delivery status and text, paged (after= a page's next cursor reads the following page).");
         queues.MapGet("/messages/{messageId}", DetailsAsync)
             .Produces<MessageDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One message with each delivery and its timeline.");
@@ -54,11 +54,11 @@ public static class AdminQueueEndpoints
         new(await queues.SummarizeAsync(http.RequestAborted), await queues.CountWaitingInboundAsync(http.RequestAborted));
 
     private static async Task<IResult> ListAsync(QueueView queues, HttpContext http, string? user = null, string? status = null, string? text = null,
-        int skip = 0, int take = 25)
+        int skip = 0, int take = 25, string? after = null)
     {
         if (!ApiResults.TryParseStatus<DeliveryStatus>(status, out var wanted, out var problem)) return problem;
         var filter = new MessageFilter(Blank(user), wanted, Blank(text));
-        return Results.Ok(await queues.ListMessagesAsync(filter, skip, take, http.RequestAborted));
+        return Results.Ok(await queues.ListMessagesAsync(filter, new PageRequest(skip, take, after), http.RequestAborted));
     }
 
     private static async Task<IResult> DetailsAsync(string messageId, QueueView queues, HttpContext http) =>

@@ -32,12 +32,12 @@ public static class AdminReportEndpoints
     }
 
     private static async Task<IResult> ListAuditAsync(AuditLog audit, HttpContext http, string? user = null, string? action = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 50)
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int skip = 0, int take = 50, string? after = null)
     {
         var filter = AuditFilterOf(user, action, from, to);
         return filter.Problem() is { } problem
             ? Invalid("from", problem)
-            : Results.Ok(await audit.ListAsync(filter, skip, take, http.RequestAborted));
+            : Results.Ok(await audit.ListAsync(filter, new PageRequest(skip, take, after), http.RequestAborted));
     }
 
     private static async Task<IResult> ExportAuditAsync(AuditLog audit, HttpContext http, string? user = null, string? action = null,
@@ -50,12 +50,12 @@ public static class AdminReportEndpoints
     }
 
     private static async Task<IResult> ListUsageAsync(UsageReport usage, HttpContext http, DateOnly? from = null, DateOnly? to = null,
-        int skip = 0, int take = 50)
+        int skip = 0, int take = 50, string? after = null, string? outboundAfter = null)
     {
         var range = usage.RangeOf(from, to);
         if (range.Problem() is { } problem) return Invalid("from", problem);
-        var inbound = await usage.ListInboundAsync(range, skip, take, http.RequestAborted);
-        var outbound = await usage.ListOutboundAsync(range, skip, take, http.RequestAborted);
+        var inbound = await usage.ListInboundAsync(range, new PageRequest(skip, take, after), http.RequestAborted);
+        var outbound = await usage.ListOutboundAsync(range, new PageRequest(skip, take, outboundAfter), http.RequestAborted);
         return Results.Ok(new UsageReportPage(range.From, range.To, inbound, outbound));
     }
 

@@ -55,11 +55,12 @@ public static class AdminSmtpUserEndpoints
             .Produces<SmtpUserDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary(summary);
 
-    private static async Task<IResult> ListAsync(SmtpUserLookup smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50)
+    private static async Task<IResult> ListAsync(SmtpUserLookup smtp, HttpContext http, string? search = null, string? status = null, int skip = 0, int take = 50,
+        string? after = null)
     {
         if (!ApiResults.TryParseStatus<SmtpUserStatus>(status, out var wanted, out var problem)) return problem;
-        var page = await smtp.ListAsync(new SmtpUserQuery(string.IsNullOrWhiteSpace(search) ? null : search.Trim(), wanted, skip, take), http.RequestAborted);
-        return Results.Ok(new Page<SmtpUserDto>(page.Items.Select(SmtpUserDto.Of).ToList(), page.Skip, page.Take, page.Total));
+        var page = await smtp.ListAsync(new SmtpUserQuery(string.IsNullOrWhiteSpace(search) ? null : search.Trim(), wanted, skip, take, after), http.RequestAborted);
+        return Results.Ok(new Page<SmtpUserDto>(page.Items.Select(SmtpUserDto.Of).ToList(), page.Skip, page.Take, page.Total, page.Next));
     }
 
     private static async Task<IResult> CreateAsync(SmtpProvisioning smtp, HttpContext http)

@@ -23,6 +23,18 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 },
             });
         }
+        if (exception is MailRelay.Core.Common.InvalidCursorException invalidCursor)
+        {
+            // A tampered, truncated or foreign page cursor (after=, only the API takes one): the caller's mistake, said as such.
+            // The path is the original one: by now the request's own path is the error page's.
+            LogRefused(logger, httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path, invalidCursor.Message);
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Title = "invalid cursor", Status = 400, Detail = invalidCursor.Message },
+            });
+        }
         LogUnhandled(logger, exception, httpContext.Request.Path);
         if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;

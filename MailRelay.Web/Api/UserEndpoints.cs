@@ -31,9 +31,11 @@ public static class UserEndpoints
     }
 
     /// <summary>Messages with a delivery to the caller, each showing only the caller's deliveries, as My queue does.</summary>
-    private static async Task<IResult> ListMineAsync(QueueView queues, HttpContext http, string? status = null, int skip = 0, int take = 50)
+    private static async Task<IResult> ListMineAsync(QueueView queues, HttpContext http, string? status = null, int skip = 0, int take = 50,
+        string? after = null)
     {
         if (!ApiResults.TryParseStatus<DeliveryStatus>(status, out var wanted, out var problem)) return problem;
-        return Results.Ok(await queues.ListMineAsync(http.User.UserId(), wanted, skip, take, http.RequestAborted));
+        // The user is always the caller: a cursor only says where to continue (and one made for someone else is refused).
+        return Results.Ok(await queues.ListMineAsync(http.User.UserId(), wanted, new PageRequest(skip, take, after), http.RequestAborted));
     }
 }

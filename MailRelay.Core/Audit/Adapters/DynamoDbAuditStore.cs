@@ -14,8 +14,8 @@ namespace MailRelay.Core.Audit.Adapters;
 /// attribute_not_exists: never replaced. The unfiltered page reads the months it needs up to
 /// skip + take entries, and its total is the audit counter (the numbers handed out), so neither grows
 /// with the log. The audit page's filters: who and action are a FilterExpression, the time range picks
-/// the months, so a filtered page reads them (below BeforeSequence) until it has skip + take matches
-/// and the total counts every match (keys only). Actors are kept as AUDITACTORS/ACTOR#id items, put
+/// the months, so a filtered page reads them (below BeforeSequence, or from a cursor) until it has
+/// take + 1 matches, and its total is not counted (-1) until the last page. Actors are kept as AUDITACTORS/ACTOR#id items, put
 /// (idempotently) before each entry.
 /// </summary>
 public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
@@ -45,8 +45,8 @@ public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
         .With("Detail", Clip(entry.Detail)).With("CorrelationId", entry.CorrelationId);
 
     /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
-    public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
-        ListAuditAsync(AuditFilter.All, skip, take, cancellationToken);
+    public Task<Page<AuditEntry>> ListAuditAsync(PageRequest page, CancellationToken cancellationToken) =>
+        ListAuditAsync(AuditFilter.All, page, cancellationToken);
 
     private static AuditEntry ReadAudit(Item item) => new(
         item.Num("Sequence"), item.Time("At"), item.Str("ActorId"), item.Str("Action"), item.Str("Target"),
@@ -54,23 +54,33 @@ public sealed class DynamoDbAuditStore(DynamoDbTable table) : IAuditStore
 
     private const string AuditActorsPartition = "AUDITACTORS";
 
-    public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// From the cursor (its month and below its sequence) or from the newest entry, the months newest first
+    /// until take + 1 entries match (skip + take + 1 without a cursor). The total: the audit counter
+    /// without a filter; with one it is not counted (-1) until the last page is read.
+    /// </summary>
+    public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
+        var position = AuditCursor.Position(filter, page);
+        var (skip, take) = (position is null ? page.Skip : 0, page.Take);
         var months = await ListMonthsAsync(filter, cancellationToken);
+        var reading = filter;
+        if (position is { } p)
+        {
+            months = months.Where(m => string.CompareOrdinal(m, p.Month) <= 0).ToList();
+            reading = filter with { BeforeSequence = Math.Min(p.Sequence, filter.BeforeSequence ?? long.MaxValue) };
+        }
+        var wanted = skip + take + 1;
         var items = new List<Item>();
-        foreach (var month in months.TakeWhile(_ => items.Count < skip + take))
-            items.AddRange(await table.QueryAsync(AuditQuery(month, filter), cancellationToken, skip + take - items.Count));
+        foreach (var month in months.TakeWhile(_ => items.Count < wanted))
+            items.AddRange(await table.QueryAsync(AuditQuery(month, reading), cancellationToken, wanted - items.Count));
+        var entries = items.Skip(skip).Select(ReadAudit).ToList();
+        var next = entries.Count > take ? AuditCursor.After(filter, entries[take - 1]) : null;
+        if (next is not null) entries.RemoveAt(take);
         var total = filter == AuditFilter.All
             ? (int)((await table.GetAsync("COUNTER#audit", "COUNTER", cancellationToken))?.Num("Value") ?? 0)
-            : await CountAsync(months, filter, cancellationToken);
-        return new Page<AuditEntry>(items.Skip(skip).Take(take).Select(ReadAudit).ToList(), skip, take, total);
-    }
-
-    private async Task<int> CountAsync(IEnumerable<string> months, AuditFilter filter, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        foreach (var month in months) total += await table.CountAsync(AuditQuery(month, filter), cancellationToken);
-        return total;
+            : next is null ? page.Skip + entries.Count : Paging.UnknownTotal;
+        return new Page<AuditEntry>(entries, page.Skip, take, total, next);
     }
 
     /// <summary>The months with entries, newest first, within the filter's time range.</summary>

@@ -27,20 +27,24 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     }
 
     /// <summary>The unfiltered audit page: the same query as the audit page's filters, with none set.</summary>
-    public Task<Page<AuditEntry>> ListAuditAsync(int skip, int take, CancellationToken cancellationToken) =>
-        ListAuditAsync(AuditFilter.All, skip, take, cancellationToken);
+    public Task<Page<AuditEntry>> ListAuditAsync(PageRequest page, CancellationToken cancellationToken) =>
+        ListAuditAsync(AuditFilter.All, page, cancellationToken);
 
-    public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>By sequence: a cursor continues below its sequence (keyset), otherwise OFFSET; the total is counted.</summary>
+    public async Task<Page<AuditEntry>> ListAuditAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
+        var position = AuditCursor.Position(filter, page);
+        var take = page.Take;
         await using var connection = await database.OpenAsync(cancellationToken);
         var items = new List<AuditEntry>();
-        await using (var command = AuditCommand(connection, filter, """
+        var pageFilter = position is { } p && (filter.BeforeSequence is not { } b || p.Sequence < b) ? filter with { BeforeSequence = p.Sequence } : filter;
+        await using (var command = AuditCommand(connection, pageFilter, """
             SELECT sequence, at, actor_id, action, target, detail, correlation_id FROM audit_log {0}
             ORDER BY sequence DESC LIMIT $take OFFSET $skip
             """))
         {
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
+            command.Parameters.AddWithValue("$take", take + 1);
+            command.Parameters.AddWithValue("$skip", position is null ? page.Skip : 0);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -49,9 +53,11 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                     reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
+        var next = items.Count > take ? AuditCursor.After(filter, items[take - 1]) : null;
+        if (next is not null) items.RemoveAt(take);
         await using var count = AuditCommand(connection, filter, "SELECT COUNT(*) FROM audit_log {0}");
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        return new Page<AuditEntry>(items, skip, take, total);
+        return new Page<AuditEntry>(items, page.Skip, take, total, next);
     }
 
     public async Task<IReadOnlyList<string>> ListAuditActorsAsync(CancellationToken cancellationToken)

@@ -18,8 +18,9 @@ namespace MailRelay.Core.Inbound.Adapters;
 public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
 {
     private readonly DynamoDbDeliveryItems _items = new(table);
+    private readonly DynamoDbMessageList _list = new(table);
 
-    private const string MessagesIndex = "MESSAGES";
+    internal const string MessagesIndex = "MESSAGES";
 
     /// <summary>
     /// Without transactions a message and its deliveries are several writes, so they are ordered to
@@ -59,51 +60,9 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
         return found;
     }
 
-    /// <summary>
-    /// Without a filter: the newest skip + take messages of GSI1 MESSAGES, and the total from the message
-    /// counter (sequences handed out; an intake that crashed before its commit took one too), so a
-    /// page near the top costs the same however many messages are kept. With a filter: reads every
-    /// message of GSI1 MESSAGES (newest first) and filters in memory; a user or status filter first
-    /// collects the matching message ids from the users' lanes. That cost grows with the stored
-    /// messages, which the blob retention keeps bounded (docs/dynamodb.md).
-    /// </summary>
-    public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
-    {
-        if (filter.UserId is null && filter.Status is null && string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var newest = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken, skip + take)).Select(ReadMessage).Skip(skip).ToList();
-            var numbered = (await table.GetAsync("COUNTER#message", "COUNTER", cancellationToken))?.Num("Value") ?? 0;
-            return new Page<MessageListItem>(await WithDeliveriesAsync(newest, cancellationToken), skip, take, checked((int)numbered));
-        }
-        IEnumerable<StoredMessage> messages = (await table.QueryAsync(Index(MessagesIndex, newestFirst: true), cancellationToken)).Select(ReadMessage);
-        if (filter.UserId is not null || filter.Status is not null)
-        {
-            var lanes = filter.UserId is not null ? [filter.UserId] : await _items.ListLanesAsync(cancellationToken);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var lane in lanes)
-            {
-                foreach (var d in await _items.LaneDeliveriesAsync(lane, cancellationToken))
-                    if (filter.Status is null || d.Status == filter.Status) ids.Add(d.MessageId);
-            }
-            messages = messages.Where(m => ids.Contains(m.Id));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            messages = messages.Where(m => new[] { m.Summary.Subject, m.Summary.From, m.Id }.Concat(m.Recipients)
-                .Any(f => f is not null && f.Contains(text, StringComparison.OrdinalIgnoreCase)));
-        }
-        var matching = messages.ToList();
-        return new Page<MessageListItem>(await WithDeliveriesAsync(matching.Skip(skip).Take(take), cancellationToken), skip, take, matching.Count);
-    }
-
-    private async Task<List<MessageListItem>> WithDeliveriesAsync(IEnumerable<StoredMessage> messages, CancellationToken cancellationToken)
-    {
-        var items = new List<MessageListItem>();
-        foreach (var message in messages) items.Add(new MessageListItem(message, await _items.OfMessageAsync(message.Id, cancellationToken)));
-        return items;
-    }
-
+    /// <inheritdoc cref="DynamoDbMessageList.ListAsync"/>
+    public Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, PageRequest page, CancellationToken cancellationToken) =>
+        _list.ListAsync(filter, page, cancellationToken);
 
     /// <summary>One conditional update per message: DynamoDB has no multi-item update.</summary>
     public async Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
@@ -147,7 +106,7 @@ public sealed class DynamoDbMessageStore(DynamoDbTable table) : IMessageStore
         .Also("BlobDeleted", B(m.BlobDeleted))
         .Also("GSI1PK", S(MessagesIndex)).Also("GSI1SK", S(Padded(m.Sequence)));
 
-    private static StoredMessage ReadMessage(Item i) => new(
+    internal static StoredMessage ReadMessage(Item i) => new(
         i.Str("Id"), i.Num("Sequence"), i.Str("Source"), i.Time("ReceivedAt"), i.Str("BlobKey"),
         JsonSerializer.Deserialize<List<string>>(i.Str("Recipients")) ?? [],
         new Verdicts(i.OptStr("Spam"), i.OptStr("Virus"), i.OptStr("Spf"), i.OptStr("Dkim"), i.OptStr("Dmarc")),

@@ -79,8 +79,11 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         return found;
     }
 
-    public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>By sequence: a cursor continues below its sequence (keyset), otherwise OFFSET; the total is counted (local and cheap).</summary>
+    public async Task<Page<MessageListItem>> ListMessagesAsync(MessageFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
+        var before = MessageCursor.Before(filter, page);
+        var (skip, take) = (before is null ? page.Skip : 0, page.Take);
         var where = new List<string>();
         void Bind(SqliteCommand c)
         {
@@ -98,18 +101,22 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
         if (!string.IsNullOrWhiteSpace(filter.Text))
             where.Add("(m.subject LIKE $text OR m.header_from LIKE $text OR m.recipients LIKE $text OR m.id LIKE $text)");
         var whereSql = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var pageSql = before is null ? whereSql : (where.Count == 0 ? "WHERE" : whereSql + " AND") + " m.sequence < $before";
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var messages = new List<StoredMessage>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m {whereSql} ORDER BY m.sequence DESC LIMIT $take OFFSET $skip";
+            command.CommandText = $"SELECT {SqliteMessageRows.MessageColumns} FROM messages m {pageSql} ORDER BY m.sequence DESC LIMIT $take OFFSET $skip";
             Bind(command);
-            command.Parameters.AddWithValue("$take", take);
+            if (before is not null) command.Parameters.AddWithValue("$before", before);
+            command.Parameters.AddWithValue("$take", take + 1);
             command.Parameters.AddWithValue("$skip", skip);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) messages.Add(SqliteMessageRows.ReadMessage(reader));
         }
+        var next = messages.Count > take ? MessageCursor.After(filter, messages[take - 1].Sequence) : null;
+        if (next is not null) messages.RemoveAt(take);
         int total;
         await using (var count = connection.CreateCommand())
         {
@@ -121,7 +128,7 @@ public sealed class SqliteMessageStore(SqliteDatabase database) : IMessageStore
             $"WHERE d.message_id IN ({string.Join(",", messages.Select((_, i) => "$m" + i))}) ORDER BY d.id",
             c => { for (var i = 0; i < messages.Count; i++) c.Parameters.AddWithValue("$m" + i, messages[i].Id); }, cancellationToken);
         var byMessage = deliveries.ToLookup(d => d.MessageId);
-        return new Page<MessageListItem>(messages.Select(m => new MessageListItem(m, byMessage[m.Id].ToList())).ToList(), skip, take, total);
+        return new Page<MessageListItem>(messages.Select(m => new MessageListItem(m, byMessage[m.Id].ToList())).ToList(), page.Skip, take, total, next);
     }
 
     public async Task MarkBlobsDeletedAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)

@@ -155,6 +155,22 @@ public sealed class DynamoDbTable(IAmazonDynamoDB client, DynamoDbSettings setti
         ScanIndexForward = !newestFirst,
     };
 
+    /// <summary>
+    /// A GSI1 partition read from a cursor: only the sort keys beyond <paramref name="after"/> (below it newest
+    /// first, above it oldest first), at most <paramref name="limit"/> items a call, so a deep page costs what the first does.
+    /// </summary>
+    internal static QueryRequest IndexAfter(string gsi1pk, string? after, int limit, bool newestFirst = false)
+    {
+        var request = Index(gsi1pk, newestFirst);
+        if (after is not null)
+        {
+            request.KeyConditionExpression += newestFirst ? " AND GSI1SK < :after" : " AND GSI1SK > :after";
+            request.ExpressionAttributeValues[":after"] = S(after);
+        }
+        request.Limit = Math.Clamp(limit, 1, 1000);
+        return request;
+    }
+
     /// <summary>Items by key, consistently read, in no particular order (100 keys per call, unprocessed keys retried).</summary>
     internal async Task<List<Item>> BatchGetAsync(IEnumerable<Item> keys, CancellationToken cancellationToken)
     {

@@ -28,11 +28,17 @@ public sealed class DynamoDbUsageStore(DynamoDbTable table) : IUsageStore
     private static readonly DeliveryStatus[] Queued =
         [DeliveryStatus.Pending, DeliveryStatus.Queued, DeliveryStatus.Retrying, DeliveryStatus.Held];
 
-    public async Task<Page<UsageRow>> ListUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows are sums over the days, so each page reads the pointers of its days and every older day of the
+    /// range: from a cursor, only the days up to the cursor's day (a deep page costs less than the first).
+    /// </summary>
+    public async Task<Page<UsageRow>> ListUsageAsync(DayRange range, PageRequest page, CancellationToken cancellationToken)
     {
+        var position = UsageCursor.Position(InboundList, range, page);
+        var reading = UpTo(range, position);
         var pointers = new List<Item>();
-        for (var month = new DateOnly(range.From.Year, range.From.Month, 1); month <= range.To; month = month.AddMonths(1))
-            pointers.AddRange(await table.QueryAsync(Between(ReceivedPartition(month), Time(range.Start), Time(range.End)), cancellationToken));
+        for (var month = new DateOnly(reading.From.Year, reading.From.Month, 1); month <= reading.To; month = month.AddMonths(1))
+            pointers.AddRange(await table.QueryAsync(Between(ReceivedPartition(month), Time(reading.Start), Time(reading.End)), cancellationToken));
         var deliveries = (await table.BatchGetAsync(pointers.Select(p => Key(DeliveryPk(p.Num("DeliveryId")), "DELIVERY")), cancellationToken))
             .Select(i => ReadState(i).Delivery).ToDictionary(d => d.Id);
         var committed = (await table.BatchGetAsync(pointers.Select(p => Key("MSG#" + p.Str("MessageId"), "MESSAGE")), cancellationToken))
@@ -46,18 +52,37 @@ public sealed class DynamoDbUsageStore(DynamoDbTable table) : IUsageStore
                 g.Count(x => x.Delivery.Status == DeliveryStatus.Failed)))
             .OrderByDescending(r => r.Day).ThenBy(r => r.UserId, StringComparer.Ordinal)
             .ToList();
-        return new Page<UsageRow>(rows.Skip(skip).Take(take).ToList(), skip, take, rows.Count);
+        return PageOf(rows, r => (r.Day, r.UserId), InboundList, range, page, position);
     }
 
-    public async Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken)
+    private const string InboundList = "usage";
+    private const string OutboundList = "outbound-usage";
+
+    /// <summary>The range's days up to the cursor's (rows are newest day first): the older rows are all in them.</summary>
+    private static DayRange UpTo(DayRange range, (DateOnly Day, string Id)? position) =>
+        position is { } p && p.Day < range.To ? range with { To = p.Day < range.From ? range.From : p.Day } : range;
+
+    /// <summary>The page of the rows (list order) after the position, or from skip; the total counts the skipped rows in (the caller's skip).</summary>
+    private static Page<T> PageOf<T>(List<T> rows, Func<T, (DateOnly Day, string Id)> keyOf, string list, DayRange range, PageRequest page,
+        (DateOnly Day, string Id)? position)
     {
-        var rows = (await OutboundEventsAsync(range.Start, range.End, cancellationToken))
+        var remaining = position is { } p ? rows.Where(r => keyOf(r) is var k && UsageCursor.IsAfter(k.Day, k.Id, p)).ToList() : rows.Skip(page.Skip).ToList();
+        var items = remaining.Take(page.Take).ToList();
+        var next = remaining.Count > page.Take && keyOf(items[^1]) is var last ? UsageCursor.After(list, range, last.Day, last.Id) : null;
+        return new Page<T>(items, page.Skip, page.Take, position is null ? rows.Count : page.Skip + remaining.Count, next);
+    }
+
+    public async Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, PageRequest page, CancellationToken cancellationToken)
+    {
+        var position = UsageCursor.Position(OutboundList, range, page);
+        var reading = UpTo(range, position);
+        var rows = (await OutboundEventsAsync(reading.Start, reading.End, cancellationToken))
             .GroupBy(e => (Day: DateOnly.FromDateTime(e.Time("At").UtcDateTime), SmtpUserId: e.Str("SmtpUserId")))
             .Select(g => (g.Key.Day, Rates: Rates(g.Key.SmtpUserId, g.ToList())))
             .Select(x => new OutboundUsageRow(x.Day, x.Rates.SmtpUserId, x.Rates.Sends, x.Rates.Deliveries, x.Rates.Bounces, x.Rates.Complaints))
             .OrderByDescending(r => r.Day).ThenBy(r => r.SmtpUserId, StringComparer.Ordinal)
             .ToList();
-        return new Page<OutboundUsageRow>(rows.Skip(skip).Take(take).ToList(), skip, take, rows.Count);
+        return PageOf(rows, r => (r.Day, r.SmtpUserId), OutboundList, range, page, position);
     }
 
 

@@ -24,29 +24,44 @@ public sealed class SqliteUsageStore(SqliteDatabase database) : IUsageStore
         GROUP BY day, smtp_user_id
         """;
 
-    public Task<Page<UsageRow>> ListUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        ListGroupsAsync(UsageGroups, "day DESC, user_id", range, skip, take,
-            r => new UsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), cancellationToken);
+    public Task<Page<UsageRow>> ListUsageAsync(DayRange range, PageRequest page, CancellationToken cancellationToken) =>
+        ListGroupsAsync(UsageGroups, "user_id", "usage", range, page,
+            r => new UsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), r => (r.Day, r.UserId), cancellationToken);
 
-    public Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, int skip, int take, CancellationToken cancellationToken) =>
-        ListGroupsAsync(OutboundGroups, "day DESC, smtp_user_id", range, skip, take,
-            r => new OutboundUsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), cancellationToken);
+    public Task<Page<OutboundUsageRow>> ListOutboundUsageAsync(DayRange range, PageRequest page, CancellationToken cancellationToken) =>
+        ListGroupsAsync(OutboundGroups, "smtp_user_id", "outbound-usage", range, page,
+            r => new OutboundUsageRow(Day(r), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), r => (r.Day, r.SmtpUserId), cancellationToken);
 
-    private async Task<Page<T>> ListGroupsAsync<T>(string groups, string order, DayRange range, int skip, int take,
-        Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>Newest day first, then by id: a cursor continues after its (day, id) (keyset over the groups), otherwise OFFSET.</summary>
+    private async Task<Page<T>> ListGroupsAsync<T>(string groups, string id, string list, DayRange range, PageRequest page,
+        Func<SqliteDataReader, T> read, Func<T, (DateOnly Day, string Id)> keyOf, CancellationToken cancellationToken)
     {
+        var position = UsageCursor.Position(list, range, page);
+        var keyset = position is null ? "" : $"WHERE day < $day OR (day = $day AND {id} > $id)";
         await using var connection = await database.OpenAsync(cancellationToken);
         var items = new List<T>();
-        await using (var command = RangeCommand(connection, $"{groups} ORDER BY {order} LIMIT $take OFFSET $skip", range))
+        await using (var command = RangeCommand(connection, $"SELECT * FROM ({groups}) {keyset} ORDER BY day DESC, {id} LIMIT $take OFFSET $skip", range))
         {
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
+            if (position is { } p)
+            {
+                command.Parameters.AddWithValue("$day", p.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("$id", p.Id);
+            }
+            command.Parameters.AddWithValue("$take", page.Take + 1);
+            command.Parameters.AddWithValue("$skip", position is null ? page.Skip : 0);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) items.Add(read(reader));
         }
+        string? next = null;
+        if (items.Count > page.Take)
+        {
+            var (day, lastId) = keyOf(items[page.Take - 1]);
+            next = UsageCursor.After(list, range, day, lastId);
+            items.RemoveAt(page.Take);
+        }
         await using var count = RangeCommand(connection, $"SELECT COUNT(*) FROM ({groups})", range);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        return new Page<T>(items, skip, take, total);
+        return new Page<T>(items, page.Skip, page.Take, total, next);
     }
 
     private static SqliteCommand RangeCommand(SqliteConnection connection, string sql, DayRange range)

@@ -10,8 +10,8 @@ namespace MailRelay.Core.Smtp.Adapters;
 
 /// <summary>
 /// SMTP users: PK SMTP#id, SK SMTP; GSI1 SMTPUSERS / createdAt#id. The IAM user name is unique
-/// through a guard item PK IAMUSER#name naming its record. Lists and claims read the whole index:
-/// SMTP users are tens, not millions (see docs/dynamodb.md).
+/// through a guard item PK IAMUSER#name naming its record. Claims read the whole index (SMTP users
+/// are tens, not millions); lists read it from a cursor (see docs/dynamodb.md).
 /// </summary>
 public sealed class DynamoDbSmtpUserStore(DynamoDbTable table) : ISmtpUserStore
 {
@@ -31,19 +31,39 @@ public sealed class DynamoDbSmtpUserStore(DynamoDbTable table) : ISmtpUserStore
     public async Task<SmtpUser?> FindSmtpUserAsync(string id, CancellationToken cancellationToken) =>
         await table.GetAsync("SMTP#" + id, "SMTP", cancellationToken) is { } item ? ReadSmtpUser(item) : null;
 
+    /// <summary>
+    /// GSI1 SMTPUSERS newest first from the cursor's createdAt#id (a key condition), until take + 1 match (skip + take + 1
+    /// without a cursor). Unfiltered, the total is a keys-only count of the index; filtered it is unknown (-1) until the last page.
+    /// </summary>
     public async Task<Page<SmtpUser>> ListSmtpUsersAsync(SmtpUserQuery query, CancellationToken cancellationToken)
     {
+        var position = SmtpUserCursor.Position(query);
+        var (skip, take) = (position is null ? query.Skip : 0, query.Take);
         var search = query.Search?.Trim();
-        var matching = (await table.QueryAsync(Index(SmtpIndex, newestFirst: true), cancellationToken)).Select(ReadSmtpUser)
-            .Where(u => query.Status is null || u.Status == query.Status)
-            .Where(u => string.IsNullOrEmpty(search)
-                        || u.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
-                        || u.OwnerUserId.Contains(search, StringComparison.OrdinalIgnoreCase)
-                        || u.AllowedFrom.Any(a => a.Contains(search, StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id, StringComparer.Ordinal)
-            .ToList();
-        return new Page<SmtpUser>(matching.Skip(query.Skip).Take(query.Take).ToList(), query.Skip, query.Take, matching.Count);
+        var filtered = query.Status is not null || !string.IsNullOrEmpty(search);
+        var found = new List<SmtpUser>();
+        var skipped = 0;
+        var after = position is { } p ? $"{Time(p.CreatedAt)}#{p.Id}" : null;
+        await foreach (var item in table.ReadAsync(IndexAfter(SmtpIndex, after, skip + take + 1, newestFirst: true), cancellationToken))
+        {
+            var user = ReadSmtpUser(item);
+            if (!Matches(user, query.Status, search) || skipped++ < skip) continue;
+            found.Add(user);
+            if (found.Count > take) break;
+        }
+        var next = found.Count > take ? SmtpUserCursor.After(query, found[take - 1]) : null;
+        if (next is not null) found.RemoveAt(take);
+        var total = !filtered ? await table.CountAsync(Index(SmtpIndex), cancellationToken)
+            : next is null ? query.Skip + found.Count : Paging.UnknownTotal;
+        return new Page<SmtpUser>(found, query.Skip, take, total, next);
     }
+
+    private static bool Matches(SmtpUser u, SmtpUserStatus? status, string? search) =>
+        (status is null || u.Status == status)
+        && (string.IsNullOrEmpty(search)
+            || u.Name.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || u.OwnerUserId.Contains(search, StringComparison.OrdinalIgnoreCase)
+            || u.AllowedFrom.Any(a => a.Contains(search, StringComparison.OrdinalIgnoreCase)));
 
     public async Task<bool> UpdateSmtpUserAsync(SmtpUser user, SmtpUserStatus expectedStatus, CancellationToken cancellationToken)
     {

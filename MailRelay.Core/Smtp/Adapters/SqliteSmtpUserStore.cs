@@ -45,8 +45,10 @@ public sealed class SqliteSmtpUserStore(SqliteDatabase database) : ISmtpUserStor
         return await reader.ReadAsync(cancellationToken) ? ReadSmtpUser(reader) : null;
     }
 
+    /// <summary>Newest first, then the greater id: a cursor continues after its (created, id) (keyset), otherwise OFFSET.</summary>
     public async Task<Page<SmtpUser>> ListSmtpUsersAsync(SmtpUserQuery query, CancellationToken cancellationToken)
     {
+        var position = SmtpUserCursor.Position(query);
         var where = new List<string>();
         void Bind(SqliteCommand c)
         {
@@ -67,14 +69,22 @@ public sealed class SqliteSmtpUserStore(SqliteDatabase database) : ISmtpUserStor
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SmtpUserColumns} FROM smtp_users {filter} ORDER BY created_at DESC, id LIMIT $take OFFSET $skip";
+        var keyset = position is null ? filter : (where.Count == 0 ? "WHERE" : filter + " AND") + " (created_at < $created OR (created_at = $created AND id < $id))";
+        command.CommandText = $"SELECT {SmtpUserColumns} FROM smtp_users {keyset} ORDER BY created_at DESC, id DESC LIMIT $take OFFSET $skip";
         Bind(command);
-        command.Parameters.AddWithValue("$take", query.Take);
-        command.Parameters.AddWithValue("$skip", query.Skip);
+        if (position is { } p)
+        {
+            command.Parameters.AddWithValue("$created", SqliteValues.Time(p.CreatedAt));
+            command.Parameters.AddWithValue("$id", p.Id);
+        }
+        command.Parameters.AddWithValue("$take", query.Take + 1);
+        command.Parameters.AddWithValue("$skip", position is null ? query.Skip : 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<SmtpUser>();
         while (await reader.ReadAsync(cancellationToken)) items.Add(ReadSmtpUser(reader));
-        return new Page<SmtpUser>(items, query.Skip, query.Take, total);
+        var next = items.Count > query.Take ? SmtpUserCursor.After(query, items[query.Take - 1]) : null;
+        if (next is not null) items.RemoveAt(query.Take);
+        return new Page<SmtpUser>(items, query.Skip, query.Take, total, next);
     }
 
     public async Task<bool> UpdateSmtpUserAsync(SmtpUser user, SmtpUserStatus expectedStatus, CancellationToken cancellationToken)

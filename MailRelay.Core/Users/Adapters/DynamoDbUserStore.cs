@@ -37,12 +37,20 @@ public sealed class DynamoDbUserStore(DynamoDbTable table) : IUserStore
     public async Task<AppUser?> FindUserAsync(string id, CancellationToken cancellationToken) =>
         await table.GetAsync("USER#" + id, "PROFILE", cancellationToken) is { } item ? ReadUser(item) : null;
 
-    /// <summary>Reads skip + take items of the index: the cost of a deep page grows with its position.</summary>
-    public async Task<Page<AppUser>> ListUsersAsync(int skip, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// By cursor: take + 1 items of the index after the cursor's email#id (a key condition); by skip: skip + take + 1,
+    /// so a deep page by skip costs its position. The total is a keys-only count of the index (users are hundreds).
+    /// </summary>
+    public async Task<Page<AppUser>> ListUsersAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var items = await table.QueryAsync(Index(UsersIndex), cancellationToken, skip + take);
+        var position = UserCursor.Position(page);
+        var (skip, take) = (position is null ? page.Skip : 0, page.Take);
+        var after = position is { } p ? $"{p.Email}#{p.Id}" : null;
+        var users = (await table.QueryAsync(IndexAfter(UsersIndex, after, skip + take + 1), cancellationToken, skip + take + 1)).Skip(skip).Select(ReadUser).ToList();
+        var next = users.Count > take ? UserCursor.After(users[take - 1]) : null;
+        if (next is not null) users.RemoveAt(take);
         var total = await table.CountAsync(Index(UsersIndex), cancellationToken);
-        return new Page<AppUser>(items.Skip(skip).Take(take).Select(ReadUser).ToList(), skip, take, total);
+        return new Page<AppUser>(users, page.Skip, take, total, next);
     }
 
     private static AppUser ReadUser(Item item) => new(

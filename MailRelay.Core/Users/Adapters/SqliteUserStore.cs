@@ -55,15 +55,26 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return users.SingleOrDefault();
     }
 
-    public async Task<Page<AppUser>> ListUsersAsync(int skip, int take, CancellationToken cancellationToken)
+    /// <summary>By email, then id: a cursor continues after its (email, id) (keyset), otherwise OFFSET.</summary>
+    public async Task<Page<AppUser>> ListUsersAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var items = await QueryUsers("ORDER BY u.email LIMIT $take OFFSET $skip", cmd =>
+        var position = UserCursor.Position(page);
+        var take = page.Take;
+        var where = position is null ? "" : "WHERE u.email > $email OR (u.email = $email AND u.id > $id)";
+        var items = await QueryUsers($"{where} ORDER BY u.email, u.id LIMIT $take OFFSET $skip", cmd =>
         {
-            cmd.Parameters.AddWithValue("$take", take);
-            cmd.Parameters.AddWithValue("$skip", skip);
+            if (position is { } p)
+            {
+                cmd.Parameters.AddWithValue("$email", p.Email);
+                cmd.Parameters.AddWithValue("$id", p.Id);
+            }
+            cmd.Parameters.AddWithValue("$take", take + 1);
+            cmd.Parameters.AddWithValue("$skip", position is null ? page.Skip : 0);
         }, cancellationToken);
+        var next = items.Count > take ? UserCursor.After(items[take - 1]) : null;
+        if (next is not null) items.RemoveAt(take);
         var total = await CountAsync("SELECT COUNT(*) FROM users", cancellationToken);
-        return new Page<AppUser>(items, skip, take, total);
+        return new Page<AppUser>(items, page.Skip, take, total, next);
     }
 
     private async Task<List<AppUser>> QueryUsers(string tail, Action<SqliteCommand> bind, CancellationToken cancellationToken)

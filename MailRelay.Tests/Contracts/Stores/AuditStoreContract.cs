@@ -4,7 +4,7 @@ using MailRelay.Core.Common;
 namespace MailRelay.Tests.Contracts.Stores;
 
 /// <summary>What every <see cref="IAuditStore"/> adapter must do. Each adapter's test class inherits it.</summary>
-public abstract class AuditStoreContract : StoreContract
+public abstract partial class AuditStoreContract : StoreContract
 {
     [Fact]
     public async Task AppendAudit_ThenList_NewestFirstWithAllFields()
@@ -12,7 +12,7 @@ public abstract class AuditStoreContract : StoreContract
         await Stores.Audit.AppendAuditAsync(new NewAuditEntry("alice", "user.sign-in", "alice"), T0, default);
         await Stores.Audit.AppendAuditAsync(new NewAuditEntry("admin", "route.create", "*@example.com", "to alice", "trace-1"), T0.AddMinutes(1), default);
 
-        var page = await Stores.Audit.ListAuditAsync(0, 10, default);
+        var page = await Stores.Audit.ListAuditAsync(new PageRequest(0, 10), default);
 
         page.Total.ShouldBe(2);
         page.Items.Select(e => e.Action).ShouldBe(["route.create", "user.sign-in"]);
@@ -27,7 +27,7 @@ public abstract class AuditStoreContract : StoreContract
         for (var i = 1; i <= 5; i++) await Stores.Audit.AppendAuditAsync(new NewAuditEntry("admin", $"action.{i}", "t"), T0.AddMinutes(i), default);
 
         var pages = new List<Page<AuditEntry>>();
-        for (var skip = 0; skip < 6; skip += 2) pages.Add(await Stores.Audit.ListAuditAsync(skip, 2, default));
+        for (var skip = 0; skip < 6; skip += 2) pages.Add(await Stores.Audit.ListAuditAsync(new PageRequest(skip, 2), default));
 
         pages.ShouldAllBe(p => p.Total == 5);
         pages.SelectMany(p => p.Items).Select(e => e.Action).ShouldBe(["action.5", "action.4", "action.3", "action.2", "action.1"]);
@@ -39,9 +39,9 @@ public abstract class AuditStoreContract : StoreContract
         for (var i = 1; i <= 5; i++) await Stores.Audit.AppendAuditAsync(new NewAuditEntry(i % 2 == 0 ? "alice" : "admin", $"action.{i}", "t"), T0.AddDays(20 * i), default);
 
         var pages = new List<Page<AuditEntry>>();
-        for (var skip = 0; skip < 6; skip += 2) pages.Add(await Stores.Audit.ListAuditAsync(skip, 2, default));
-        var byAdmin = await Stores.Audit.ListAuditAsync(new AuditFilter(ActorId: "admin"), 1, 2, default);
-        var winter = await Stores.Audit.ListAuditAsync(new AuditFilter(From: T0.AddDays(40), To: T0.AddDays(80)), 0, 10, default);
+        for (var skip = 0; skip < 6; skip += 2) pages.Add(await Stores.Audit.ListAuditAsync(new PageRequest(skip, 2), default));
+        var byAdmin = await Stores.Audit.ListAuditAsync(new AuditFilter(ActorId: "admin"), new PageRequest(1, 2), default);
+        var winter = await Stores.Audit.ListAuditAsync(new AuditFilter(From: T0.AddDays(40), To: T0.AddDays(80)), new PageRequest(0, 10), default);
 
         pages.ShouldAllBe(p => p.Total == 5);
         pages.SelectMany(p => p.Items).Select(e => e.Action).ShouldBe(["action.5", "action.4", "action.3", "action.2", "action.1"]);
@@ -55,7 +55,7 @@ public abstract class AuditStoreContract : StoreContract
     {
         var appended = await Stores.Audit.AppendAuditAsync(new NewAuditEntry("alice", "gmail.connect", "alice", null, null), T0, default);
 
-        (await Stores.Audit.ListAuditAsync(0, 1, default)).Items.ShouldHaveSingleItem().ShouldBe(appended);
+        (await Stores.Audit.ListAuditAsync(new PageRequest(0, 1), default)).Items.ShouldHaveSingleItem().ShouldBe(appended);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public abstract class AuditStoreContract : StoreContract
 
         await Stores.Audit.AppendAuditAsync(new NewAuditEntry("admin", "route.update", "*@example.com", detail), T0, default);
 
-        var entry = (await Stores.Audit.ListAuditAsync(0, 10, default)).Items.ShouldHaveSingleItem();
+        var entry = (await Stores.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldHaveSingleItem();
         ShouldBeKeptOrCut(entry.Detail, detail);
         entry.Action.ShouldBe("route.update");
     }
@@ -83,7 +83,7 @@ public abstract class AuditStoreContract : StoreContract
     {
         await SeedAuditAsync();
 
-        var page = await Stores.Audit.ListAuditAsync(new AuditFilter(ActorId: "admin"), 0, 10, default);
+        var page = await Stores.Audit.ListAuditAsync(new AuditFilter(ActorId: "admin"), new PageRequest(0, 10), default);
 
         page.Total.ShouldBe(2);
         page.Items.Select(e => e.CorrelationId).ShouldBe(["t3", "t2"]);
@@ -94,7 +94,7 @@ public abstract class AuditStoreContract : StoreContract
     {
         await SeedAuditAsync();
 
-        var page = await Stores.Audit.ListAuditAsync(new AuditFilter("alice", "route.create"), 0, 10, default);
+        var page = await Stores.Audit.ListAuditAsync(new AuditFilter("alice", "route.create"), new PageRequest(0, 10), default);
 
         page.Items.ShouldHaveSingleItem().Target.ShouldBe("alice@example.com");
         page.Total.ShouldBe(1);
@@ -105,7 +105,7 @@ public abstract class AuditStoreContract : StoreContract
     {
         await SeedAuditAsync();
 
-        var page = await Stores.Audit.ListAuditAsync(new AuditFilter(From: T0.AddHours(1), To: T0.AddHours(2)), 0, 10, default);
+        var page = await Stores.Audit.ListAuditAsync(new AuditFilter(From: T0.AddHours(1), To: T0.AddHours(2)), new PageRequest(0, 10), default);
 
         page.Items.Select(e => e.CorrelationId).ShouldBe(["t3", "t2"]);
     }
@@ -115,7 +115,7 @@ public abstract class AuditStoreContract : StoreContract
     {
         await SeedAuditAsync();
 
-        var page = await Stores.Audit.ListAuditAsync(AuditFilter.All, 1, 2, default);
+        var page = await Stores.Audit.ListAuditAsync(AuditFilter.All, new PageRequest(1, 2), default);
 
         page.Total.ShouldBe(4);
         page.Items.Select(e => e.CorrelationId).ShouldBe(["t3", "t2"]);
@@ -125,9 +125,9 @@ public abstract class AuditStoreContract : StoreContract
     public async Task ListAuditFiltered_BeforeSequence_ContinuesBelowIt()
     {
         await SeedAuditAsync();
-        var newest = (await Stores.Audit.ListAuditAsync(AuditFilter.All, 0, 2, default)).Items;
+        var newest = (await Stores.Audit.ListAuditAsync(AuditFilter.All, new PageRequest(0, 2), default)).Items;
 
-        var rest = await Stores.Audit.ListAuditAsync(new AuditFilter(BeforeSequence: newest[^1].Sequence), 0, 10, default);
+        var rest = await Stores.Audit.ListAuditAsync(new AuditFilter(BeforeSequence: newest[^1].Sequence), new PageRequest(0, 10), default);
 
         rest.Items.Select(e => e.CorrelationId).ShouldBe(["t2", "t1"]);
     }

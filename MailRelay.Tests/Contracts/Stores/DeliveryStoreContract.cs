@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Queues;
 
@@ -224,7 +225,7 @@ public abstract class DeliveryStoreContract : StoreContract
 
         (await Stores.Deliveries.FindDeliveryAsync(held.Id, default))!.UserId.ShouldBe("alice");
         (await Stores.Deliveries.SummarizeUserQueueAsync("alice", null, default)).Pending.ShouldBe(1);
-        (await Stores.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), 0, 10, default)).Total.ShouldBe(1);
+        (await Stores.Messages.ListMessagesAsync(new MessageFilter(UserId: "alice"), new PageRequest(0, 10), default)).Total.ShouldBe(1);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 
 namespace MailRelay.Tests.Contracts.Stores;
 
 /// <summary>What every <see cref="ISmtpUserStore"/> adapter must do. Each adapter's test class inherits it.</summary>
-public abstract class SmtpUserStoreContract : StoreContract
+public abstract partial class SmtpUserStoreContract : StoreContract
 {
     private static SmtpUser NewSmtpUser(string id, string name, string owner, DateTimeOffset at, params string[] from) =>
         SmtpUser.New(id, name, owner, from, $"mr-{id}", at);
@@ -96,7 +97,9 @@ public abstract class SmtpUserStoreContract : StoreContract
         var page = await Stores.SmtpUsers.ListSmtpUsersAsync(new SmtpUserQuery(Status: SmtpUserStatus.Active, Skip: 1, Take: 1), default);
         var failed = await Stores.SmtpUsers.ListSmtpUsersAsync(new SmtpUserQuery(Status: SmtpUserStatus.Failed), default);
 
-        (page.Total, page.Items.Single().Id).ShouldBe((3, "s3"));
+        // Counted (SQLite) or, where counting means reading every record, unknown until the last page (DynamoDB).
+        page.Total.ShouldBeOneOf(3, Paging.UnknownTotal);
+        page.Items.Single().Id.ShouldBe("s3");
         failed.Items.Select(u => u.Id).ShouldBe(["s4", "s2"]);
     }
 

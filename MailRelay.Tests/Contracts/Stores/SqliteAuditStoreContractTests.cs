@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -28,6 +29,6 @@ public sealed class SqliteAuditStoreContractTests : AuditStoreContract
             var error = await Should.ThrowAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
             error.Message.ShouldContain("append-only");
         }
-        (await Stores.Audit.ListAuditAsync(0, 10, default)).Items.ShouldHaveSingleItem().ActorId.ShouldBe("alice");
+        (await Stores.Audit.ListAuditAsync(new PageRequest(0, 10), default)).Items.ShouldHaveSingleItem().ActorId.ShouldBe("alice");
     }
 }

@@ -5,7 +5,7 @@ using MailRelay.Core.Outbound;
 namespace MailRelay.Tests.Contracts.Stores;
 
 /// <summary>What every <see cref="IUsageStore"/> adapter must do. Each adapter's test class inherits it.</summary>
-public abstract class UsageStoreContract : StoreContract
+public abstract partial class UsageStoreContract : StoreContract
 {
     private static DateOnly Day0 => DateOnly.FromDateTime(T0.UtcDateTime);
 
@@ -19,7 +19,7 @@ public abstract class UsageStoreContract : StoreContract
         await AddDeliveryAsync("bob", DeliveryStatus.Retrying, T0);
         await AddDeliveryAsync("alice", DeliveryStatus.Delivered, T0.AddDays(1));
 
-        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(1)), 0, 10, default);
+        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(1)), new PageRequest(0, 10), default);
 
         page.Total.ShouldBe(3);
         page.Items.ShouldBe([
@@ -35,7 +35,7 @@ public abstract class UsageStoreContract : StoreContract
         await AddDeliveryAsync("alice", DeliveryStatus.Delivered, T0.AddDays(-1));
         await AddDeliveryAsync("alice", DeliveryStatus.Delivered, T0.AddDays(2));
 
-        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(1)), 0, 10, default);
+        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(1)), new PageRequest(0, 10), default);
 
         page.Total.ShouldBe(0);
         page.Items.ShouldBeEmpty();
@@ -46,7 +46,7 @@ public abstract class UsageStoreContract : StoreContract
     {
         foreach (var offset in new[] { 0, 1, 2 }) await AddDeliveryAsync("alice", DeliveryStatus.Delivered, T0.AddDays(offset));
 
-        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(2)), 1, 1, default);
+        var page = await Stores.Usage.ListUsageAsync(new DayRange(Day0, Day0.AddDays(2)), new PageRequest(1, 1), default);
 
         page.Total.ShouldBe(3);
         page.Items.ShouldHaveSingleItem().Day.ShouldBe(Day0.AddDays(1));
@@ -62,7 +62,7 @@ public abstract class UsageStoreContract : StoreContract
         await Stores.Usage.RecordOutboundEventAsync(Event("m2", OutboundEventType.Complaint, T0.AddDays(1)), "s1", default);
         await Stores.Usage.RecordOutboundEventAsync(Event("m3", OutboundEventType.Send, T0), "", default);
 
-        var page = await Stores.Usage.ListOutboundUsageAsync(new DayRange(Day0, Day0.AddDays(1)), 0, 10, default);
+        var page = await Stores.Usage.ListOutboundUsageAsync(new DayRange(Day0, Day0.AddDays(1)), new PageRequest(0, 10), default);
 
         page.Items.ShouldBe([
             new OutboundUsageRow(Day0.AddDays(1), "s1", 0, 0, 0, 1),

@@ -1,9 +1,10 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Users;
 
 namespace MailRelay.Tests.Contracts.Stores;
 
 /// <summary>What every <see cref="IUserStore"/> adapter must do. Each adapter's test class inherits it.</summary>
-public abstract class UserStoreContract : StoreContract
+public abstract partial class UserStoreContract : StoreContract
 {
     [Fact]
     public async Task UpsertUser_SecondSignIn_UpdatesProfileAndRolesButKeepsCreatedAt()
@@ -29,7 +30,7 @@ public abstract class UserStoreContract : StoreContract
         foreach (var name in new[] { "carol", "alice", "bob" })
             await Stores.Users.UpsertUserAsync(name, $"{name}@example.com", name, [], T0, default);
 
-        var page = await Stores.Users.ListUsersAsync(1, 1, default);
+        var page = await Stores.Users.ListUsersAsync(new PageRequest(1, 1), default);
 
         page.Total.ShouldBe(3);
         page.Items.Select(u => u.Id).ShouldBe(["bob"]);
@@ -74,7 +75,7 @@ public abstract class UserStoreContract : StoreContract
         var seen = new List<string>();
         for (var skip = 0; skip < 9; skip += 3)
         {
-            var page = await Stores.Users.ListUsersAsync(skip, 3, default);
+            var page = await Stores.Users.ListUsersAsync(new PageRequest(skip, 3), default);
             page.Total.ShouldBe(7);
             (page.Skip, page.Take).ShouldBe((skip, 3));
             seen.AddRange(page.Items.Select(u => u.DisplayName));
@@ -88,7 +89,7 @@ public abstract class UserStoreContract : StoreContract
     {
         await Stores.Users.UpsertUserAsync("alice", "alice@example.com", "Alice", [], T0, default);
 
-        var page = await Stores.Users.ListUsersAsync(5, 10, default);
+        var page = await Stores.Users.ListUsersAsync(new PageRequest(5, 10), default);
 
         (page.Items.Count, page.Total).ShouldBe((0, 1));
     }

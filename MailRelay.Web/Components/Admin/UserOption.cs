@@ -10,7 +10,7 @@ public sealed record UserOption(string Id, string Label)
 
     public static async Task<IReadOnlyList<UserOption>> LoadAsync(UserDirectory directory, CancellationToken cancellationToken)
     {
-        var page = await directory.ListAsync(0, MaxUsers, cancellationToken);
+        var page = await directory.ListAsync(Core.Common.PageRequest.First(MaxUsers), cancellationToken);
         return page.Items.Select(Of).OrderBy(u => u.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 

@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Forwarding;
 using MailRelay.Core.Queues;
 using MailRelay.Web.Auth;
@@ -18,6 +19,8 @@ public sealed partial class MyQueue
     private string _userId = "";
     private IReadOnlyList<MyMessage>? _waiting;
     private IReadOnlyList<MyMessage>? _delivered;
+    private string? _deliveredNext;
+    private bool _loadingOlder;
     private IReadOnlyList<System.IO.FileInfo> _mailbox = [];
     private int _mailboxTotal;
     private bool _delivering;
@@ -49,17 +52,36 @@ public sealed partial class MyQueue
         _waiting = waiting.GroupBy(m => m.Message.Id)
             .Select(g => new MyMessage(g.First().Message, g.SelectMany(m => m.Deliveries).OrderBy(d => d.Id).ToList()))
             .OrderByDescending(m => m.Message.Sequence).ToList();
-        _delivered = await MineAsync(DeliveryStatus.Delivered);
+        // As many delivered messages as shown (older ones may have been opened), so a live update keeps the view.
+        var delivered = await QueueView.ListMineAsync(_userId, DeliveryStatus.Delivered, PageRequest.First(Math.Max(MaxItems, _delivered?.Count ?? 0)), Closing);
+        _delivered = Mine(delivered);
+        _deliveredNext = delivered.Next;
         var files = QueueView.LocalMailboxFiles(_userId);
         _mailboxTotal = files.Count;
         _mailbox = files.Take(MaxMailboxFiles).ToList();
     }
 
     /// <summary>Messages with a delivery of this user in <paramref name="status"/>, showing only this user's deliveries.</summary>
-    private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status)
+    private async Task<IReadOnlyList<MyMessage>> MineAsync(DeliveryStatus status) =>
+        Mine(await QueueView.ListMineAsync(_userId, status, PageRequest.First(MaxItems), Closing));
+
+    private static List<MyMessage> Mine(Page<MessageListItem> page) => page.Items.Select(item => new MyMessage(item.Message, item.Deliveries)).ToList();
+
+    /// <summary>The next older delivered messages, read after the last one shown (by its cursor; the user is always the signed-in one).</summary>
+    private async Task ShowOlderAsync()
     {
-        var page = await QueueView.ListMineAsync(_userId, status, 0, MaxItems, Closing);
-        return page.Items.Select(item => new MyMessage(item.Message, item.Deliveries)).ToList();
+        if (_delivered is null || _deliveredNext is null) return;
+        _loadingOlder = true;
+        try
+        {
+            var older = await QueueView.ListMineAsync(_userId, DeliveryStatus.Delivered, new PageRequest(_delivered.Count, MaxItems, _deliveredNext), Closing);
+            _delivered = _delivered.Concat(Mine(older)).DistinctBy(m => m.Message.Id).ToList();
+            _deliveredNext = older.Next;
+        }
+        finally
+        {
+            _loadingOlder = false;
+        }
     }
 
     private async Task DeliverNowAsync()

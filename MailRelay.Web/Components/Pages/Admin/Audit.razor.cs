@@ -1,6 +1,7 @@
 using MailRelay.Core.Audit;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
+using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using System.Globalization;
 using MudBlazor;
@@ -18,6 +19,7 @@ public sealed partial class Audit : IDisposable
     private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Audit log" };
 
     private MudTable<AuditEntry>? _table;
+    private readonly PageCursors _cursors = new();
     private IReadOnlyList<UserOption> _users = [];
     private IReadOnlyList<UserOption> _actors = [];
     private string? _user;
@@ -63,8 +65,8 @@ public sealed partial class Audit : IDisposable
         _problem = Filter.Problem();
         // Nothing can match a range that ends before it starts; say so instead of showing "no entries".
         if (_problem is not null) return new TableData<AuditEntry> { Items = [], TotalItems = 0 };
-        var page = await AuditLog.ListAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        return new TableData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
+        var page = await AuditLog.ListAsync(Filter, _cursors.RequestFor(state.Page, state.PageSize), cancellationToken);
+        return _cursors.Loaded(state.Page, page);
     }
 
     private Task UserChangedAsync(string? user)
@@ -94,6 +96,7 @@ public sealed partial class Audit : IDisposable
     private async Task FilterAsync()
     {
         if (_table is null) return;
+        _cursors.Reset();
         _table.NavigateTo(0);
         await _table.ReloadServerData();
     }

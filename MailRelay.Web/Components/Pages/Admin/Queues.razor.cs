@@ -3,6 +3,7 @@ using MailRelay.Core.Inbound;
 using MailRelay.Core.Queues;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
+using MailRelay.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -16,6 +17,7 @@ public sealed partial class Queues
     private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Messages" };
 
     private MudTable<MessageListItem>? _table;
+    private readonly PageCursors _cursors = new();
     private IReadOnlyList<UserQueueSummary> _summaries = [];
     private IReadOnlyList<UserOption> _users = [];
     private int _inboxWaiting;
@@ -46,8 +48,8 @@ public sealed partial class Queues
     /// <summary>The table's page of messages, read on the server.</summary>
     private async Task<TableData<MessageListItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var page = await QueueView.ListMessagesAsync(Filter, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        return new TableData<MessageListItem> { Items = page.Items, TotalItems = page.Total };
+        var page = await QueueView.ListMessagesAsync(Filter, _cursors.RequestFor(state.Page, state.PageSize), cancellationToken);
+        return _cursors.Loaded(state.Page, page);
     }
 
     private async Task LoadSummaryAsync()
@@ -87,6 +89,7 @@ public sealed partial class Queues
     private async Task FirstPageAsync()
     {
         if (_table is null) return;
+        _cursors.Reset();
         _table.NavigateTo(0);
         await _table.ReloadServerData();
     }

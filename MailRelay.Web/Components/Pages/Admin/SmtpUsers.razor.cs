@@ -1,3 +1,4 @@
+using MailRelay.Core.Common;
 using MailRelay.Core.Smtp;
 using MailRelay.Core.Users;
 using MailRelay.Web.Auth;
@@ -5,6 +6,7 @@ using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using MailRelay.Web.Components.Shared;
 using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
@@ -26,7 +28,8 @@ public sealed partial class SmtpUsers
     private IReadOnlyList<SmtpUser> _failed = [];
     private IReadOnlyList<UserOption>? _users;
     private int _total;
-    private int _skip;
+    private PageRequest _request = PageRequest.First(PageSize);
+    private readonly PageCursors _cursors = new();
     private string? _search;
     private SmtpUserStatus? _status;
     private SmtpUserDraft? _draft;
@@ -53,7 +56,7 @@ public sealed partial class SmtpUsers
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    private SmtpUserQuery Query => new(string.IsNullOrWhiteSpace(_search) ? null : _search.Trim(), _status, _skip, PageSize);
+    private SmtpUserQuery Query => new(string.IsNullOrWhiteSpace(_search) ? null : _search.Trim(), _status, _request.Skip, _request.Take, _request.After);
 
     protected override async Task OnInitializedAsync()
     {
@@ -65,17 +68,12 @@ public sealed partial class SmtpUsers
     /// <summary>The table's server paging: one page of the records the filters match.</summary>
     private async Task<TableData<SmtpUser>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        _skip = state.Page * state.PageSize;
-        await LoadPageAsync();
-        StateHasChanged(); // the empty state and the credentials panel are outside the table
-        return new TableData<SmtpUser> { Items = _items, TotalItems = _total };
-    }
-
-    private async Task LoadPageAsync()
-    {
+        _request = _cursors.RequestFor(state.Page, state.PageSize);
         var page = await Lookup.ListAsync(Query, Closing);
         _items = page.Items;
         _total = page.Total;
+        StateHasChanged(); // the empty state and the credentials panel are outside the table
+        return _cursors.Loaded(state.Page, page);
     }
 
     private async Task LoadFailedAsync() =>
@@ -93,6 +91,7 @@ public sealed partial class SmtpUsers
     private async Task FilterAsync()
     {
         if (_table is null) return;
+        _cursors.Reset();
         if (_table.CurrentPage != 0) _table.NavigateTo(0);
         else await _table.ReloadServerData();
     }

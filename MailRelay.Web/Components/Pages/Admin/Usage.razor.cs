@@ -4,6 +4,7 @@ using MailRelay.Core.Outbound;
 using MailRelay.Core.Users;
 using MailRelay.Web.Components.Admin;
 using Microsoft.AspNetCore.Components;
+using MailRelay.Web.Components.Shared;
 using MudBlazor;
 
 namespace MailRelay.Web.Components.Pages.Admin;
@@ -19,6 +20,8 @@ public sealed partial class Usage : IDisposable
     private readonly CancellationTokenSource _closing = new();
     private MudTable<UsageRow>? _inboundTable;
     private MudTable<OutboundUsageRow>? _outboundTable;
+    private readonly PageCursors _inboundCursors = new();
+    private readonly PageCursors _outboundCursors = new();
     private IReadOnlyList<UserOption> _users = [];
     private string? _from;
     private string? _to;
@@ -42,15 +45,15 @@ public sealed partial class Usage : IDisposable
     private async Task<TableData<UsageRow>> LoadInboundAsync(TableState state, CancellationToken cancellationToken)
     {
         if (Checked() is not { } range) return new TableData<UsageRow> { Items = [], TotalItems = 0 };
-        var page = await Report.ListInboundAsync(range, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        return new TableData<UsageRow> { Items = page.Items, TotalItems = page.Total };
+        var page = await Report.ListInboundAsync(range, _inboundCursors.RequestFor(state.Page, state.PageSize), cancellationToken);
+        return _inboundCursors.Loaded(state.Page, page);
     }
 
     private async Task<TableData<OutboundUsageRow>> LoadOutboundAsync(TableState state, CancellationToken cancellationToken)
     {
         if (Checked() is not { } range) return new TableData<OutboundUsageRow> { Items = [], TotalItems = 0 };
-        var page = await Report.ListOutboundAsync(range, state.Page * state.PageSize, state.PageSize, cancellationToken);
-        return new TableData<OutboundUsageRow> { Items = page.Items, TotalItems = page.Total };
+        var page = await Report.ListOutboundAsync(range, _outboundCursors.RequestFor(state.Page, state.PageSize), cancellationToken);
+        return _outboundCursors.Loaded(state.Page, page);
     }
 
     /// <summary>The range when it is usable; otherwise the problem is shown and both lists stay empty.</summary>
@@ -75,6 +78,8 @@ public sealed partial class Usage : IDisposable
 
     private async Task FilterAsync()
     {
+        _inboundCursors.Reset();
+        _outboundCursors.Reset();
         foreach (var table in new MudTableBase?[] { _inboundTable, _outboundTable })
             table?.NavigateTo(0);
         if (_inboundTable is not null) await _inboundTable.ReloadServerData();
