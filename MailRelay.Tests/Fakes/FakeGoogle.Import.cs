@@ -33,6 +33,7 @@ public sealed partial class FakeGoogle
     private async Task ImportAsync(HttpContext context)
     {
         Interlocked.Increment(ref _importRequests);
+        _importRequestTimes.Enqueue(DateTimeOffset.UtcNow);
         var account = Authenticate(context);
         if (account is null)
         {
@@ -116,6 +117,7 @@ public sealed partial class FakeGoogle
     private async Task UploadAsync(HttpContext context)
     {
         Interlocked.Increment(ref _importRequests);
+        _importRequestTimes.Enqueue(DateTimeOffset.UtcNow);
         UploadSession? session;
         var id = context.Request.Query["upload_id"].ToString();
         lock (_gate) _sessions.TryGetValue(id, out session);

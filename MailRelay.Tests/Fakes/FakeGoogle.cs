@@ -31,6 +31,7 @@ public sealed partial class FakeGoogle : IAsyncDisposable
     private WebApplication _app = null!;
     private long _uploadBytes;
     private int _importRequests;
+    private readonly ConcurrentQueue<DateTimeOffset> _importRequestTimes = new();
 
     private FakeGoogle()
     {
@@ -47,6 +48,9 @@ public sealed partial class FakeGoogle : IAsyncDisposable
 
     /// <summary>Every request to an import upload endpoint, answered or refused.</summary>
     public int ImportRequests => Volatile.Read(ref _importRequests);
+
+    /// <summary>When each import request arrived, in order (before it was read or answered).</summary>
+    public IReadOnlyList<DateTimeOffset> ImportRequestTimes => [.. _importRequestTimes];
 
     /// <summary>When set, only this many leading bytes of each message are kept (the benchmark measures memory).</summary>
     public int? KeepBytesPerMessage { get; set; }
