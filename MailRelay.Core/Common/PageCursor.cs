@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -17,7 +18,7 @@ internal static class PageCursor
     public static string Encode(string list, object? filter, IReadOnlyDictionary<string, string> key)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(new Body(list, Fingerprint(filter), new(key, StringComparer.Ordinal)));
-        return Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(json);
     }
 
     /// <summary>The key attributes of a cursor made by <see cref="Encode"/> for the same list and filter; otherwise <see cref="InvalidCursorException"/>.</summary>
@@ -27,8 +28,7 @@ internal static class PageCursor
         Body? body;
         try
         {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            body = JsonSerializer.Deserialize<Body>(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
+            body = JsonSerializer.Deserialize<Body>(Base64Url.DecodeFromChars(cursor));
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

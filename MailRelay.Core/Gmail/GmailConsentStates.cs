@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using MailRelay.Core.Storage;
@@ -52,9 +53,7 @@ public sealed class GmailConsentStates(IGmailConnectionStore connectionStore, IS
         }
     }
 
-    private static string RandomText(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
+    private static string RandomText(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 
     private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -41,9 +41,10 @@ public sealed class SqliteCheckpointerTests : IDisposable
             await Task.Delay(50);
         }
 
+        // No log file at all is the smallest log: SQLite copies and removes it when the last connection
+        // closes, which another test clearing the shared connection pool can cause at any time.
         var log = new FileInfo(Database.Path + "-wal");
-        log.Exists.ShouldBeTrue("the database is in WAL mode");
-        log.Length.ShouldBeLessThan(8L * 1024 * 1024, "the log restarts once copied, so it holds only the writes since the last copy");
+        (log.Exists ? log.Length : 0).ShouldBeLessThan(8L * 1024 * 1024, "the log restarts once copied, so it holds only the writes since the last copy");
         (await CountAsync()).ShouldBe(Waves * WritesPerWave);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -78,7 +79,7 @@ public sealed partial class GoogleConsent : IGmailConsent, IDisposable
 
     /// <summary>RFC 7636 S256: BASE64URL(SHA-256(ASCII(verifier))).</summary>
     public static string CodeChallenge(string codeVerifier) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(codeVerifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(codeVerifier)));
 
     /// <summary>
     /// Exchanges the code (with the verifier) for the grant. The account comes from the id_token,
